@@ -1,0 +1,11 @@
+import { InboxPage } from '../../features/inbox/components/InboxPage.tsx';
+import { RequireSession } from '../../features/session/components/RequireSession.tsx';
+
+/** `/innboks` (loaded on demand). */
+export default function InboxRoute() {
+  return (
+    <RequireSession>
+      <InboxPage />
+    </RequireSession>
+  );
+}

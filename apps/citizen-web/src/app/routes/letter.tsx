@@ -1,0 +1,13 @@
+import { useParams } from 'react-router';
+import { LetterPage } from '../../features/letter/components/LetterPage.tsx';
+import { RequireSession } from '../../features/session/components/RequireSession.tsx';
+
+/** `/innboks/:id` (loaded on demand). Keyed by id so nothing carries over between letters. */
+export default function LetterRoute() {
+  const { id } = useParams();
+  return (
+    <RequireSession>
+      <LetterPage key={id} />
+    </RequireSession>
+  );
+}

@@ -1,0 +1,95 @@
+import { useSearchParams } from 'react-router';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import Title from '@helsenorge/designsystem-react/components/Title';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { PageLoader } from '../../../components/PageLoader.tsx';
+import { format } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useInbox } from '../api/get-inbox.ts';
+import { inboxSearch, parseInboxFilters } from '../filters.ts';
+import { CategoryNav } from './CategoryNav.tsx';
+import { InboxRow } from './InboxRow.tsx';
+import { SearchForm } from './SearchForm.tsx';
+import { ViewSwitch } from './ViewSwitch.tsx';
+import styles from './InboxPage.module.scss';
+
+/** The inbox: categories with unread counts, search, inbox/archive, and the list of threads. */
+export function InboxPage() {
+  const { m } = useMessages();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = parseInboxFilters(searchParams);
+  const inbox = useInbox(filters);
+  useDocumentTitle(filters.archived ? m.inbox.archivePageTitle : m.inbox.pageTitle, m.app.titleSuffix);
+
+  const pages = inbox.data?.pages ?? [];
+  const items = pages.flatMap((page) => page.items);
+  const unread = pages[0]?.unread;
+  const categoryLabel = filters.category ? m.categories[filters.category] : undefined;
+  const listHeading = filters.archived
+    ? categoryLabel
+      ? format(m.inbox.listHeadingArchiveCategory, { category: categoryLabel })
+      : m.inbox.listHeadingArchive
+    : (categoryLabel ?? m.inbox.listHeadingAll);
+  const emptyText = filters.q
+    ? format(m.inbox.emptySearch, { query: filters.q })
+    : filters.archived
+      ? m.inbox.emptyArchive
+      : m.inbox.emptyInbox;
+
+  const search = (q: string | undefined) => setSearchParams(inboxSearch({ ...filters, q }));
+
+  return (
+    <div className={styles.page}>
+      <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 2, marginBottom: 1.5 }}>
+        {m.inbox.heading}
+      </Title>
+      <div className={styles.columns}>
+        <div className={styles.sidebar}>
+          <CategoryNav filters={filters} unread={unread} />
+        </div>
+        <div className={styles.content}>
+          <ViewSwitch filters={filters} />
+          <SearchForm query={filters.q} onSearch={search} />
+
+          <section aria-labelledby="inbox-list-heading" aria-busy={inbox.isFetching && !inbox.isFetchingNextPage}>
+            <Title id="inbox-list-heading" htmlMarkup="h2" appearance="title3" margin={{ marginTop: 0, marginBottom: 0.5 }}>
+              {listHeading}
+            </Title>
+            {filters.q && <p className={styles.searchInfo}>{format(m.inbox.searchResultsFor, { query: filters.q })}</p>}
+
+            {inbox.isPending && <PageLoader />}
+            {inbox.isError && !inbox.data && (
+              <ErrorNotice message={m.inbox.loadFailed} onRetry={() => void inbox.refetch()} />
+            )}
+            {inbox.isSuccess && items.length === 0 && <p className={styles.empty}>{emptyText}</p>}
+            {items.length > 0 && (
+              <ul className={styles.list} data-testid="inbox-list">
+                {items.map((item) => (
+                  <InboxRow key={item.id} item={item} />
+                ))}
+              </ul>
+            )}
+            <p className="visually-hidden" role="status">
+              {inbox.isSuccess && !inbox.isPlaceholderData
+                ? items.length === 1
+                  ? m.inbox.showingOne
+                  : format(m.inbox.showing, { count: items.length })
+                : ''}
+            </p>
+            {inbox.isFetchNextPageError && (
+              <ErrorNotice message={m.inbox.loadFailed} onRetry={() => void inbox.fetchNextPage()} />
+            )}
+            {inbox.hasNextPage && !inbox.isPlaceholderData && (
+              <div className={styles.more}>
+                <Button variant="outline" onClick={() => void inbox.fetchNextPage()} disabled={inbox.isFetchingNextPage}>
+                  {inbox.isFetchingNextPage ? m.inbox.loadingMore : m.inbox.loadMore}
+                </Button>
+              </div>
+            )}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useMessages } from '../../../i18n/use-messages.ts';
+import { format } from '../../../i18n/format.ts';
+import type { Language } from '../../../i18n/languages.ts';
+import { useConfig } from '../api/get-config.ts';
+import styles from './Footer.module.scss';
+
+/** `23 32 70 00` → `tel:23327000`; keeps a leading `+` for international numbers. */
+export function telHref(phone: string): string {
+  const trimmed = phone.trim();
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
+}
+
+/** The footer on every page: how to reach the help desk (from the server's configuration). */
+export function Footer() {
+  const { m, language, setLanguage } = useMessages();
+  const config = useConfig();
+  const helpdesk = config.data?.helpdesk;
+  const otherLanguage: Language = language === 'nb' ? 'en' : 'nb';
+
+  return (
+    <footer className={styles.footer}>
+      <div className={styles.inner}>
+        <section className={styles.help} aria-labelledby="footer-help-heading">
+          <h2 id="footer-help-heading" className={styles.heading}>
+            {m.footer.heading}
+          </h2>
+          {helpdesk && (
+            <p className={styles.helpdesk} data-testid="helpdesk">
+              {format(m.footer.helpdesk, { name: helpdesk.name })}{' '}
+              <a className={styles.phone} href={telHref(helpdesk.phone)}>
+                {helpdesk.phone}
+              </a>
+              . {format(m.footer.hours, { hours: helpdesk.hours })}
+            </p>
+          )}
+        </section>
+        <div className={styles.language}>
+          <span className="visually-hidden">{m.footer.languageLabel}: </span>
+          <button type="button" className={styles.languageButton} lang={otherLanguage} onClick={() => setLanguage(otherLanguage)}>
+            {m.language.switchTo}
+          </button>
+        </div>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import Icon from '@helsenorge/designsystem-react/components/Icon';
+import InboxIcon from '@helsenorge/designsystem-react/components/Icons/Inbox';
+import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
+import { useMessages } from '../../../i18n/use-messages.ts';
+import { format } from '../../../i18n/format.ts';
+import styles from './Header.module.scss';
+
+export interface HeaderProps {
+  /** The logged-in citizen's name; undefined when nobody is logged in. */
+  citizenName?: string | undefined;
+  /** The logout control, shown beside the name. */
+  logout?: ReactNode;
+}
+
+/** The banner on every page: product name, and who is logged in. */
+export function Header({ citizenName, logout }: HeaderProps) {
+  const { m } = useMessages();
+  const loggedIn = citizenName !== undefined;
+
+  return (
+    <header className={styles.header}>
+      <div className={styles.inner}>
+        <Link to={loggedIn ? '/innboks' : '/'} className={styles.brand} aria-label={m.header.homeLink}>
+          <Icon svgIcon={InboxIcon} size={40} color={getColor('blueberry', 600)} />
+          <span className={styles.name}>{m.app.name}</span>
+        </Link>
+        {loggedIn && (
+          <div className={styles.user}>
+            <span className={styles.citizen}>
+              <span className="visually-hidden">{format(m.header.loggedInAs, { name: citizenName })}</span>
+              <span aria-hidden="true">{citizenName}</span>
+            </span>
+            {logout}
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,98 @@
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import Title from '@helsenorge/designsystem-react/components/Title';
+import Icon from '@helsenorge/designsystem-react/components/Icon';
+import ArrowLeft from '@helsenorge/designsystem-react/components/Icons/ArrowLeft';
+import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { PageLoader } from '../../../components/PageLoader.tsx';
+import { useMessages } from '../../../i18n/use-messages.ts';
+import { formatDateTime } from '../../../lib/dates.ts';
+import { isApiError } from '../../../lib/http.ts';
+import { inboxReturnPath } from '../../../lib/navigation-state.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useLetter } from '../api/get-letter.ts';
+import { LetterActions } from './LetterActions.tsx';
+import { LetterNotFound } from './LetterNotFound.tsx';
+import { ThreadMessage } from './ThreadMessage.tsx';
+import styles from './LetterPage.module.scss';
+
+function BackLink({ to }: { to: string }) {
+  const { m } = useMessages();
+  return (
+    <Link to={to} className={styles.back}>
+      <Icon svgIcon={ArrowLeft} size={24} color={getColor('blueberry', 700)} />
+      {m.letter.back}
+    </Link>
+  );
+}
+
+/** One letter and its thread. Opening it marks it read. */
+export function LetterPage() {
+  const { m, locale } = useMessages();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const letter = useLetter(id);
+  const backTo = inboxReturnPath(location.state);
+
+  const notFound = letter.isError && (isApiError(letter.error, 404) || isApiError(letter.error, 400));
+  useDocumentTitle(notFound ? m.letter.notFoundTitle : m.letter.pageTitle, m.app.titleSuffix);
+
+  if (letter.isPending) return <PageLoader />;
+  if (notFound) return <LetterNotFound backLink={<BackLink to={backTo} />} />;
+  if (letter.isError) {
+    return (
+      <div className={styles.page}>
+        <BackLink to={backTo} />
+        <Title htmlMarkup="h1" appearance="title2">
+          {m.letter.pageTitle}
+        </Title>
+        <ErrorNotice message={m.letter.loadFailed} onRetry={() => void letter.refetch()} />
+      </div>
+    );
+  }
+
+  const { data } = letter;
+  const messages = [...data.messages].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+
+  return (
+    <div className={styles.page}>
+      <BackLink to={backTo} />
+      <Title htmlMarkup="h1" appearance="title2" margin={{ marginTop: 1.5, marginBottom: 0.75 }}>
+        {data.subject}
+      </Title>
+      {(data.important || data.archived) && (
+        <p className={styles.tags}>
+          {data.important && <span className={styles.important}>{m.letter.important}</span>}
+          {data.archived && <span className={styles.archived}>{m.letter.archived}</span>}
+        </p>
+      )}
+      <dl className={styles.facts}>
+        <div>
+          <dt>{m.letter.from}</dt>
+          <dd>{data.senderName}</dd>
+        </div>
+        <div>
+          <dt>{m.letter.sent}</dt>
+          <dd>
+            <time dateTime={data.sentAt}>{formatDateTime(data.sentAt, locale)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{m.letter.category}</dt>
+          <dd>{m.categories[data.category]}</dd>
+        </div>
+      </dl>
+
+      <LetterActions letterId={data.id} archived={data.archived} onMarkedUnread={() => void navigate(backTo)} />
+
+      <ol className={styles.thread} aria-label={m.letter.messagesHeading}>
+        {messages.map((message) => (
+          <li key={message.id}>
+            <ThreadMessage message={message} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

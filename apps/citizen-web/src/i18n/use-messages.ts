@@ -1,0 +1,18 @@
+import { useContext } from 'react';
+import { LanguageContext } from './language-context.ts';
+import { catalogues, locales, type Language } from './languages.ts';
+import type { Messages } from './nb.ts';
+
+export interface MessagesInContext {
+  m: Messages;
+  language: Language;
+  /** Locale for Intl formatting, e.g. `nb-NO`. */
+  locale: string;
+  setLanguage: (language: Language) => void;
+}
+
+/** The message catalogue for the current language (Bokmål unless the citizen chose otherwise). */
+export function useMessages(): MessagesInContext {
+  const { language, setLanguage } = useContext(LanguageContext);
+  return { m: catalogues[language], language, locale: locales[language], setLanguage };
+}

@@ -1,0 +1,25 @@
+import type { InboxCategory } from '@innboks/contracts';
+
+/** What the inbox list is showing; it lives in the URL. */
+export interface InboxFilters {
+  category: InboxCategory | undefined;
+  q: string | undefined;
+  archived: boolean;
+}
+
+/**
+ * Query keys shared across features, so one feature can invalidate another's cache
+ * without importing it (features meet only in `app/routes`).
+ */
+export const queryKeys = {
+  session: ['session'] as const,
+  config: ['config'] as const,
+  inbox: {
+    all: ['inbox'] as const,
+    list: (filters: InboxFilters) => ['inbox', 'list', filters] as const,
+  },
+  letter: {
+    all: ['letter'] as const,
+    detail: (id: string) => ['letter', id] as const,
+  },
+};

@@ -1,0 +1,166 @@
+/**
+ * The HTTP composition: plugins, security headers, error mapping, identity, and
+ * the routes of each area. Everything it needs comes in as dependencies, so tests
+ * build the same app on an in-memory database.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Clock } from '@innboks/core';
+import { Directory, type Database } from '@innboks/db';
+import type { PublicConfig } from '@innboks/contracts';
+import type { Config } from './config.ts';
+import { registerJsonParsers } from './http/raw-body.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerFhirRoutes } from './fhir/routes.ts';
+import { registerInboxRoutes } from './web/inbox-routes.ts';
+import { createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider } from './identity/index.ts';
+import { demoCitizens } from './demo/demo-data.ts';
+
+export interface AppDependencies {
+  config: Config;
+  db: Kysely<Database>;
+  clock: Clock;
+  /** The citizen web client's secret at the identity provider. */
+  citizenClientSecret: string;
+  onLetterSaved?: () => void;
+  /** Folder of the built citizen web app; default apps/citizen-web/dist. */
+  webDist?: string;
+}
+
+const maxBodyBytes = 32 * 1024 * 1024;
+const personalDataPrefixes = ['/api/', '/fhir/', '/auth/', '/oidc/'];
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, db, clock } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: maxBodyBytes,
+    trustProxy: config.production,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerJsonParsers(app, maxBodyBytes);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  const identityOrigins = [...new Set([config.citizenOidc.issuer, config.staffOidc.issuer].map((issuer) => new URL(issuer).origin))];
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'", ...identityOrigins],
+      },
+    },
+    strictTransportSecurity: config.production,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (personalDataPrefixes.some((prefix) => request.url.startsWith(prefix))) {
+      reply.header('cache-control', 'no-store');
+      reply.header('pragma', 'no-cache');
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Innboks citizen web API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const directory = new Directory(db);
+  if (config.embeddedIdentityProvider) {
+    await registerEmbeddedIdentityProvider(app, {
+      db,
+      issuer: config.publicUrl,
+      dataDir: config.dataDir,
+      citizenClient: {
+        clientId: config.citizenOidc.clientId,
+        clientSecret: deps.citizenClientSecret,
+        redirectUris: [`${config.publicUrl}/auth/callback`],
+        postLogoutRedirectUris: [`${config.publicUrl}/`],
+      },
+      senderAudience: config.senderToken.audience,
+      orgClaim: config.senderToken.orgClaim,
+      listDemoPersons: async () => {
+        const citizens = await directory.listCitizens();
+        return citizens.map((citizen) => ({
+          nationalId: citizen.national_id,
+          name: citizen.name,
+          description: demoCitizens.find((demo) => demo.nationalId === citizen.national_id)?.description,
+        }));
+      },
+      findPerson: async (nationalId) => {
+        const citizen = await directory.findCitizen(nationalId);
+        return citizen && citizen.name ? { nationalId: citizen.national_id, name: citizen.name } : undefined;
+      },
+    });
+  }
+  await registerCitizenAuth(app, {
+    db,
+    issuer: config.citizenOidc.issuer,
+    clientId: config.citizenOidc.clientId,
+    clientSecret: deps.citizenClientSecret,
+    publicUrl: config.publicUrl,
+    idleTimeoutSeconds: config.session.idleTimeoutSeconds,
+    maxAgeSeconds: config.session.maxAgeSeconds,
+    clock,
+    secureCookies: config.publicUrl.startsWith('https://'),
+  });
+
+  const verifySenderToken = createSenderTokenVerifier(config.senderToken);
+  await registerFhirRoutes(app, {
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    tokenEndpoint: `${config.senderToken.issuer}/oidc/token`,
+    verifySenderToken,
+    ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
+  });
+  await registerInboxRoutes(app, { db, clock });
+  app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  await registerWebApp(app, deps.webDist ?? defaultWebDist());
+  return app;
+}
+
+function defaultWebDist(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../citizen-web/dist');
+}
+
+/** The built citizen web app, with every unknown GET page answered by index.html. */
+async function registerWebApp(app: FastifyInstance, webDist: string): Promise<void> {
+  const hasBuild = existsSync(path.join(webDist, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
+  }
+  const apiLike = ['/api/', '/fhir/', '/auth/', '/oidc/', '/.well-known/'];
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !apiLike.some((prefix) => request.url.startsWith(prefix));
+    if (wantsPage && hasBuild) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    if (wantsPage) return reply.code(503).type('text/plain; charset=utf-8').send('The citizen web app is not built: run `npm run build`.');
+    if (request.url.startsWith('/fhir/')) {
+      return reply.code(404).type('application/fhir+json').send({
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'not-found', diagnostics: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` }],
+      });
+    }
+    return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Fant ikke', status: 404 });
+  });
+}

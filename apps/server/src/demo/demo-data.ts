@@ -1,0 +1,135 @@
+/**
+ * The demo world of the embedded mode: synthetic citizens (month + 80, never a real
+ * person's number), one sender of each kind and region, and municipal staff.
+ * Contact facts here feed the register stand-ins.
+ */
+import { organizationNumberFrom, syntheticNationalId, type SenderKind } from '@innboks/core';
+
+export interface DemoCitizen {
+  nationalId: string;
+  name: string;
+  birthDate: string;
+  portalUser: boolean;
+  municipality: string;
+  services: string[];
+  /** Why this person is in the demo, shown on the test login page. */
+  description: string;
+  contact: { mobile?: string; email?: string; notice?: 'sms' | 'email'; digitalMailbox?: { provider: 'digipost' | 'eboks'; address: string } };
+  postalAddress: { street: string; postalCode: string; city: string };
+}
+
+export interface DemoSender {
+  clientId: string;
+  organizationNumber: string;
+  name: string;
+  kind: SenderKind;
+  region: 'helse-sor-ost' | 'helse-vest' | 'helse-nord' | 'helse-midt' | null;
+}
+
+export interface DemoStaff {
+  username: string;
+  name: string;
+  services: string[];
+}
+
+export const pilotMunicipality = 'Drammen';
+
+const citizen = (birthDate: string, individual: number, rest: Omit<DemoCitizen, 'nationalId' | 'birthDate'>): DemoCitizen => ({
+  nationalId: syntheticNationalId(birthDate, individual),
+  birthDate,
+  ...rest,
+});
+
+export const demoCitizens: DemoCitizen[] = [
+  citizen('1985-04-12', 123, {
+    name: 'Kari Nordmann',
+    portalUser: true,
+    municipality: 'Oslo',
+    services: [],
+    description: 'Helsenorge-bruker, varsel på SMS',
+    contact: { mobile: '+4799000001', notice: 'sms' },
+    postalAddress: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' },
+  }),
+  citizen('1972-11-03', 234, {
+    name: 'Ola Hansen',
+    portalUser: true,
+    municipality: 'Bergen',
+    services: [],
+    description: 'Helsenorge-bruker, varsel på e-post',
+    contact: { email: 'ola.hansen@example.test', notice: 'email' },
+    postalAddress: { street: 'Bryggen 5', postalCode: '5003', city: 'Bergen' },
+  }),
+  citizen('1990-06-15', 210, {
+    name: 'Per Digitalsen',
+    portalUser: false,
+    municipality: 'Trondheim',
+    services: [],
+    description: 'Ingen Helsenorge-bruker, har digital postkasse',
+    contact: { mobile: '+4799000003', digitalMailbox: { provider: 'digipost', address: 'per.digitalsen#1234' } },
+    postalAddress: { street: 'Munkegata 10', postalCode: '7011', city: 'Trondheim' },
+  }),
+  citizen('1948-02-20', 345, {
+    name: 'Anne Papirsen',
+    portalUser: false,
+    municipality: 'Tromsø',
+    services: [],
+    description: 'Verken Helsenorge-bruker eller digital postkasse: brev på papir',
+    contact: {},
+    postalAddress: { street: 'Sjøgata 3', postalCode: '9008', city: 'Tromsø' },
+  }),
+  citizen('2018-09-01', 510, {
+    name: 'Emma Nordmann',
+    portalUser: false,
+    municipality: 'Oslo',
+    services: [],
+    description: 'Barn under 12 år',
+    contact: {},
+    postalAddress: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' },
+  }),
+  citizen('2012-03-14', 520, {
+    name: 'Jonas Ungdom',
+    portalUser: true,
+    municipality: 'Oslo',
+    services: [],
+    description: 'Ungdom 12–16 år (begrenset tilgang)',
+    contact: { mobile: '+4799000006', notice: 'sms' },
+    postalAddress: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' },
+  }),
+  citizen('1956-08-30', 456, {
+    name: 'Lars Kommunesen',
+    portalUser: true,
+    municipality: pilotMunicipality,
+    services: ['Hjemmesykepleie', 'Fysioterapi'],
+    description: 'Bor i kommune med utprøving; mottar hjemmesykepleie (digital kontakt) og fysioterapi (uten)',
+    contact: { mobile: '+4799000007', notice: 'sms' },
+    postalAddress: { street: 'Bragernes torg 2', postalCode: '3017', city: 'Drammen' },
+  }),
+  citizen('1979-12-24', 567, {
+    name: 'Siri Utenfor',
+    portalUser: true,
+    municipality: 'Bodø',
+    services: ['Hjemmesykepleie'],
+    description: 'Bor i kommune uten utprøving',
+    contact: { email: 'siri.utenfor@example.test', notice: 'email' },
+    postalAddress: { street: 'Storgata 20', postalCode: '8006', city: 'Bodø' },
+  }),
+];
+
+const sender = (base: number, rest: Omit<DemoSender, 'organizationNumber'>): DemoSender => ({ organizationNumber: organizationNumberFrom(base), ...rest });
+
+export const demoSenders: DemoSender[] = [
+  sender(91000001, { clientId: 'sykehuset-ostfjord', name: 'Sykehuset Østfjord HF', kind: 'hospital', region: 'helse-sor-ost' }),
+  sender(91000011, { clientId: 'vestkyst-sjukehus', name: 'Vestkyst sjukehus HF', kind: 'hospital', region: 'helse-vest' }),
+  sender(91000021, { clientId: 'nordlys-sykehus', name: 'Nordlys sykehus HF', kind: 'hospital', region: 'helse-nord' }),
+  sender(91000031, { clientId: 'midtdalen-sykehus', name: 'Midtdalen sykehus HF', kind: 'hospital', region: 'helse-midt' }),
+  sender(91000041, { clientId: 'elvegata-legekontor', name: 'Elvegata legekontor', kind: 'gp', region: null }),
+  sender(91000051, { clientId: 'drammen-helse-omsorg', name: 'Drammen kommune, helse og omsorg', kind: 'municipal-service', region: null }),
+  sender(91000061, { clientId: 'hjertestudien', name: 'Hjertestudien (forskningsprosjekt)', kind: 'research', region: null }),
+  sender(91000071, { clientId: 'folkehelseundersokelsen', name: 'Folkehelseundersøkelsen', kind: 'survey', region: null }),
+  sender(91000081, { clientId: 'skjematjenesten', name: 'Skjematjenesten', kind: 'forms', region: null }),
+];
+
+export const demoStaff: DemoStaff[] = [
+  { username: 'hanne.hjemmesykepleie', name: 'Hanne Pleier', services: ['Hjemmesykepleie'] },
+  { username: 'fredrik.fysio', name: 'Fredrik Fysioterapeut', services: ['Fysioterapi'] },
+];

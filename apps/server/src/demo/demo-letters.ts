@@ -1,0 +1,76 @@
+/** Letters the demo citizens find in their inbox on first start. */
+import type { IncomingLetter } from '@innboks/core';
+import { demoCitizens, demoSenders } from './demo-data.ts';
+import { minimalPdf } from './minimal-pdf.ts';
+
+interface DemoLetter {
+  clientId: string;
+  sentAt: Date;
+  letter: IncomingLetter;
+}
+
+export function demoLetters(now: Date): DemoLetter[] {
+  const kari = demoCitizens[0]!;
+  const lars = demoCitizens.find((person) => person.services.length === 2)!;
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  const letter = (clientId: string, sentAt: Date, citizenId: string, fields: Partial<IncomingLetter> & Pick<IncomingLetter, 'subject' | 'textParts'>): DemoLetter => {
+    const sender = demoSenders.find((candidate) => candidate.clientId === clientId)!;
+    return {
+      clientId,
+      sentAt,
+      letter: {
+        citizenNationalId: citizenId,
+        organizationNumber: sender.organizationNumber,
+        senderDisplay: undefined,
+        identifier: { system: `urn:demo:${clientId}`, value: `demo-${sentAt.getTime()}` },
+        kind: 'letter',
+        priority: 'routine',
+        important: false,
+        attachments: [],
+        inResponseTo: undefined,
+        ...fields,
+      },
+    };
+  };
+  return [
+    letter('sykehuset-ostfjord', hoursAgo(2), kari.nationalId, {
+      senderDisplay: 'Ortopedisk poliklinikk',
+      subject: 'Innkalling til poliklinisk time',
+      kind: 'appointment-letter',
+      important: true,
+      textParts: [
+        'Du er satt opp til time ved Ortopedisk poliklinikk. Se vedlagt innkallingsbrev for tid og sted.',
+        'Gi beskjed senest 24 timer før timen hvis den ikke passer, ellers kan du måtte betale gebyr.',
+      ],
+      attachments: [
+        {
+          title: 'Innkallingsbrev',
+          contentType: 'application/pdf',
+          position: 2,
+          data: minimalPdf(['Innkallingsbrev', 'Ortopedisk poliklinikk, Sykehuset Ostfjord HF', 'Mote: se tid og sted i Innboks']),
+        },
+      ],
+    }),
+    letter('elvegata-legekontor', hoursAgo(30), kari.nationalId, {
+      subject: 'Svar på blodprøver',
+      kind: 'message',
+      textParts: ['Blodprøvene dine er fine. Ta kontakt hvis du har spørsmål.'],
+    }),
+    letter('folkehelseundersokelsen', hoursAgo(80), kari.nationalId, {
+      subject: 'Invitasjon til Folkehelseundersøkelsen',
+      kind: 'survey',
+      textParts: ['Du er invitert til å delta i en helseundersøkelse. Deltakelse er frivillig.'],
+    }),
+    letter('skjematjenesten', hoursAgo(120), kari.nationalId, {
+      subject: 'Kvittering: Søknad om egenandelstak',
+      kind: 'form-receipt',
+      textParts: ['Vi har mottatt skjemaet ditt.'],
+    }),
+    letter('drammen-helse-omsorg', hoursAgo(5), lars.nationalId, {
+      senderDisplay: 'Hjemmesykepleien',
+      subject: 'Endret besøkstid',
+      kind: 'message',
+      textParts: ['Hjemmesykepleien kommer kl. 10 i morgen i stedet for kl. 9.'],
+    }),
+  ];
+}

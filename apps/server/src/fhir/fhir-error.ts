@@ -1,0 +1,30 @@
+/** Errors of the sender API, answered as FHIR OperationOutcome. */
+import { errorIssue, operationOutcome, type IssueCode, type OutcomeIssue } from '@innboks/fhir';
+
+export class FhirError extends Error {
+  constructor(
+    readonly status: number,
+    readonly issues: OutcomeIssue[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(issues.map((issue) => issue.diagnostics).join('; '));
+  }
+
+  static of(status: number, code: IssueCode, diagnostics: string, expression?: string, headers?: Record<string, string>) {
+    return new FhirError(status, [errorIssue(code, diagnostics, expression)], headers);
+  }
+
+  get body() {
+    return operationOutcome(this.issues);
+  }
+}
+
+export const fhirErrors = {
+  unauthenticated: (tokenGiven: boolean) =>
+    FhirError.of(401, 'login', 'A valid bearer access token is required', undefined, {
+      'www-authenticate': tokenGiven ? 'Bearer error="invalid_token"' : 'Bearer',
+    }),
+  notFound: (what: string) => FhirError.of(404, 'not-found', `${what} not found`),
+  forbiddenOrganization: () =>
+    FhirError.of(403, 'forbidden', 'You may send only as your own organisation', 'Communication.sender.identifier.value'),
+};

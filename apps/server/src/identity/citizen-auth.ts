@@ -1,0 +1,352 @@
+/**
+ * The citizen's session in the web app, after an OpenID Connect login (ID-porten in
+ * production, the embedded test IdP otherwise) with openid-client v6:
+ * authorization code + PKCE + state + nonce, `acr` must be `idporten-loa-high`,
+ * `pid` is the national id. The session lives in `citizen_session` (the cookie holds a
+ * random token, the row its sha256), ends after idle time or a maximum age, and every
+ * state-changing request carries a CSRF token (double-submit cookie).
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import type { Kysely } from 'kysely';
+import * as oidc from 'openid-client';
+import type { Database } from '@innboks/db';
+import type { Clock } from '@innboks/core';
+import { problems } from '../http/problem.ts';
+import { renderMessagePage } from './pages.ts';
+import { safeReturnTo } from './return-to.ts';
+
+export interface CitizenAuthOptions {
+  db: Kysely<Database>;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Public base URL of the app, e.g. http://localhost:3000; redirect_uri is <publicUrl>/auth/callback. */
+  publicUrl: string;
+  idleTimeoutSeconds: number;
+  maxAgeSeconds: number;
+  clock: Clock;
+  secureCookies: boolean;
+}
+
+export interface CitizenContext {
+  citizenId: string;
+  nationalId: string;
+  name: string;
+  sessionId: string;
+}
+
+export const sessionCookieName = 'innboks_session';
+export const csrfCookieName = 'innboks_csrf';
+export const csrfHeaderName = 'x-csrf-token';
+const loginCookieName = 'innboks_login';
+export const requiredAcr = 'idporten-loa-high';
+const loginStateTtlSeconds = 10 * 60;
+/** last_seen_at is written at most this often. */
+const touchIntervalMs = 60_000;
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireCitizen`; read it with `citizenOf(request)`. */
+    citizen: CitizenContext | null;
+  }
+  interface FastifyInstance {
+    citizenSessions: CitizenSessions;
+  }
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const randomToken = () => randomBytes(32).toString('base64url');
+
+function sameSecret(a: string, b: string): boolean {
+  const left = createHash('sha256').update(a).digest();
+  const right = createHash('sha256').update(b).digest();
+  return timingSafeEqual(left, right) && a.length === b.length;
+}
+
+function isLocalhost(url: URL): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost');
+}
+
+/** Looks sessions up, ends them, and refreshes them; one per app (`app.citizenSessions`). */
+export class CitizenSessions {
+  private readonly resolved = new WeakMap<FastifyRequest, Promise<CitizenContext | undefined>>();
+
+  constructor(private readonly options: CitizenAuthOptions) {}
+
+  get idleTimeoutSeconds(): number {
+    return this.options.idleTimeoutSeconds;
+  }
+
+  /** The citizen behind the request's session cookie, or undefined (ended sessions are deleted). */
+  resolve(request: FastifyRequest): Promise<CitizenContext | undefined> {
+    let pending = this.resolved.get(request);
+    if (!pending) {
+      pending = this.lookup(request.cookies?.[sessionCookieName]);
+      this.resolved.set(request, pending);
+    }
+    return pending;
+  }
+
+  private async lookup(token: string | undefined): Promise<CitizenContext | undefined> {
+    if (!token || token.length > 200) return undefined;
+    const { db, clock, idleTimeoutSeconds } = this.options;
+    const id = sha256(token);
+    const row = await db
+      .selectFrom('citizen_session')
+      .innerJoin('citizen', 'citizen.id', 'citizen_session.citizen_id')
+      .select(['citizen_session.id', 'citizen_session.citizen_id', 'citizen_session.last_seen_at', 'citizen_session.expires_at', 'citizen.national_id', 'citizen.name'])
+      .where('citizen_session.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const now = clock.now().getTime();
+    const idleMs = now - new Date(row.last_seen_at).getTime();
+    if (now >= new Date(row.expires_at).getTime() || idleMs > idleTimeoutSeconds * 1000) {
+      await this.end(id);
+      return undefined;
+    }
+    if (idleMs >= touchIntervalMs) {
+      await db.updateTable('citizen_session').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
+    }
+    return { citizenId: row.citizen_id, nationalId: row.national_id, name: row.name, sessionId: row.id };
+  }
+
+  async create(citizenId: string, acr: string, idToken: string | undefined): Promise<string> {
+    const token = randomToken();
+    const now = this.options.clock.now();
+    await this.options.db
+      .insertInto('citizen_session')
+      .values({
+        id: sha256(token),
+        citizen_id: citizenId,
+        acr,
+        id_token: idToken ?? null,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: new Date(now.getTime() + this.options.maxAgeSeconds * 1000),
+      })
+      .execute();
+    return token;
+  }
+
+  /** Ends a session by its id (the sha256 of the cookie token); returns its ID token, if any. */
+  async end(sessionId: string): Promise<string | undefined> {
+    const row = await this.options.db.deleteFrom('citizen_session').where('id', '=', sessionId).returning('id_token').executeTakeFirst();
+    return row?.id_token ?? undefined;
+  }
+
+  async endByToken(token: string | undefined): Promise<{ ended: boolean; idToken: string | undefined }> {
+    if (!token || token.length > 200) return { ended: false, idToken: undefined };
+    const row = await this.options.db.deleteFrom('citizen_session').where('id', '=', sha256(token)).returning('id_token').executeTakeFirst();
+    return { ended: row !== undefined, idToken: row?.id_token ?? undefined };
+  }
+}
+
+/** Fastify preHandler: 401 problem unless the request has a live citizen session. */
+export async function requireCitizen(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const sessions = request.server.citizenSessions;
+  if (!sessions) throw new Error('registerCitizenAuth must be called before routes use requireCitizen');
+  const citizen = await sessions.resolve(request);
+  if (!citizen) {
+    reply.header('Cache-Control', 'no-store');
+    throw problems.unauthenticated();
+  }
+  request.citizen = citizen;
+}
+
+/** The logged-in citizen of a request that passed `requireCitizen`. */
+export function citizenOf(request: FastifyRequest): CitizenContext {
+  if (!request.citizen) throw problems.unauthenticated();
+  return request.citizen;
+}
+
+export async function registerCitizenAuth(app: FastifyInstance, options: CitizenAuthOptions): Promise<void> {
+  if (!app.hasRequestDecorator('cookies')) {
+    await app.register(fastifyCookie);
+  }
+  const publicUrl = options.publicUrl.replace(/\/$/, '');
+  const redirectUri = `${publicUrl}/auth/callback`;
+  const sessions = new CitizenSessions(options);
+  app.decorate('citizenSessions', sessions);
+  app.decorateRequest('citizen', null);
+
+  const baseCookie = { path: '/', secure: options.secureCookies } as const;
+  const sessionCookie = { ...baseCookie, httpOnly: true, sameSite: 'lax' } as const;
+  const csrfCookie = { ...baseCookie, httpOnly: false, sameSite: 'strict' } as const;
+  const loginCookie = { path: '/auth/callback', secure: options.secureCookies, httpOnly: true, sameSite: 'lax', maxAge: loginStateTtlSeconds } as const;
+
+  let discovered: Promise<oidc.Configuration> | undefined;
+  // Lazily, on first use: in embedded mode the issuer is this very server, not listening yet now.
+  const oidcConfiguration = () => {
+    discovered ??= (async () => {
+      const issuer = new URL(options.issuer);
+      const insecure = issuer.protocol === 'http:' && isLocalhost(issuer);
+      return oidc.discovery(issuer, options.clientId, { client_secret: options.clientSecret }, oidc.ClientSecretBasic(options.clientSecret), {
+        execute: insecure ? [oidc.allowInsecureRequests] : [],
+        timeout: 10,
+      });
+    })().catch((error: unknown) => {
+      discovered = undefined;
+      throw error;
+    });
+    return discovered;
+  };
+
+  // CSRF: double-submit cookie for every state-changing request to the web API and logout.
+  app.addHook('onRequest', async (request) => {
+    if (!unsafeMethods.has(request.method)) return;
+    const path = request.url.split('?')[0] ?? '';
+    const route = request.routeOptions.url ?? '';
+    const guarded = (candidate: string) => candidate.startsWith('/api/') || candidate === '/auth/logout';
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // keep the raw path
+    }
+    if (!guarded(path) && !guarded(decoded) && !guarded(route)) return;
+    const cookies = request.cookies ?? app.parseCookie(request.headers.cookie ?? '');
+    const expected = cookies[csrfCookieName];
+    const given = request.headers[csrfHeaderName];
+    if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {
+      throw problems.csrf();
+    }
+  });
+
+  const htmlPage = (reply: FastifyReply, status: number, title: string, message: string, link = { href: '/', text: 'Til forsiden' }) =>
+    reply.code(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(renderMessagePage(title, message, link));
+
+  app.get<{ Querystring: { returnTo?: string } }>('/auth/login', async (request, reply) => {
+    const returnTo = safeReturnTo(request.query.returnTo);
+    const config = await oidcConfiguration();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const token = randomToken();
+    const now = options.clock.now();
+    await options.db
+      .deleteFrom('citizen_login_state')
+      .where('expires_at', '<', now)
+      .execute();
+    await options.db
+      .insertInto('citizen_login_state')
+      .values({
+        id: sha256(token),
+        state,
+        nonce,
+        code_verifier: codeVerifier,
+        return_to: returnTo,
+        created_at: now,
+        expires_at: new Date(now.getTime() + loginStateTtlSeconds * 1000),
+      })
+      .execute();
+    const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri,
+      scope: 'openid profile',
+      response_type: 'code',
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+      acr_values: requiredAcr,
+      ui_locales: 'nb',
+    });
+    return reply
+      .header('Cache-Control', 'no-store')
+      .setCookie(loginCookieName, token, loginCookie)
+      .redirect(authorizationUrl.href, 303);
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/auth/callback', async (request, reply) => {
+    const loginToken = request.cookies[loginCookieName];
+    reply.clearCookie(loginCookieName, { path: loginCookie.path });
+    const pending = loginToken
+      ? await options.db.deleteFrom('citizen_login_state').where('id', '=', sha256(loginToken)).returningAll().executeTakeFirst()
+      : undefined;
+    if (!pending || new Date(pending.expires_at).getTime() <= options.clock.now().getTime()) {
+      return htmlPage(reply, 400, 'Innloggingen er utløpt', 'Innloggingen tok for lang tid eller ble startet i en annen nettleser. Prøv igjen.', {
+        href: '/auth/login',
+        text: 'Logg inn på nytt',
+      });
+    }
+    if (request.query.error) {
+      const cancelled = request.query.error === 'access_denied';
+      return htmlPage(
+        reply,
+        cancelled ? 400 : 502,
+        cancelled ? 'Innloggingen ble avbrutt' : 'Innloggingen feilet',
+        cancelled ? 'Du avbrøt innloggingen.' : 'Innloggingstjenesten svarte med en feil. Prøv igjen senere.',
+      );
+    }
+    const config = await oidcConfiguration();
+    let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+    try {
+      tokens = await oidc.authorizationCodeGrant(config, new URL(request.url, publicUrl), {
+        pkceCodeVerifier: pending.code_verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
+    } catch (error) {
+      request.log.warn({ err: error }, 'citizen login: code exchange failed');
+      return htmlPage(reply, 400, 'Innloggingen feilet', 'Vi kunne ikke fullføre innloggingen. Prøv igjen.', {
+        href: '/auth/login',
+        text: 'Logg inn på nytt',
+      });
+    }
+    const claims = tokens.claims();
+    if (!claims || claims.acr !== requiredAcr) {
+      return htmlPage(
+        reply,
+        403,
+        'For lavt sikkerhetsnivå',
+        'Innboks krever innlogging på høyt sikkerhetsnivå (for eksempel BankID eller MinID med app). Logg inn på nytt med en slik metode.',
+        { href: '/auth/login', text: 'Logg inn på nytt' },
+      );
+    }
+    const nationalId = typeof claims.pid === 'string' ? claims.pid : '';
+    if (!/^\d{11}$/.test(nationalId)) {
+      return htmlPage(reply, 403, 'Innloggingen manglet fødselsnummer', 'Innloggingstjenesten oppga ikke et gyldig fødselsnummer.');
+    }
+    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : 'Innbygger';
+    await options.db.insertInto('citizen').values({ national_id: nationalId, name }).onConflict((conflict) => conflict.column('national_id').doNothing()).execute();
+    const citizen = await options.db.selectFrom('citizen').select('id').where('national_id', '=', nationalId).executeTakeFirstOrThrow();
+
+    // A new login never continues an old session (no session fixation).
+    await sessions.endByToken(request.cookies[sessionCookieName]);
+    const sessionToken = await sessions.create(citizen.id, claims.acr, tokens.id_token);
+    return reply
+      .header('Cache-Control', 'no-store')
+      .setCookie(sessionCookieName, sessionToken, sessionCookie)
+      .setCookie(csrfCookieName, randomToken(), csrfCookie)
+      .redirect(safeReturnTo(pending.return_to), 303);
+  });
+
+  app.post('/auth/logout', async (request, reply) => {
+    const { idToken } = await sessions.endByToken(request.cookies[sessionCookieName]);
+    reply.header('Cache-Control', 'no-store').clearCookie(sessionCookieName, { path: '/' }).clearCookie(csrfCookieName, { path: '/' });
+    let redirectTo = '/';
+    if (idToken) {
+      try {
+        const config = await oidcConfiguration();
+        if (config.serverMetadata().end_session_endpoint) {
+          redirectTo = oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: `${publicUrl}/` }).href;
+        }
+      } catch (error) {
+        request.log.warn({ err: error }, 'citizen logout: identity provider unavailable; ended the local session only');
+      }
+    }
+    return { redirectTo };
+  });
+
+  app.get('/api/session', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    const citizen = await sessions.resolve(request);
+    if (!citizen) throw problems.unauthenticated();
+    // Make sure script has a CSRF token to send (e.g. the cookie was cleared by hand).
+    if (!request.cookies[csrfCookieName]) reply.setCookie(csrfCookieName, randomToken(), csrfCookie);
+    return { citizen: { name: citizen.name, nationalId: citizen.nationalId }, idleTimeoutSeconds: options.idleTimeoutSeconds };
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Server-rendered pages of the embedded test identity provider, in Norwegian Bokmål.
+ * No inline script or style: the app's CSP is `script-src 'self'; style-src 'self'`,
+ * so the look comes from /oidc/assets/identity.css and the one script (auto-continue
+ * on logout) from /oidc/assets/logout.js.
+ */
+
+export const assetPaths = {
+  css: '/oidc/assets/identity.css',
+  logoutScript: '/oidc/assets/logout.js',
+} as const;
+
+export const identityCss = `
+:root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
+body { margin: 0; background: #f4f4f4; color: #1a1a1a; }
+main { max-width: 36rem; margin: 2rem auto; padding: 1.5rem 2rem; background: #fff; border-radius: 8px; }
+h1 { font-size: 1.6rem; margin-top: 0; }
+h2 { font-size: 1.2rem; margin-top: 2rem; }
+.warning { background: #fff4d6; border-left: 4px solid #b36b00; padding: .75rem 1rem; }
+label { display: block; font-weight: 600; margin-top: 1rem; }
+input[type=text] { font-size: 1.1rem; padding: .5rem; width: 100%; max-width: 16rem; box-sizing: border-box; border: 2px solid #555; border-radius: 4px; }
+input[aria-invalid=true] { border-color: #b00020; }
+.error { color: #b00020; font-weight: 600; margin: .25rem 0 0; }
+button { font-size: 1rem; padding: .6rem 1.2rem; margin-top: .75rem; border: 2px solid #00509e; border-radius: 4px; background: #00509e; color: #fff; cursor: pointer; }
+button.secondary { background: #fff; color: #00509e; }
+button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+ul.persons { list-style: none; padding: 0; }
+ul.persons li { border-top: 1px solid #ddd; padding: .75rem 0; }
+ul.persons button { margin-top: 0; }
+.muted { color: #4a4a4a; }
+`;
+
+/** Submits the logout form at once when it carries data-auto-submit (the button stays as a fallback). */
+export const logoutScript = `
+document.addEventListener('DOMContentLoaded', function () {
+  var form = document.querySelector('form[data-auto-submit]');
+  if (form) { form.submit(); }
+});
+`;
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+function page(title: string, body: string, extraHead = ''): string {
+  return `<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${assetPaths.css}">
+${extraHead}</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export interface DemoPerson {
+  nationalId: string;
+  name: string;
+  description?: string;
+}
+
+export interface LoginPageModel {
+  action: string;
+  abortUrl: string;
+  persons: DemoPerson[];
+  nationalId?: string;
+  error?: string;
+}
+
+export const loginTitle = 'Testinnlogging – ikke ekte ID-porten';
+
+export function renderLoginPage(model: LoginPageModel): string {
+  const errorId = 'nationalId-error';
+  const invalid = model.error !== undefined;
+  const persons = model.persons.length
+    ? `<section aria-labelledby="persons-heading">
+<h2 id="persons-heading">Testpersoner</h2>
+<ul class="persons">
+${model.persons
+  .map(
+    (person) => `<li>
+<form method="post" action="${escapeHtml(model.action)}">
+<input type="hidden" name="nationalId" value="${escapeHtml(person.nationalId)}">
+<button type="submit">Logg inn som ${escapeHtml(person.name)}</button>
+</form>
+<p class="muted">Fødselsnummer ${escapeHtml(person.nationalId)}${person.description ? ` – ${escapeHtml(person.description)}` : ''}</p>
+</li>`,
+  )
+  .join('\n')}
+</ul>
+</section>`
+    : '';
+  return page(
+    `${invalid ? 'Feil: ' : ''}${loginTitle}`,
+    `<h1>${escapeHtml(loginTitle)}</h1>
+<p class="warning">Dette er en testinnlogging for utvikling og test. Her logger du inn som en oppdiktet testperson uten passord. Bruk aldri ekte personopplysninger.</p>
+<form method="post" action="${escapeHtml(model.action)}" novalidate>
+<label for="nationalId">Fødselsnummer</label>
+<input type="text" id="nationalId" name="nationalId" inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="20"${
+      model.nationalId ? ` value="${escapeHtml(model.nationalId)}"` : ''
+    }${invalid ? ` aria-invalid="true" aria-describedby="${errorId}"` : ''}>
+${invalid ? `<p class="error" id="${errorId}">${escapeHtml(model.error ?? '')}</p>\n` : ''}<button type="submit">Logg inn</button>
+</form>
+${persons}
+<p><a href="${escapeHtml(model.abortUrl)}">Avbryt innloggingen</a></p>`,
+  );
+}
+
+/**
+ * The RP-initiated logout confirmation. `formHtml` is oidc-provider's hidden form
+ * (id `op.logoutForm`, carrying its xsrf token); `logout=yes` ends the whole test
+ * login session, so the next login asks who you are again. With `autoContinue` (a
+ * valid id_token_hint was given) /oidc/assets/logout.js submits the form at once;
+ * without script the "Logg ut" button does the same.
+ */
+export function renderLogoutPage(formHtml: string, autoContinue: boolean): string {
+  const form = formHtml
+    .replace('<form ', autoContinue ? '<form data-auto-submit="" ' : '<form ')
+    .replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+  return page(
+    'Logg ut – testinnlogging',
+    `<h1>Logg ut</h1>
+<p>Du logges nå ut av testinnloggingen.</p>
+${form}
+<button type="submit" form="op.logoutForm">Logg ut</button>`,
+    autoContinue ? `<script src="${assetPaths.logoutScript}" defer></script>\n` : '',
+  );
+}
+
+export function renderMessagePage(title: string, message: string, link?: { href: string; text: string }): string {
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ''}`,
+  );
+}

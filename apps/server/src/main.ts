@@ -1,0 +1,62 @@
+/**
+ * `npm start`: one process with the citizen web app, the sender API, the embedded
+ * identity provider and the job worker, on the embedded database unless
+ * DATABASE_URL says otherwise.
+ */
+import { systemClock } from '@innboks/core';
+import { ConfigError, loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { citizenClientSecret, jobHandlers, openConfiguredDatabase } from './runtime.ts';
+import { seedDemoData } from './demo/seed.ts';
+import { startWorker, type Worker } from './jobs/worker.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const clock = systemClock;
+  const database = await openConfiguredDatabase(config);
+  const { db } = database;
+  let demoFile: string | undefined;
+  if (config.demoData) demoFile = await seedDemoData({ db, dataDir: config.dataDir, baseUrl: config.publicUrl, clock });
+
+  let worker: Worker | undefined;
+  const app = await buildApp({
+    config,
+    db,
+    clock,
+    citizenClientSecret: await citizenClientSecret(config),
+    onLetterSaved: () => worker?.wake(),
+  });
+  if (config.runWorker) worker = startWorker({ db, clock, handlers: jobHandlers(db, clock), log: app.log });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await worker?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}/pgdata` : 'PostgreSQL from DATABASE_URL';
+  console.log(`\nInnboks is running at ${config.publicUrl}  (database: ${where})`);
+  if (demoFile) console.log(`Demo citizens, senders and keys: ${demoFile}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

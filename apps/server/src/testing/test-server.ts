@@ -1,0 +1,96 @@
+/**
+ * A whole Innboks server for tests: the real app on a real port (the embedded
+ * identity provider needs to reach itself over HTTP), demo data seeded into a
+ * temporary data dir, and helpers to act as a demo sender.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { JWK } from 'jose';
+import { fixedClock, systemClock, type Clock } from '@innboks/core';
+import { loadConfig, type Config } from '../config.ts';
+import { buildApp } from '../app.ts';
+import { seedDemoData } from '../demo/seed.ts';
+import { demoCitizens, demoSenders, type DemoSender } from '../demo/demo-data.ts';
+import { jobHandlers } from '../runtime.ts';
+import { startWorker, type Worker } from '../jobs/worker.ts';
+import { fetchSenderAccessToken } from '../identity/testing.ts';
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database.ts';
+
+export interface TestServer {
+  baseUrl: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: Config;
+  clock: Clock;
+  worker: Worker;
+  dataDir: string;
+  senders: DemoSender[];
+  citizens: typeof demoCitizens;
+  privateKeyOf(clientId: string): Promise<JWK>;
+  tokenFor(clientId: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(kind: TestDatabaseKind, options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean } = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-test-'));
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    INNBOKS_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const clock = options.clock ?? systemClock;
+  const database = await createTestDatabase(kind);
+  await seedDemoData({ db: database.db, dataDir, baseUrl: config.publicUrl, clock });
+  const worker = startWorker({ db: database.db, clock, handlers: jobHandlers(database.db, clock), pollIntervalMs: 100 }, { autoStart: options.autoWorker ?? false });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    clock,
+    citizenClientSecret: 'test-citizen-client-secret',
+    onLetterSaved: () => {
+      if (options.autoWorker) worker.wake();
+    },
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  const privateKeyOf = async (clientId: string) =>
+    JSON.parse(await readFile(path.join(dataDir, 'dev', 'senders', `${clientId}.jwk.json`), 'utf8')) as JWK;
+  return {
+    baseUrl: config.publicUrl,
+    app,
+    database,
+    config,
+    clock,
+    worker,
+    dataDir,
+    senders: demoSenders,
+    citizens: demoCitizens,
+    privateKeyOf,
+    tokenFor: async (clientId) => fetchSenderAccessToken(config.publicUrl, clientId, await privateKeyOf(clientId)),
+    close: async () => {
+      await app.close();
+      await worker.stop();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export { fixedClock };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

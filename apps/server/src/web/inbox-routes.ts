@@ -1,0 +1,107 @@
+/**
+ * The citizen web API (contract: packages/contracts/src/web-api.ts). Every route
+ * runs behind `requireCitizen` and reaches data only through the citizen's own
+ * CitizenInbox, so another citizen's item is "not found", like a missing one.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Clock, InboxCategory } from '@innboks/core';
+import { CitizenInbox, type Database, type InboxThread } from '@innboks/db';
+import { inboxQuerySchema, letterPatchSchema, type InboxItem, type Letter } from '@innboks/contracts';
+import { problems } from '../http/problem.ts';
+import { citizenOf, requireCitizen } from '../identity/index.ts';
+import { contentDisposition } from '../fhir/routes.ts';
+
+export interface InboxRouteOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+const idParams = z.object({ id: z.string() });
+
+export async function registerInboxRoutes(app: FastifyInstance, options: InboxRouteOptions): Promise<void> {
+  const { db, clock } = options;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const inboxOf = (request: FastifyRequest) => new CitizenInbox(db, citizenOf(request).citizenId);
+
+  routes.get('/api/inbox', { preHandler: requireCitizen, schema: { querystring: inboxQuerySchema } }, async (request) => {
+    const inbox = inboxOf(request);
+    const query = request.query;
+    if (query.cursor && !CitizenInbox.isValidCursor(query.cursor)) {
+      throw problems.badRequest([{ field: 'cursor', message: 'Ugyldig side-markør' }]);
+    }
+    const [page, unread] = await Promise.all([
+      inbox.page({ category: query.category, query: query.q, archived: query.archived === 'true', cursor: query.cursor, limit: query.limit }),
+      inbox.unreadCounts(),
+    ]);
+    return { items: page.items.map(toInboxItem), nextCursor: page.nextCursor, unread };
+  });
+
+  routes.get('/api/inbox/unread', { preHandler: requireCitizen }, async (request) => inboxOf(request).unreadCounts());
+
+  routes.get('/api/letters/:id', { preHandler: requireCitizen, schema: { params: idParams } }, async (request): Promise<Letter> => {
+    const thread = await inboxOf(request).open(request.params.id, clock.now());
+    if (!thread) throw problems.notFound();
+    const first = thread.messages[0];
+    return {
+      id: thread.id,
+      subject: thread.subject,
+      senderName: thread.senderName,
+      category: thread.category as InboxCategory,
+      sentAt: (first?.sentAt ?? thread.createdAt).toISOString(),
+      unread: thread.unread,
+      archived: thread.archived,
+      important: thread.important,
+      messages: thread.messages.map((message) => ({
+        id: message.id,
+        direction: message.direction,
+        senderName: message.senderName,
+        subject: message.subject,
+        sentAt: message.sentAt.toISOString(),
+        text: message.textParts,
+        attachments: message.attachments.map((attachment) => ({ ...attachment, url: `/api/attachments/${attachment.id}` })),
+      })),
+    };
+  });
+
+  routes.patch(
+    '/api/letters/:id',
+    { preHandler: requireCitizen, schema: { params: idParams, body: letterPatchSchema } },
+    async (request): Promise<InboxItem> => {
+      const updated = await inboxOf(request).update(request.params.id, request.body);
+      if (!updated) throw problems.notFound();
+      return toInboxItem(updated);
+    },
+  );
+
+  routes.get(
+    '/api/attachments/:id',
+    { preHandler: requireCitizen, schema: { params: idParams, querystring: z.object({ download: z.enum(['1', 'true']).optional() }) } },
+    async (request, reply) => {
+      const attachment = await inboxOf(request).attachment(request.params.id);
+      if (!attachment) throw problems.notFound();
+      const disposition = request.query.download ? 'attachment' : 'inline';
+      return reply
+        .header('content-type', attachment.content_type)
+        .header('content-disposition', contentDisposition(disposition, attachment.title, attachment.content_type))
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(attachment.data));
+    },
+  );
+}
+
+function toInboxItem(thread: InboxThread): InboxItem {
+  return {
+    id: thread.id,
+    subject: thread.subject,
+    senderName: thread.senderName,
+    category: thread.category as InboxCategory,
+    lastActivityAt: thread.lastActivityAt.toISOString(),
+    unread: thread.unread,
+    archived: thread.archived,
+    hasAttachments: thread.hasAttachments,
+    messageCount: thread.messageCount,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The citizen web API: the one contract between the server and the citizen web app.
+ * All paths are under /api. Errors are RFC 9457 problem details (see `problemSchema`).
+ * State-changing requests (POST, PATCH, DELETE) must carry the header
+ * `X-CSRF-Token` with the value of the `innboks_csrf` cookie.
+ */
+import { z } from 'zod';
+import { inboxCategories } from './categories.ts';
+
+export const inboxCategorySchema = z.enum(inboxCategories);
+
+/** RFC 9457 problem details; `errors` names each bad field. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+/** GET /api/session — 200 when logged in, 401 problem otherwise. */
+export const sessionSchema = z.object({
+  citizen: z.object({ name: z.string(), nationalId: z.string() }),
+  /** Seconds of inactivity after which the session ends. */
+  idleTimeoutSeconds: z.number().int(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+/** GET /api/config — public, no login. Help desk facts shown in every footer. */
+export const publicConfigSchema = z.object({
+  helpdesk: z.object({ name: z.string(), phone: z.string(), hours: z.string() }),
+});
+export type PublicConfig = z.infer<typeof publicConfigSchema>;
+
+export const unreadCountsSchema = z.object({
+  total: z.number().int(),
+  byCategory: z.record(inboxCategorySchema, z.number().int()),
+});
+export type UnreadCounts = z.infer<typeof unreadCountsSchema>;
+
+/** GET /api/inbox query. `cursor` is opaque, from the previous page's `nextCursor`. */
+export const inboxQuerySchema = z.object({
+  category: inboxCategorySchema.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  archived: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type InboxQuery = z.input<typeof inboxQuerySchema>;
+
+/** One inbox row: a thread, shown by its first letter's subject and its newest activity. */
+export const inboxItemSchema = z.object({
+  id: z.string().uuid(),
+  subject: z.string(),
+  senderName: z.string(),
+  category: inboxCategorySchema,
+  lastActivityAt: z.string(),
+  unread: z.boolean(),
+  archived: z.boolean(),
+  hasAttachments: z.boolean(),
+  messageCount: z.number().int(),
+});
+export type InboxItem = z.infer<typeof inboxItemSchema>;
+
+/** GET /api/inbox — a page of threads, newest activity first, plus the unread counts. */
+export const inboxPageSchema = z.object({
+  items: z.array(inboxItemSchema),
+  nextCursor: z.string().nullable(),
+  unread: unreadCountsSchema,
+});
+export type InboxPage = z.infer<typeof inboxPageSchema>;
+
+export const attachmentSchema = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  /** Opens inline in the browser. Add `?download=1` to download instead. */
+  url: z.string(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const threadMessageSchema = z.object({
+  id: z.string().uuid(),
+  /** `to-citizen`: from the sender; `from-citizen`: the citizen's own reply. */
+  direction: z.enum(['to-citizen', 'from-citizen']),
+  senderName: z.string(),
+  subject: z.string(),
+  sentAt: z.string(),
+  text: z.array(z.string()),
+  attachments: z.array(attachmentSchema),
+});
+export type ThreadMessage = z.infer<typeof threadMessageSchema>;
+
+/**
+ * GET /api/letters/:id — a thread with all its messages, oldest first. Opening it
+ * marks it read. Another citizen's id answers 404, exactly like a missing one.
+ */
+export const letterSchema = z.object({
+  id: z.string().uuid(),
+  subject: z.string(),
+  senderName: z.string(),
+  category: inboxCategorySchema,
+  sentAt: z.string(),
+  unread: z.boolean(),
+  archived: z.boolean(),
+  important: z.boolean(),
+  messages: z.array(threadMessageSchema),
+});
+export type Letter = z.infer<typeof letterSchema>;
+
+/** PATCH /api/letters/:id — archive/restore and mark read/unread. Answers the updated `Letter` summary as an InboxItem. */
+export const letterPatchSchema = z
+  .object({ archived: z.boolean().optional(), unread: z.boolean().optional() })
+  .refine((v) => v.archived !== undefined || v.unread !== undefined, {
+    message: 'Oppgi archived eller unread',
+    path: ['archived'],
+  });
+export type LetterPatch = z.infer<typeof letterPatchSchema>;
+
+/**
+ * Login and logout are browser navigations, not fetches:
+ * - GET  /auth/login?returnTo=/path  → redirect to the identity provider
+ * - GET  /auth/callback              → back from it, sets the session cookie, redirects to returnTo
+ * - POST /auth/logout (CSRF header)  → ends the session on the server; answers { redirectTo }
+ */
+export const logoutResponseSchema = z.object({ redirectTo: z.string() });

@@ -1,0 +1,53 @@
+/**
+ * The one way to PostgreSQL: a real server through `pg` when a URL is given,
+ * otherwise the embedded PGlite (WASM PostgreSQL) with its data under a folder.
+ * Same migrations, same queries.
+ */
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… — use a real PostgreSQL server. */
+  url?: string;
+  /** Folder for the embedded database; omitted means in memory (tests). */
+  dataDir?: string;
+  /** Pool size for a real server. */
+  poolSize?: number;
+}
+
+// bigint and count(*) come back as string from pg and as number from PGlite; make both number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/**
+ * PGlite starts with `-F` (fsync off) by default. We drop it and keep relaxedDurability
+ * off so that a letter answered 201 survives a `kill -9` and a power cut.
+ */
+export function durableStartParams(): string[] {
+  return PGlite.defaultStartParams.filter((param: string) => param !== '-F');
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 16 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    relaxedDurability: false,
+    startParams: durableStartParams(),
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely/migration';
+import * as inbox from './0001_inbox.ts';
+import * as identity from './0002_identity.ts';
+
+/** Every migration, by name; names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '0001_inbox': inbox,
+  '0002_identity': identity,
+};

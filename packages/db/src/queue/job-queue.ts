@@ -1,0 +1,78 @@
+/**
+ * The job queue lives in PostgreSQL beside the data: a job is inserted in the same
+ * transaction as the rows it points to, so a letter saved is a letter queued.
+ * Workers lease jobs with FOR UPDATE SKIP LOCKED; a worker that dies leaves a lease
+ * that runs out, and the job is taken again. Jobs carry ids only and must be safe
+ * to run twice.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, JobTable } from '../schema.ts';
+import type { Selectable } from 'kysely';
+
+export type JobRow = Selectable<JobTable>;
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+export async function enqueueJob(
+  executor: Executor,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions = {},
+): Promise<void> {
+  await executor
+    .insertInto('job')
+    .values({
+      kind,
+      payload: JSON.stringify(payload),
+      ...(options.runAt ? { run_at: options.runAt } : {}),
+      ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
+    })
+    .execute();
+}
+
+/** Takes up to `limit` jobs that are due, or whose lease ran out, for `workerId`. */
+export async function claimJobs(db: Kysely<Database>, workerId: string, limit: number, leaseMs: number, now: Date): Promise<JobRow[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const result = await sql<JobRow>`
+    update job set state = 'running', locked_by = ${workerId}, locked_until = ${leaseUntil}, attempts = attempts + 1
+    where id in (
+      select id from job
+      where (state = 'queued' and run_at <= ${now}) or (state = 'running' and locked_until < ${now})
+      order by run_at
+      limit ${limit}
+      for update skip locked
+    )
+    returning *`.execute(db);
+  return result.rows;
+}
+
+/** Done: the job goes away, but only if this worker still holds it. */
+export async function completeJob(db: Kysely<Database>, job: JobRow, workerId: string): Promise<void> {
+  await db.deleteFrom('job').where('id', '=', job.id).where('locked_by', '=', workerId).execute();
+}
+
+/** Failed: back in the queue at `retryAt`, or dead (kept for operators) when out of attempts. */
+export async function failJob(db: Kysely<Database>, job: JobRow, workerId: string, error: string, retryAt: Date): Promise<'retry' | 'dead'> {
+  const outcome = job.attempts >= job.max_attempts ? 'dead' : 'retry';
+  await db
+    .updateTable('job')
+    .set({
+      state: outcome === 'dead' ? 'dead' : 'queued',
+      run_at: retryAt,
+      locked_by: null,
+      locked_until: null,
+      last_error: error.slice(0, 2000),
+    })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', workerId)
+    .execute();
+  return outcome;
+}
+
+export async function listDeadJobs(db: Kysely<Database>): Promise<JobRow[]> {
+  return db.selectFrom('job').selectAll().where('state', '=', 'dead').orderBy('id').execute();
+}

@@ -1,0 +1,232 @@
+/**
+ * The citizen's inbox, scoped to one citizen when it is made. Every query filters
+ * on `citizen_id` first — that is both the authorization (another citizen's id is
+ * simply not found, exactly like a missing one) and the index every inbox query
+ * uses (the data can be distributed by citizen).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { isUuid, recordDeliveryState } from './sender-repository.ts';
+
+export interface InboxPageRequest {
+  category?: string | undefined;
+  query?: string | undefined;
+  archived: boolean;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface InboxThread {
+  id: string;
+  subject: string;
+  senderName: string;
+  category: string;
+  lastActivityAt: Date;
+  unread: boolean;
+  archived: boolean;
+  important: boolean;
+  hasAttachments: boolean;
+  messageCount: number;
+}
+
+export interface ThreadMessageView {
+  id: string;
+  direction: 'to-citizen' | 'from-citizen';
+  senderName: string;
+  subject: string;
+  sentAt: Date;
+  textParts: string[];
+  attachments: { id: string; title: string; contentType: string; size: number }[];
+}
+
+export interface ThreadView extends InboxThread {
+  createdAt: Date;
+  messages: ThreadMessageView[];
+}
+
+export class CitizenInbox {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly citizenId: string,
+  ) {}
+
+  static isValidCursor(cursor: string): boolean {
+    return decodeCursor(cursor) !== undefined;
+  }
+
+  /** A page of threads, newest activity first, by keyset so page 50 costs what page 1 does. */
+  async page(request: InboxPageRequest): Promise<{ items: InboxThread[]; nextCursor: string | null }> {
+    let query = this.db
+      .selectFrom('thread')
+      .selectAll()
+      .where('citizen_id', '=', this.citizenId)
+      .where('archived', '=', request.archived);
+    if (request.category) query = query.where('category', '=', request.category);
+    if (request.query) {
+      const terms = request.query;
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('message')
+            .select(sql`1`.as('one'))
+            .where('message.citizen_id', '=', this.citizenId)
+            .whereRef('message.thread_id', '=', 'thread.id')
+            .where(sql<boolean>`message.search @@ websearch_to_tsquery('norwegian', ${terms})`),
+        ),
+      );
+    }
+    const after = decodeCursor(request.cursor);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('last_activity_at', '<', after.at), eb.and([eb('last_activity_at', '=', after.at), eb('id', '<', after.id)])]),
+      );
+    }
+    const rows = await query
+      .orderBy('last_activity_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(request.limit + 1)
+      .execute();
+    const items = rows.slice(0, request.limit).map(toInboxThread);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > request.limit && last ? encodeCursor(last.lastActivityAt, last.id) : null };
+  }
+
+  /** Unread threads per category (archived ones not counted), exact, from a partial index. */
+  async unreadCounts(): Promise<{ total: number; byCategory: Record<string, number> }> {
+    const rows = await this.db
+      .selectFrom('thread')
+      .select(['category', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('citizen_id', '=', this.citizenId)
+      .where('unread', '=', true)
+      .where('archived', '=', false)
+      .groupBy('category')
+      .execute();
+    const byCategory: Record<string, number> = {};
+    for (const row of rows) byCategory[row.category] = Number(row.count);
+    return { total: Object.values(byCategory).reduce((sum, count) => sum + count, 0), byCategory };
+  }
+
+  /** Opens a thread: its messages oldest first; marks it read and records the first read. */
+  async open(threadId: string, now: Date): Promise<ThreadView | undefined> {
+    if (!isUuid(threadId)) return undefined;
+    return this.db.transaction().execute(async (tx) => {
+      const thread = await tx
+        .updateTable('thread')
+        .set({ unread: false })
+        .where('citizen_id', '=', this.citizenId)
+        .where('id', '=', threadId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!thread) return undefined;
+      const firstReads = await tx
+        .updateTable('message')
+        .set({ first_read_at: now })
+        .where('citizen_id', '=', this.citizenId)
+        .where('thread_id', '=', threadId)
+        .where('direction', '=', 'to-citizen')
+        .where('first_read_at', 'is', null)
+        .returning(['id'])
+        .execute();
+      for (const { id } of firstReads) {
+        await recordDeliveryState(tx, { citizenId: this.citizenId, messageId: id, channel: 'inbox', state: 'read', at: now, detail: null });
+      }
+      const messages = await tx
+        .selectFrom('message')
+        .select(['id', 'direction', 'sender_name', 'subject', 'sent_at', 'text_parts'])
+        .where('citizen_id', '=', this.citizenId)
+        .where('thread_id', '=', threadId)
+        .orderBy('sent_at')
+        .orderBy('id')
+        .execute();
+      const attachments = await tx
+        .selectFrom('attachment')
+        .select(['id', 'message_id', 'title', 'content_type', 'size'])
+        .where('citizen_id', '=', this.citizenId)
+        .where(
+          'message_id',
+          'in',
+          messages.map((message) => message.id),
+        )
+        .orderBy('position')
+        .execute();
+      return {
+        ...toInboxThread(thread),
+        createdAt: thread.created_at,
+        messages: messages.map((message) => ({
+          id: message.id,
+          direction: message.direction,
+          senderName: message.sender_name,
+          subject: message.subject,
+          sentAt: message.sent_at,
+          textParts: message.text_parts,
+          attachments: attachments
+            .filter((attachment) => attachment.message_id === message.id)
+            .map((attachment) => ({ id: attachment.id, title: attachment.title, contentType: attachment.content_type, size: attachment.size })),
+        })),
+      };
+    });
+  }
+
+  /** Archive or restore, mark read or unread. */
+  async update(threadId: string, change: { archived?: boolean | undefined; unread?: boolean | undefined }): Promise<InboxThread | undefined> {
+    if (!isUuid(threadId)) return undefined;
+    const row = await this.db
+      .updateTable('thread')
+      .set({
+        ...(change.archived !== undefined ? { archived: change.archived } : {}),
+        ...(change.unread !== undefined ? { unread: change.unread } : {}),
+      })
+      .where('citizen_id', '=', this.citizenId)
+      .where('id', '=', threadId)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toInboxThread(row) : undefined;
+  }
+
+  async attachment(attachmentId: string) {
+    if (!isUuid(attachmentId)) return undefined;
+    return this.db
+      .selectFrom('attachment')
+      .select(['id', 'title', 'content_type', 'size', 'data'])
+      .where('citizen_id', '=', this.citizenId)
+      .where('id', '=', attachmentId)
+      .executeTakeFirst();
+  }
+}
+
+function toInboxThread(row: {
+  id: string;
+  subject: string;
+  sender_name: string;
+  category: string;
+  last_activity_at: Date;
+  unread: boolean;
+  archived: boolean;
+  important: boolean;
+  has_attachments: boolean;
+  message_count: number;
+}): InboxThread {
+  return {
+    id: row.id,
+    subject: row.subject,
+    senderName: row.sender_name,
+    category: row.category,
+    lastActivityAt: row.last_activity_at,
+    unread: row.unread,
+    archived: row.archived,
+    important: row.important,
+    hasAttachments: row.has_attachments,
+    messageCount: row.message_count,
+  };
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const at = new Date(iso ?? '');
+  if (!id || !isUuid(id) || Number.isNaN(at.getTime())) return undefined;
+  return { at, id };
+}

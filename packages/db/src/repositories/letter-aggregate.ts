@@ -1,0 +1,90 @@
+/** A letter with everything a sender may see of it: attachments (without bytes) and delivery. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, DeliveryState, MessageRow } from '../schema.ts';
+
+export interface StoredAttachmentMeta {
+  id: string;
+  position: number;
+  title: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface DeliveryAttemptView {
+  channel: string;
+  state: DeliveryState;
+  updatedAt: Date;
+  events: { state: string; at: Date; detail: string | null }[];
+}
+
+export interface StoredLetter {
+  message: MessageRow;
+  citizenNationalId: string;
+  organizationNumber: string;
+  threadCategory: string;
+  inResponseTo: string | null;
+  attachments: StoredAttachmentMeta[];
+  delivery: DeliveryAttemptView[];
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function loadStoredLetter(executor: Executor, where: { id: string; organizationId: string }): Promise<StoredLetter | undefined> {
+  const row = await executor
+    .selectFrom('message')
+    .innerJoin('citizen', 'citizen.id', 'message.citizen_id')
+    .innerJoin('organization', 'organization.id', 'message.organization_id')
+    .innerJoin('thread', 'thread.id', 'message.thread_id')
+    .selectAll('message')
+    .select(['citizen.national_id as citizen_national_id', 'organization.org_number', 'thread.category as thread_category'])
+    .where('message.id', '=', where.id)
+    .where('message.organization_id', '=', where.organizationId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [attachments, attempts, events] = await Promise.all([
+    executor
+      .selectFrom('attachment')
+      .select(['id', 'position', 'title', 'content_type', 'size', 'sha256'])
+      .where('citizen_id', '=', row.citizen_id)
+      .where('message_id', '=', row.id)
+      .orderBy('position')
+      .execute(),
+    executor
+      .selectFrom('delivery_attempt')
+      .select(['channel', 'state', 'updated_at'])
+      .where('citizen_id', '=', row.citizen_id)
+      .where('message_id', '=', row.id)
+      .orderBy('created_at')
+      .execute(),
+    executor
+      .selectFrom('delivery_event')
+      .select(['channel', 'state', 'at', 'detail'])
+      .where('message_id', '=', row.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const { citizen_national_id, org_number, thread_category, ...message } = row;
+  return {
+    message,
+    citizenNationalId: citizen_national_id,
+    organizationNumber: org_number,
+    threadCategory: thread_category,
+    inResponseTo: message.in_response_to,
+    attachments: attachments.map((attachment) => ({
+      id: attachment.id,
+      position: attachment.position,
+      title: attachment.title,
+      contentType: attachment.content_type,
+      size: attachment.size,
+      sha256: attachment.sha256,
+    })),
+    delivery: attempts.map((attempt) => ({
+      channel: attempt.channel,
+      state: attempt.state,
+      updatedAt: attempt.updated_at,
+      events: events.filter((event) => event.channel === attempt.channel).map(({ state, at, detail }) => ({ state, at, detail })),
+    })),
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * Everything a sender system may read or write, scoped to its organisation when it
+ * is made: the repository is built per request from the authenticated principal,
+ * and every query below filters by that organisation, so no route can reach
+ * another organisation's letters. A probe for another's id finds nothing (404).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks/core';
+import type { Database, OrganizationRow } from '../schema.ts';
+import { enqueueJob } from '../queue/job-queue.ts';
+import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
+
+export const deliverLetterJob = 'deliver-letter';
+
+export interface SenderPrincipal {
+  clientId: string;
+  organizationNumber: string;
+}
+
+export type CreateOutcome =
+  | { outcome: 'created'; letter: StoredLetter }
+  | { outcome: 'existing'; letter: StoredLetter }
+  | { outcome: 'replay'; statusCode: number; location: string | null; response: unknown }
+  | { outcome: 'idempotency-conflict' }
+  | { outcome: 'in-response-to-not-found' };
+
+export interface IdempotencyRequest {
+  key: string;
+  requestHash: string;
+}
+
+
+export async function openSenderRepository(db: Kysely<Database>, principal: SenderPrincipal) {
+  const organization = await db.selectFrom('organization').selectAll().where('org_number', '=', principal.organizationNumber).executeTakeFirst();
+  return organization ? new SenderRepository(db, principal, organization) : undefined;
+}
+
+export class SenderRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly principal: SenderPrincipal,
+    readonly organization: OrganizationRow,
+  ) {}
+
+  getLetter(id: string): Promise<StoredLetter | undefined> {
+    if (!isUuid(id)) return Promise.resolve(undefined);
+    return loadStoredLetter(this.db, { id, organizationId: this.organization.id });
+  }
+
+  async findByIdentifier(system: string, value: string): Promise<StoredLetter | undefined> {
+    const row = await this.db
+      .selectFrom('message')
+      .select('id')
+      .where('organization_id', '=', this.organization.id)
+      .where('identifier_system', '=', system)
+      .where('identifier_value', '=', value)
+      .executeTakeFirst();
+    return row ? this.getLetter(row.id) : undefined;
+  }
+
+  async findIdempotencyRecord(key: string) {
+    return this.db
+      .selectFrom('idempotency_record')
+      .selectAll()
+      .where('client_id', '=', this.principal.clientId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+  }
+
+  /** Messages citizens sent to this organisation, oldest change first, so a poller can resume. */
+  async messagesFromCitizens(after: Date | undefined, count: number): Promise<{ items: StoredLetter[]; hasMore: boolean }> {
+    let query = this.db
+      .selectFrom('message')
+      .select('id')
+      .where('organization_id', '=', this.organization.id)
+      .where('direction', '=', 'from-citizen');
+    if (after) query = query.where('updated_at', '>', after);
+    const rows = await query.orderBy('updated_at').orderBy('id').limit(count + 1).execute();
+    const items: StoredLetter[] = [];
+    for (const row of rows.slice(0, count)) {
+      const letter = await this.getLetter(row.id);
+      if (letter) items.push(letter);
+    }
+    return { items, hasMore: rows.length > count };
+  }
+
+  /** An attachment's bytes, only for this organisation's letters. */
+  async getAttachment(id: string) {
+    if (!isUuid(id)) return undefined;
+    return this.db
+      .selectFrom('attachment')
+      .innerJoin('message', (join) => join.onRef('message.id', '=', 'attachment.message_id').onRef('message.citizen_id', '=', 'attachment.citizen_id'))
+      .select(['attachment.id', 'attachment.title', 'attachment.content_type', 'attachment.data', 'attachment.size'])
+      .where('attachment.id', '=', id)
+      .where('message.organization_id', '=', this.organization.id)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Saves a letter, its attachments, its first delivery attempt and the delivery
+   * job in one transaction. A second letter with the same identifier, or a replay
+   * of the same Idempotency-Key, stores nothing and answers as the first did.
+   */
+  async createLetter(
+    letter: IncomingLetter,
+    now: Date,
+    idempotency: IdempotencyRequest | undefined,
+    respond: (letter: StoredLetter) => { statusCode: number; location: string; body: unknown },
+  ): Promise<CreateOutcome> {
+    if (idempotency) {
+      const earlier = await this.replayOrConflict(idempotency);
+      if (earlier) return earlier;
+    }
+    const existing = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
+    if (existing) return { outcome: 'existing', letter: existing };
+
+    try {
+      const created = await this.db.transaction().execute(async (tx) => {
+        const messageId = randomUUID();
+        const stored = await this.insertLetter(tx, messageId, letter, now);
+        if (!stored) return undefined;
+        if (idempotency) {
+          const answer = respond(stored);
+          await tx
+            .insertInto('idempotency_record')
+            .values({
+              client_id: this.principal.clientId,
+              key: idempotency.key,
+              request_hash: idempotency.requestHash,
+              status_code: answer.statusCode,
+              location: answer.location,
+              response: JSON.stringify(answer.body),
+            })
+            .execute();
+        }
+        return stored;
+      });
+      return created ? { outcome: 'created', letter: created } : { outcome: 'in-response-to-not-found' };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Someone sent the same letter or key at the same moment and won; answer as they were answered.
+      if (idempotency) {
+        const earlier = await this.replayOrConflict(idempotency);
+        if (earlier) return earlier;
+      }
+      const winner = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
+      if (winner) return { outcome: 'existing', letter: winner };
+      throw error;
+    }
+  }
+
+  private async replayOrConflict(idempotency: IdempotencyRequest): Promise<CreateOutcome | undefined> {
+    const record = await this.findIdempotencyRecord(idempotency.key);
+    if (!record) return undefined;
+    if (record.request_hash !== idempotency.requestHash) return { outcome: 'idempotency-conflict' };
+    return { outcome: 'replay', statusCode: record.status_code, location: record.location, response: record.response };
+  }
+
+  private async insertLetter(tx: Transaction<Database>, messageId: string, letter: IncomingLetter, now: Date) {
+    const citizenId = await upsertCitizen(tx, letter.citizenNationalId);
+    const senderName = letter.senderDisplay ?? this.organization.name;
+    let threadId = messageId;
+    if (letter.inResponseTo) {
+      const answered = await tx
+        .selectFrom('message')
+        .select(['thread_id'])
+        .where('id', '=', letter.inResponseTo)
+        .where('organization_id', '=', this.organization.id)
+        .where('citizen_id', '=', citizenId)
+        .executeTakeFirst();
+      if (!answered) return undefined;
+      threadId = answered.thread_id;
+      await tx
+        .updateTable('thread')
+        .set((eb) => ({
+          last_activity_at: now,
+          unread: true,
+          archived: false,
+          message_count: eb('message_count', '+', 1),
+          has_attachments: letter.attachments.length > 0 ? true : eb.ref('has_attachments'),
+        }))
+        .where('citizen_id', '=', citizenId)
+        .where('id', '=', threadId)
+        .execute();
+    } else {
+      await tx
+        .insertInto('thread')
+        .values({
+          id: threadId,
+          citizen_id: citizenId,
+          organization_id: this.organization.id,
+          category: inboxCategoryFor(this.organization.kind as SenderKind, letter.kind),
+          subject: letter.subject,
+          sender_name: senderName,
+          important: letter.important,
+          has_attachments: letter.attachments.length > 0,
+          last_activity_at: now,
+        })
+        .execute();
+    }
+    await tx
+      .insertInto('message')
+      .values({
+        id: messageId,
+        citizen_id: citizenId,
+        thread_id: threadId,
+        organization_id: this.organization.id,
+        direction: 'to-citizen',
+        kind: letter.kind,
+        subject: letter.subject,
+        sender_name: senderName,
+        text_parts: JSON.stringify(letter.textParts),
+        body: letter.textParts.join('\n\n'),
+        priority: letter.priority,
+        important: letter.important,
+        identifier_system: letter.identifier.system,
+        identifier_value: letter.identifier.value,
+        in_response_to: letter.inResponseTo ?? null,
+        sent_at: now,
+        updated_at: now,
+      })
+      .execute();
+    if (letter.attachments.length > 0) {
+      await tx
+        .insertInto('attachment')
+        .values(
+          letter.attachments.map((attachment) => ({
+            id: randomUUID(),
+            citizen_id: citizenId,
+            message_id: messageId,
+            position: attachment.position,
+            title: attachment.title,
+            content_type: attachment.contentType,
+            size: attachment.data.length,
+            sha256: createHash('sha256').update(attachment.data).digest('base64'),
+            data: attachment.data,
+          })),
+        )
+        .execute();
+    }
+    await recordDeliveryState(tx, { citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
+    await enqueueJob(tx, deliverLetterJob, { messageId, citizenId });
+    return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
+  }
+}
+
+/** The citizen row for a national id, made on first contact (the registers fill in the rest). */
+async function upsertCitizen(tx: Transaction<Database>, nationalId: string): Promise<string> {
+  const row = await sql<{ id: string }>`
+    insert into citizen (national_id, name) values (${nationalId}, '')
+    on conflict (national_id) do update set national_id = excluded.national_id
+    returning id`.execute(tx);
+  return row.rows[0]!.id;
+}
+
+export async function recordDeliveryState(
+  executor: Kysely<Database> | Transaction<Database>,
+  change: { citizenId: string; messageId: string; channel: string; state: 'queued' | 'sending' | 'delivered' | 'read' | 'failed' | 'skipped'; at: Date; detail: string | null },
+): Promise<void> {
+  await executor
+    .insertInto('delivery_attempt')
+    .values({
+      citizen_id: change.citizenId,
+      message_id: change.messageId,
+      channel: change.channel,
+      state: change.state,
+      created_at: change.at,
+      updated_at: change.at,
+    })
+    .onConflict((conflict) => conflict.columns(['message_id', 'channel']).doUpdateSet({ state: change.state, updated_at: change.at }))
+    .execute();
+  await executor
+    .insertInto('delivery_event')
+    .values({ citizen_id: change.citizenId, message_id: change.messageId, channel: change.channel, state: change.state, at: change.at, detail: change.detail })
+    .execute();
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -1,0 +1,186 @@
+/** Kysely table types; they mirror the migrations. */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CitizenTable {
+  id: Generated<string>;
+  national_id: string;
+  name: string;
+  portal_user: Generated<boolean>;
+  municipality: string | null;
+  birth_date: ColumnType<Date | null, string | null | undefined, string | null>;
+  created_at: DefaultTimestamp;
+}
+
+export type OrganizationKind = 'hospital' | 'gp' | 'municipal-service' | 'research' | 'survey' | 'forms';
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  org_number: string;
+  name: string;
+  kind: OrganizationKind;
+  region: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface SenderClientTable {
+  client_id: string;
+  organization_id: string;
+  name: string;
+  jwks: Json<{ keys: Record<string, unknown>[] }>;
+  created_at: DefaultTimestamp;
+}
+
+export interface ThreadTable {
+  id: string;
+  citizen_id: string;
+  organization_id: string;
+  category: string;
+  subject: string;
+  sender_name: string;
+  important: Generated<boolean>;
+  unread: Generated<boolean>;
+  archived: Generated<boolean>;
+  has_attachments: Generated<boolean>;
+  message_count: Generated<number>;
+  last_activity_at: Timestamp;
+  created_at: DefaultTimestamp;
+}
+
+export interface MessageTable {
+  id: string;
+  citizen_id: string;
+  thread_id: string;
+  organization_id: string;
+  direction: 'to-citizen' | 'from-citizen';
+  kind: string;
+  subject: string;
+  sender_name: string;
+  text_parts: Json<string[]>;
+  body: string;
+  priority: 'routine' | 'urgent';
+  important: boolean;
+  identifier_system: string;
+  identifier_value: string;
+  in_response_to: string | null;
+  status: Generated<string>;
+  sent_at: Timestamp;
+  first_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: DefaultTimestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface AttachmentTable {
+  id: string;
+  citizen_id: string;
+  message_id: string;
+  position: number;
+  title: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+}
+
+export type DeliveryState = 'queued' | 'sending' | 'delivered' | 'read' | 'failed' | 'skipped';
+
+export interface DeliveryAttemptTable {
+  id: Generated<string>;
+  citizen_id: string;
+  message_id: string;
+  channel: string;
+  state: DeliveryState;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeliveryEventTable {
+  id: Generated<number>;
+  citizen_id: string;
+  message_id: string;
+  channel: string;
+  state: string;
+  at: Timestamp;
+  detail: string | null;
+}
+
+export interface IdempotencyRecordTable {
+  client_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  location: string | null;
+  response: Json<unknown>;
+  created_at: DefaultTimestamp;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  state: Generated<'queued' | 'running' | 'dead'>;
+  run_at: DefaultTimestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface CitizenSessionTable {
+  id: string;
+  citizen_id: string;
+  acr: string;
+  id_token: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface OidcPayloadTable {
+  /** oidc-provider model name: Session, Grant, Interaction, AuthorizationCode, ReplayDetection, … */
+  model: string;
+  id: string;
+  payload: Json<Record<string, unknown>>;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
+  expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  consumed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CitizenLoginStateTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface Database {
+  citizen: CitizenTable;
+  organization: OrganizationTable;
+  sender_client: SenderClientTable;
+  thread: ThreadTable;
+  message: MessageTable;
+  attachment: AttachmentTable;
+  delivery_attempt: DeliveryAttemptTable;
+  delivery_event: DeliveryEventTable;
+  idempotency_record: IdempotencyRecordTable;
+  job: JobTable;
+  citizen_session: CitizenSessionTable;
+  oidc_payload: OidcPayloadTable;
+  citizen_login_state: CitizenLoginStateTable;
+}
+
+export type CitizenRow = Selectable<CitizenTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type ThreadRow = Selectable<ThreadTable>;
+export type MessageRow = Selectable<MessageTable>;
+export type NewMessage = Insertable<MessageTable>;

@@ -1,0 +1,99 @@
+/** Turns a stored letter into the FHIR Communication the sender reads back. */
+import { extensions, systems } from './systems.ts';
+
+/** What the mapping needs of a stored letter (the data layer's StoredLetter fits). */
+export interface LetterForSender {
+  message: {
+    id: string;
+    kind: string;
+    direction: 'to-citizen' | 'from-citizen';
+    subject: string;
+    sender_name: string;
+    text_parts: string[];
+    priority: string;
+    important: boolean;
+    identifier_system: string;
+    identifier_value: string;
+    sent_at: Date;
+    first_read_at: Date | null;
+    updated_at: Date;
+  };
+  citizenNationalId: string;
+  organizationNumber: string;
+  threadCategory: string;
+  inResponseTo: string | null;
+  attachments: { id: string; position: number; title: string; contentType: string; size: number; sha256: string }[];
+  delivery: { channel: string; state: string; updatedAt: Date; events: { state: string; at: Date; detail: string | null }[] }[];
+}
+
+/** FHIR Communication.status from the delivery attempts. */
+export function communicationStatus(delivery: LetterForSender['delivery']): 'in-progress' | 'completed' | 'not-done' {
+  if (delivery.some((attempt) => attempt.state === 'delivered' || attempt.state === 'read')) return 'completed';
+  if (delivery.length > 0 && delivery.every((attempt) => attempt.state === 'failed' || attempt.state === 'skipped')) return 'not-done';
+  return 'in-progress';
+}
+
+export function toCommunication(letter: LetterForSender, baseUrl: string) {
+  const { message } = letter;
+  const citizen = { identifier: { system: nationalIdSystem(letter.citizenNationalId), value: letter.citizenNationalId } };
+  const organization = { identifier: { system: systems.organizationNumber, value: letter.organizationNumber }, display: message.sender_name };
+  const textPayloads = message.text_parts.map((text) => ({ contentString: text }));
+  const attachmentPayloads = letter.attachments.map((attachment) => ({
+    contentAttachment: {
+      contentType: attachment.contentType,
+      title: attachment.title,
+      size: attachment.size,
+      // FHIR's hash is SHA-1; we state SHA-256 in an extension instead of computing a weaker one.
+      url: `${baseUrl}/fhir/R4/Binary/${attachment.id}`,
+      extension: [{ url: 'urn:innboks:extension:sha256', valueBase64Binary: attachment.sha256 }],
+    },
+  }));
+  const firstRead = message.first_read_at;
+  return {
+    resourceType: 'Communication' as const,
+    id: message.id,
+    meta: { versionId: '1', lastUpdated: latest(message.updated_at, letter.delivery).toISOString() },
+    identifier: [{ system: message.identifier_system, value: message.identifier_value }],
+    status: communicationStatus(letter.delivery),
+    category: [{ coding: [{ system: systems.messageKind, code: message.kind }] }],
+    priority: message.priority,
+    subject: citizen,
+    ...(message.direction === 'to-citizen'
+      ? { sender: organization, recipient: [citizen] }
+      : { sender: citizen, recipient: [organization] }),
+    topic: { text: message.subject },
+    sent: message.sent_at.toISOString(),
+    ...(firstRead ? { received: firstRead.toISOString() } : {}),
+    ...(letter.inResponseTo ? { inResponseTo: [{ reference: `Communication/${letter.inResponseTo}` }] } : {}),
+    payload: [...textPayloads, ...attachmentPayloads],
+    extension: [
+      { url: extensions.important, valueBoolean: message.important },
+      { url: extensions.inboxCategory, valueCode: letter.threadCategory },
+      {
+        url: extensions.delivery,
+        extension: [
+          ...letter.delivery.flatMap((attempt) =>
+            attempt.events.map((event) => ({
+              url: extensions.deliveryAttempt,
+              extension: [
+                { url: 'channel', valueCode: attempt.channel },
+                { url: 'state', valueCode: event.state },
+                { url: 'time', valueInstant: event.at.toISOString() },
+                ...(event.detail ? [{ url: 'detail', valueString: event.detail }] : []),
+              ],
+            })),
+          ),
+          ...(firstRead ? [{ url: extensions.firstRead, valueInstant: firstRead.toISOString() }] : []),
+        ],
+      },
+    ],
+  };
+}
+
+function nationalIdSystem(nationalId: string): string {
+  return Number(nationalId.slice(0, 1)) >= 4 ? systems.dNumber : systems.nationalId;
+}
+
+function latest(updatedAt: Date, delivery: LetterForSender['delivery']): Date {
+  return delivery.reduce((max, attempt) => (attempt.updatedAt > max ? attempt.updatedAt : max), updatedAt);
+}

@@ -1,0 +1,5 @@
+export * from './systems.ts';
+export * from './operation-outcome.ts';
+export * from './communication-in.ts';
+export * from './communication-out.ts';
+export * from './capability-statement.ts';

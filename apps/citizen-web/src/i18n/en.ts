@@ -40,6 +40,7 @@ export const en = {
     heading: 'Inbox',
     categoriesLabel: 'Categories',
     all: 'All',
+    unreadCountOne: '1 unread',
     unreadCount: '{count} unread',
     viewLabel: 'View',
     viewInbox: 'Inbox',

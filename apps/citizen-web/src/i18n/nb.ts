@@ -43,6 +43,7 @@ export const nb = {
     heading: 'Innboks',
     categoriesLabel: 'Kategorier',
     all: 'Alle',
+    unreadCountOne: '1 ulest',
     unreadCount: '{count} uleste',
     viewLabel: 'Visning',
     viewInbox: 'Innboks',

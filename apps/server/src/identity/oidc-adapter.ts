@@ -161,10 +161,12 @@ export class SenderClientAdapter implements Adapter {
       redirect_uris: [],
       [organizationNumberMetadata]: row.org_number,
     };
+    // One algorithm across all keys → pin it; otherwise any of clientAssertionAlgorithms.
     const algorithms = new Set(jwks.keys.map((key) => key.alg));
     const [onlyAlgorithm] = algorithms;
-    if (algorithms.size === 1 && typeof onlyAlgorithm === 'string') {
-      metadata.token_endpoint_auth_signing_alg = onlyAlgorithm;
+    const allowed: readonly string[] = clientAssertionAlgorithms;
+    if (algorithms.size === 1 && typeof onlyAlgorithm === 'string' && allowed.includes(onlyAlgorithm)) {
+      metadata.token_endpoint_auth_signing_alg = onlyAlgorithm as (typeof clientAssertionAlgorithms)[number];
     }
     return metadata as AdapterPayload;
   }

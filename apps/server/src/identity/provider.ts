@@ -231,11 +231,11 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
   // Behind a TLS-terminating proxy the issuer is https while the socket is not.
   provider.proxy = issuer.startsWith('https:');
   provider.on('server_error', (_ctx: KoaContextWithOIDC, error: Error) => app.log.error({ err: error }, 'identity provider error'));
-  for (const event of ['grant.error', 'end_session.error', 'authorization.error']) {
-    provider.on(event, (_ctx: KoaContextWithOIDC, error: Error & { error_description?: string }) =>
-      app.log.info({ event, error: error.message, detail: error.error_description }, 'identity provider refused a request'),
-    );
-  }
+  const refused = (event: string) => (_ctx: KoaContextWithOIDC, error: Error & { error_description?: string }) =>
+    app.log.info({ event, error: error.message, detail: error.error_description }, 'identity provider refused a request');
+  provider.on('grant.error', refused('grant.error'));
+  provider.on('authorization.error', refused('authorization.error'));
+  provider.on('end_session.error', refused('end_session.error'));
   const callback = provider.callback();
 
   // oidc-provider reads request bodies itself, so nothing in this scope may parse them.

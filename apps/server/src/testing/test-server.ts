@@ -83,7 +83,7 @@ export async function startTestServer(kind: TestDatabaseKind, options: { clock?:
 
 export { fixedClock };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

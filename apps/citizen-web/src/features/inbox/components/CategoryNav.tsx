@@ -48,7 +48,9 @@ export function CategoryNav({ filters, unread }: CategoryNavProps) {
                     >
                       {count}
                     </span>
-                    <span className="visually-hidden">, {format(m.inbox.unreadCount, { count })}</span>
+                    <span className="visually-hidden">
+                      , {count === 1 ? m.inbox.unreadCountOne : format(m.inbox.unreadCount, { count })}
+                    </span>
                   </>
                 )}
               </Link>

@@ -15,6 +15,7 @@ export type IssueCode =
   | 'conflict'
   | 'processing'
   | 'exception'
+  | 'transient'
   | 'informational';
 
 export interface OutcomeIssue {

@@ -104,7 +104,7 @@ export const demoCitizens: DemoCitizen[] = [
     contact: { mobile: '+4799000007', notice: 'sms' },
     postalAddress: { street: 'Bragernes torg 2', postalCode: '3017', city: 'Drammen' },
   }),
-  citizen('1979-12-24', 567, {
+  citizen('1979-12-24', 467, {
     name: 'Siri Utenfor',
     portalUser: true,
     municipality: 'Bodø',

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { openSenderRepository, type Database, type SenderRepository } from '@innboks/db';
+import { SenderAuthenticationError } from '../identity/index.ts';
 import { FhirError, fhirErrors } from './fhir-error.ts';
 
 export type SenderTokenVerifier = (authorization: string | undefined) => Promise<{ clientId: string; organizationNumber: string }>;
@@ -11,8 +12,10 @@ export async function authenticateSender(request: FastifyRequest, db: Kysely<Dat
   let principal;
   try {
     principal = await verify(authorization);
-  } catch {
-    throw fhirErrors.unauthenticated(Boolean(authorization));
+  } catch (error) {
+    if (error instanceof SenderAuthenticationError) throw fhirErrors.unauthenticated(Boolean(authorization));
+    // The issuer could not be reached: our fault, not the sender's.
+    throw FhirError.of(503, 'transient', 'The token issuer cannot be reached; try again shortly');
   }
   const repository = await openSenderRepository(db, principal);
   if (!repository) throw FhirError.of(403, 'forbidden', 'The client\'s organisation is not registered as a sender');

@@ -220,7 +220,16 @@ export async function registerCitizenAuth(app: FastifyInstance, options: Citizen
 
   app.get<{ Querystring: { returnTo?: string } }>('/auth/login', async (request, reply) => {
     const returnTo = safeReturnTo(request.query.returnTo);
-    const config = await oidcConfiguration();
+    let config: oidc.Configuration;
+    try {
+      config = await oidcConfiguration();
+    } catch (error) {
+      request.log.error({ err: error }, 'citizen login: identity provider discovery failed');
+      return htmlPage(reply, 503, 'Innloggingen er ikke tilgjengelig', 'Vi får ikke kontakt med innloggingstjenesten akkurat nå. Prøv igjen om litt.', {
+        href: `/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+        text: 'Prøv igjen',
+      });
+    }
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();

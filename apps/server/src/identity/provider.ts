@@ -102,11 +102,10 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
     },
     routes: oidcRoutes,
     scopes: ['openid', 'profile'],
+    // acr and amr ride on the openid scope so every ID token has them, as ID-porten's do.
     claims: {
-      openid: ['sub', 'pid'],
+      openid: ['sub', 'pid', 'acr', 'amr'],
       profile: ['name'],
-      acr: null,
-      amr: null,
       auth_time: null,
       sid: null,
       iss: null,

@@ -14,6 +14,7 @@ import { HttpProblem } from '../http/problem.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { citizenOf, createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider, requireCitizen, SenderAuthenticationError } from './index.ts';
 import { createClientAssertion, discoverTokenEndpoint, fetchSenderAccessToken, requestClientCredentialsToken, TokenRequestError } from './testing.ts';
+import { CookieJar } from '../testing/cookie-jar.ts';
 
 const idleTimeoutSeconds = 600;
 const maxAgeSeconds = 1800;
@@ -43,44 +44,6 @@ async function keyPair(alg: 'ES256' | 'RS256'): Promise<{ privateJwk: JWK; publi
 }
 
 /** A browser without a browser: keeps cookies, follows redirects only when asked. */
-class CookieJar {
-  readonly cookies = new Map<string, string>();
-
-  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const separator = pair.indexOf('=');
-      const name = pair.slice(0, separator).trim();
-      const value = pair.slice(separator + 1).trim();
-      const expired = attributes.some((attribute) => {
-        const [key = '', attributeValue = ''] = attribute.trim().split('=');
-        if (key.toLowerCase() === 'max-age') return Number(attributeValue) <= 0;
-        if (key.toLowerCase() === 'expires') return new Date(attributeValue).getTime() < Date.now();
-        return false;
-      });
-      if (expired || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-
-  /** Follows redirects while they stay inside `within` paths; returns the last response and its URL. */
-  async follow(url: string, init: RequestInit = {}, within = ['/oidc/', '/auth/']): Promise<{ response: Response; url: string }> {
-    let response = await this.fetch(url, init);
-    let current = url;
-    for (let hops = 0; hops < 10 && response.status >= 300 && response.status < 400; hops++) {
-      const next = new URL(response.headers.get('location') ?? '', current);
-      if (!within.some((prefix) => next.pathname.startsWith(prefix))) return { response, url: current };
-      current = next.href;
-      response = await this.fetch(current);
-    }
-    return { response, url: current };
-  }
-}
-
 describe.each(testDatabaseKinds())('identity on %s', (kind) => {
   let database: TestDatabase;
   let app: FastifyInstance;

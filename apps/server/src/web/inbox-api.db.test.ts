@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { InboxPage, Letter } from '@innboks/contracts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { testDatabaseKinds } from '../testing/test-database.ts';
+import { communication, postLetter } from '../testing/letters.ts';
+import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
+
+describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
+  let server: TestServer;
+  let kari: CookieJar;
+  let ola: CookieJar;
+  const tokens = new Map<string, string>();
+  const sender = (senderKind: string) => server.senders.find((candidate) => candidate.kind === senderKind)!;
+  const kariId = () => server.citizens[0]!.nationalId;
+
+  async function send(senderKind: string, nationalId: string, overrides: Record<string, unknown> = {}) {
+    const from = sender(senderKind);
+    if (!tokens.has(from.clientId)) tokens.set(from.clientId, await server.tokenFor(from.clientId));
+    const response = await postLetter(server.baseUrl, tokens.get(from.clientId), communication(from, nationalId, overrides));
+    expect(response.status).toBe(201);
+    return response.body!.id as string;
+  }
+
+  const get = async <T>(jar: CookieJar, path: string) => {
+    const response = await jar.fetch(`${server.baseUrl}${path}`);
+    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+  };
+  const patch = (jar: CookieJar, id: string, body: unknown, headers = csrfHeaders(jar)) =>
+    jar.fetch(`${server.baseUrl}/api/letters/${id}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    kari = await loginAsCitizen(server.baseUrl, kariId());
+    ola = await loginAsCitizen(server.baseUrl, server.citizens[1]!.nationalId);
+  });
+  afterAll(async () => server?.close());
+
+  test('a new letter is at the top, unread, and counted in its category and the total', async () => {
+    const before = await get<InboxPage>(kari, '/api/inbox');
+    const id = await send('hospital', kariId(), { topic: { text: 'Ny time ved øyeavdelingen' } });
+    const after = await get<InboxPage>(kari, '/api/inbox');
+    expect(after.headers.get('cache-control')).toBe('no-store');
+    expect(after.body.items[0]).toMatchObject({ id, subject: 'Ny time ved øyeavdelingen', unread: true, category: 'hospital', hasAttachments: true, senderName: 'Kardiologisk poliklinikk' });
+    expect(after.body.unread.total).toBe(before.body.unread.total + 1);
+    expect(after.body.unread.byCategory.hospital).toBe((before.body.unread.byCategory.hospital ?? 0) + 1);
+  });
+
+  test('opening a letter shows its text and attachments, marks it read, and tells the sender when it was first read', async () => {
+    const id = await send('gp', kariId(), { topic: { text: 'Resept fornyet' } });
+    const before = await get<InboxPage>(kari, '/api/inbox');
+    const letter = await get<Letter>(kari, `/api/letters/${id}`);
+    expect(letter.status).toBe(200);
+    expect(letter.body).toMatchObject({ id, subject: 'Resept fornyet', category: 'gp' });
+    expect(letter.body.messages[0]!.text[0]).toContain('hjertepoliklinikken');
+    expect(letter.body.messages[0]!.attachments[0]).toMatchObject({ title: 'Epikrise', contentType: 'application/pdf' });
+    const after = await get<InboxPage>(kari, '/api/inbox');
+    expect(after.body.items.find((item) => item.id === id)!.unread).toBe(false);
+    expect(after.body.unread.total).toBe(before.body.unread.total - 1);
+
+    const fhir = await fetch(`${server.baseUrl}/fhir/R4/Communication/${id}`, { headers: { authorization: `Bearer ${tokens.get(sender('gp').clientId)!}` } });
+    expect(((await fhir.json()) as { received?: string }).received).toBeDefined();
+  });
+
+  test('a PDF attachment opens inline with safe headers, and downloads with download=1', async () => {
+    const id = await send('hospital', kariId());
+    const letter = await get<Letter>(kari, `/api/letters/${id}`);
+    const url = letter.body.messages[0]!.attachments[0]!.url;
+    const inline = await kari.fetch(`${server.baseUrl}${url}`);
+    expect(inline.status).toBe(200);
+    expect(inline.headers.get('content-type')).toBe('application/pdf');
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline; filename="Epikrise.pdf"/);
+    expect(inline.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(inline.headers.get('cache-control')).toBe('no-store');
+    expect(Buffer.from(await inline.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const download = await kari.fetch(`${server.baseUrl}${url}?download=1`);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+  });
+
+  test('mark as unread brings the unread marker and the count back', async () => {
+    const id = await send('hospital', kariId());
+    await get(kari, `/api/letters/${id}`);
+    const before = await get<InboxPage>(kari, '/api/inbox');
+    const response = await patch(kari, id, { unread: true });
+    expect(response.status).toBe(200);
+    const after = await get<InboxPage>(kari, '/api/inbox');
+    expect(after.body.items.find((item) => item.id === id)!.unread).toBe(true);
+    expect(after.body.unread.total).toBe(before.body.unread.total + 1);
+  });
+
+  test('an archived letter leaves the inbox and its count, shows under the archive, and can be restored', async () => {
+    const id = await send('hospital', kariId(), { topic: { text: 'Til arkivet' } });
+    const before = await get<InboxPage>(kari, '/api/inbox');
+    expect((await patch(kari, id, { archived: true })).status).toBe(200);
+    const inbox = await get<InboxPage>(kari, '/api/inbox');
+    expect(inbox.body.items.map((item) => item.id)).not.toContain(id);
+    expect(inbox.body.unread.total).toBe(before.body.unread.total - 1);
+    const archive = await get<InboxPage>(kari, '/api/inbox?archived=true');
+    expect(archive.body.items.map((item) => item.id)).toContain(id);
+    expect((await patch(kari, id, { archived: false })).status).toBe(200);
+    expect((await get<InboxPage>(kari, '/api/inbox')).body.items.map((item) => item.id)).toContain(id);
+  });
+
+  test('search finds a letter by another form of a Norwegian word in its text, within one category', async () => {
+    const id = await send('hospital', kariId(), {
+      topic: { text: 'Svar etter undersøkelse' },
+      payload: [{ contentString: 'Røntgenbildene fra kneet ditt er vurdert av legen.' }],
+    });
+    const found = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('røntgenbilde')}`);
+    expect(found.body.items.map((item) => item.id)).toContain(id);
+    const inCategory = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('røntgenbilde')}&category=gp`);
+    expect(inCategory.body.items.map((item) => item.id)).not.toContain(id);
+    const none = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('sjiraffe')}`);
+    expect(none.body.items).toEqual([]);
+  });
+
+  test('paging walks every thread once, newest activity first', async () => {
+    for (let index = 0; index < 5; index++) await send('research', kariId(), { topic: { text: `Spørreskjema ${index}` } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let lastActivity = Infinity;
+    do {
+      const path: string = `/api/inbox?category=research&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { body: InboxPage } = await get<InboxPage>(kari, path);
+      for (const item of page.body.items) {
+        const at = new Date(item.lastActivityAt).getTime();
+        expect(at).toBeLessThanOrEqual(lastActivity);
+        lastActivity = at;
+        seen.push(item.id);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  test('an answer from the hospital joins the thread, moves it to the top and makes it unread again', async () => {
+    const first = await send('hospital', kariId(), { topic: { text: 'Tråd med svar' } });
+    await get(kari, `/api/letters/${first}`);
+    await send('gp', kariId());
+    await send('hospital', kariId(), { topic: { text: 'Oppfølging' }, inResponseTo: [{ reference: `Communication/${first}` }] });
+    const inbox = await get<InboxPage>(kari, '/api/inbox');
+    expect(inbox.body.items[0]).toMatchObject({ id: first, unread: true, messageCount: 2, subject: 'Tråd med svar' });
+    const thread = await get<Letter>(kari, `/api/letters/${first}`);
+    expect(thread.body.messages.map((message) => message.subject)).toEqual(['Tråd med svar', 'Oppfølging']);
+  });
+
+  test('another citizen\'s letter and attachment answer 404, exactly like missing ones', async () => {
+    const id = await send('hospital', kariId());
+    const kariLetter = await get<Letter>(kari, `/api/letters/${id}`);
+    const attachmentUrl = kariLetter.body.messages[0]!.attachments[0]!.url;
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const probe = await get<Record<string, unknown>>(ola, `/api/letters/${id}`);
+    const absent = await get<Record<string, unknown>>(ola, `/api/letters/${missing}`);
+    expect(probe.status).toBe(404);
+    expect(absent.status).toBe(404);
+    expect({ ...probe.body, instance: undefined }).toEqual({ ...absent.body, instance: undefined });
+    expect((await ola.fetch(`${server.baseUrl}${attachmentUrl}`)).status).toBe(404);
+    expect((await patch(ola, id, { archived: true })).status).toBe(404);
+    const stillThere = await get<InboxPage>(kari, '/api/inbox');
+    expect(stillThere.body.items.find((item) => item.id === id)!.archived).toBe(false);
+  });
+
+  test('without a session every inbox call is 401 problem details', async () => {
+    const response = await fetch(`${server.baseUrl}/api/inbox`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('a state change without the CSRF token is refused and changes nothing', async () => {
+    const id = await send('hospital', kariId());
+    const response = await patch(kari, id, { archived: true }, { 'content-type': 'application/json' });
+    expect(response.status).toBe(403);
+    expect((await get<InboxPage>(kari, '/api/inbox')).body.items.find((item) => item.id === id)!.archived).toBe(false);
+  });
+
+  test('bad query and body values are 400 problem details that name the field', async () => {
+    const limit = await get<{ errors: { field: string }[] }>(kari, '/api/inbox?limit=1000');
+    expect(limit.status).toBe(400);
+    expect(limit.body.errors.map((error) => error.field)).toContain('limit');
+    const category = await get<{ errors: { field: string }[] }>(kari, '/api/inbox?category=postkort');
+    expect(category.body.errors.map((error) => error.field)).toContain('category');
+    const cursor = await get<{ errors: { field: string }[] }>(kari, '/api/inbox?cursor=rubbish');
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.errors.map((error) => error.field)).toContain('cursor');
+    const id = await send('hospital', kariId());
+    const body = await patch(kari, id, { archived: 'yes' });
+    expect(body.status).toBe(400);
+    expect(((await body.json()) as { errors: { field: string }[] }).errors.map((error) => error.field)).toContain('archived');
+  });
+
+  test('the footer facts come from configuration', async () => {
+    const response = await fetch(`${server.baseUrl}/api/config`);
+    expect(await response.json()).toEqual({ helpdesk: { name: 'Veiledning Helsenorge', phone: '23 32 70 00', hours: 'hverdager 08.00–15.30' } });
+  });
+});

@@ -1,0 +1,37 @@
+/** axe-core checks against WCAG 2.1 A and AA, with violations printed so a failure says what and where. */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+export type Violation = AxeResults['violations'][number];
+
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The impacts that fail a test. */
+const blocking = new Set(['serious', 'critical']);
+
+export interface AxeReport {
+  /** Serious and critical violations: these fail the test. */
+  blocking: Violation[];
+  /** Moderate and minor ones: reported, not failed on. */
+  other: Violation[];
+}
+
+/** Runs axe with the WCAG 2.1 A/AA rules on the page as it is now. */
+export async function checkAccessibility(page: Page): Promise<AxeReport> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return {
+    blocking: results.violations.filter((violation) => blocking.has(violation.impact ?? '')),
+    other: results.violations.filter((violation) => !blocking.has(violation.impact ?? '')),
+  };
+}
+
+/** One line per violation and one per offending element: rule, impact, targets, and what to fix. */
+export function describeViolations(where: string, violations: Violation[]): string {
+  if (violations.length === 0) return `${where}: no violations`;
+  const lines = violations.flatMap((violation) => [
+    `[${violation.impact ?? 'unknown'}] ${violation.id}: ${violation.help} (${violation.helpUrl})`,
+    ...violation.nodes.map((node) => `    at ${node.target.map((target) => JSON.stringify(target)).join(' > ')}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+  ]);
+  return `${where}: ${violations.length} violation(s)\n${lines.join('\n')}`;
+}

@@ -107,7 +107,12 @@ ${model.persons
 <input type="text" id="nationalId" name="nationalId" inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="20"${
       model.nationalId ? ` value="${escapeHtml(model.nationalId)}"` : ''
     }${invalid ? ` aria-invalid="true" aria-describedby="${errorId}"` : ''}>
-${invalid ? `<p class="error" id="${errorId}">${escapeHtml(model.error ?? '')}</p>\n` : ''}<button type="submit">Logg inn</button>
+${invalid ? `<p class="error" id="${errorId}">${escapeHtml(model.error ?? '')}</p>\n` : ''}<label for="securityLevel">Sikkerhetsnivå</label>
+<select id="securityLevel" name="securityLevel">
+<option value="high" selected>Høyt (idporten-loa-high)</option>
+<option value="substantial">Betydelig (idporten-loa-substantial) – for å prøve avvisning</option>
+</select>
+<button type="submit">Logg inn</button>
 </form>
 ${persons}
 <p><a href="${escapeHtml(model.abortUrl)}">Avbryt innloggingen</a></p>`,

@@ -344,7 +344,8 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
       );
     }
     return finish(request, reply, {
-      login: { accountId: person.nationalId, acr: testLoginAcr, amr: testLoginAmr, remember: false },
+      // The test login can pretend a lower security level, so the refusal of it can be tried.
+      login: { accountId: person.nationalId, acr: request.body?.securityLevel === 'substantial' ? 'idporten-loa-substantial' : testLoginAcr, amr: testLoginAmr, remember: false },
     });
   });
 

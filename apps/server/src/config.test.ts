@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('Configuration', () => {
+  test('by default the embedded identity provider and demo data are on, on port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', embeddedIdentityProvider: true, demoData: true });
+    expect(config.senderToken).toEqual({ issuer: 'http://localhost:3000', audience: 'http://localhost:3000/fhir/R4', orgClaim: 'org_number' });
+  });
+
+  test('production refuses to start with the test login unless told so explicitly', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'false', INNBOKS_DEMO_DATA: 'true', CITIZEN_OIDC_ISSUER: 'https://idporten.example', STAFF_OIDC_ISSUER: 'https://helseid.example', SENDER_TOKEN_ISSUER: 'https://helseid.example' })).toThrow(/demo data/);
+    const allowed = loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true', INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION: 'true' });
+    expect(allowed.embeddedIdentityProvider).toBe(true);
+  });
+
+  test('production with external issuers runs without the test login and without demo data', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://innboks.example',
+      CITIZEN_OIDC_ISSUER: 'https://idporten.example',
+      STAFF_OIDC_ISSUER: 'https://helseid.example',
+      SENDER_TOKEN_ISSUER: 'https://helseid.example/',
+      DATABASE_URL: 'postgres://db.example/innboks',
+    });
+    expect(config).toMatchObject({ embeddedIdentityProvider: false, demoData: false, databaseUrl: 'postgres://db.example/innboks' });
+    expect(config.senderToken.issuer).toBe('https://helseid.example');
+  });
+
+  test('an external identity provider must be named when the embedded one is off', () => {
+    expect(() => loadConfig({ INNBOKS_EMBEDDED_IDP: 'false' })).toThrow(/CITIZEN_OIDC_ISSUER is required/);
+  });
+
+  test('a bad value names the variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+  });
+});

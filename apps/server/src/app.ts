@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
+import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
 import { createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider } from './identity/index.ts';
 import { demoCitizens } from './demo/demo-data.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     verifySenderToken,
     ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
   });
+  await registerMunicipalFhirRoutes(app, { db, clock, verifySenderToken });
   await registerInboxRoutes(app, { db, clock });
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));

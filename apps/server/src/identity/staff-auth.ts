@@ -201,6 +201,8 @@ export async function registerStaffAuth(app: FastifyInstance, options: StaffAuth
     const guarded = (candidate: string) => candidate.startsWith(staffApiPrefix) || candidate === `${staffBasePath}/auth/logout`;
     if (!guarded(path) && !guarded(decoded) && !guarded(route)) return;
     const cookies = request.cookies ?? app.parseCookie(request.headers.cookie ?? '');
+    // Without a session cookie there is no ambient authority to forge: the route answers 401 itself.
+    if (!cookies[staffSessionCookieName]) return;
     const expected = cookies[staffCsrfCookieName];
     const given = request.headers[staffCsrfHeaderName];
     if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) throw problems.csrf();

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
 
@@ -30,7 +30,7 @@ export async function registerStaffWebApp(app: FastifyInstance, staffDist = defa
       if (hasBuild) {
         await scope.register(fastifyStatic, { root: staffDist, prefix: '/', wildcard: false, index: false, decorateReply: false });
       }
-      const sendIndex = async (reply: import('fastify').FastifyReply) => {
+      const sendIndex = async (reply: FastifyReply) => {
         if (!hasBuild) return reply.code(503).type('text/plain; charset=utf-8').send('The staff web app is not built: run `npm run build`.');
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await readFile(indexFile));
       };

@@ -5,6 +5,7 @@
  * uses (the data can be distributed by citizen).
  */
 import { sql, type Kysely } from 'kysely';
+import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { isUuid, recordDeliveryState } from './sender-repository.ts';
 
@@ -91,7 +92,7 @@ export class CitizenInbox {
   }
 
   /** Unread threads per category (archived ones not counted), exact, from a partial index. */
-  async unreadCounts(): Promise<{ total: number; byCategory: Record<string, number> }> {
+  async unreadCounts(): Promise<{ total: number; byCategory: Record<InboxCategory, number> }> {
     const rows = await this.db
       .selectFrom('thread')
       .select(['category', (eb) => eb.fn.countAll<number>().as('count')])
@@ -100,8 +101,9 @@ export class CitizenInbox {
       .where('archived', '=', false)
       .groupBy('category')
       .execute();
-    const byCategory: Record<string, number> = {};
-    for (const row of rows) byCategory[row.category] = Number(row.count);
+    // Every category is named, with 0 where nothing is unread.
+    const byCategory = Object.fromEntries(inboxCategories.map((category) => [category, 0])) as Record<InboxCategory, number>;
+    for (const row of rows) byCategory[row.category as InboxCategory] = Number(row.count);
     return { total: Object.values(byCategory).reduce((sum, count) => sum + count, 0), byCategory };
   }
 

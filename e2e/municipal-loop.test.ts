@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts';
-import { fredrik, hanne, lars, serviceId } from '../apps/server/src/testing/municipal.ts';
+import { fredrik, hanne, lars, serviceId, siri } from '../apps/server/src/testing/municipal.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 
@@ -160,6 +160,20 @@ describe('municipal messaging, end to end', () => {
       await citizen.close();
       await nurse.close();
       await physio.close();
+    }
+  });
+
+  test('a citizen outside the trial gets an explanation instead of a form', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    try {
+      const page = await context.newPage();
+      await citizenLogin(page, siri.name);
+      await page.getByRole('link', { name: 'Skriv til kommunen' }).click();
+      await hasText(page.getByTestId('municipal-not-in-trial'), 'ikke med i utprøvingen');
+      await hasCount(page.getByRole('button', { name: 'Send melding' }), 0);
+      expect(await accessibilityProblems(page)).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

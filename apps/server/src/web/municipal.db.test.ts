@@ -315,6 +315,15 @@ describe.each(testDatabaseKinds())('municipal messaging on %s', (kind) => {
       expect((await hanneJar.fetch(url(`/ansatt/api/threads/${sent.threadId}`))).status).toBe(200);
     });
 
+    it('stays one whole chain when many staff reads happen at once', async () => {
+      const sent = await json(await send(larsJar, { serviceId: homeNursing, subject: 'Mange lesere', text: 'Hei' }));
+      const count = await accessLogCount(server.database.db);
+      const responses = await Promise.all(Array.from({ length: 20 }, () => hanneJar.fetch(url(`/ansatt/api/threads/${sent.threadId}`))));
+      expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 20 }, () => 200));
+      expect(await accessLogCount(server.database.db)).toBe(count + 20);
+      expect(await verifyAccessLog(server.database.db)).toMatchObject({ ok: true, problems: [] });
+    });
+
     it('cannot be updated, deleted or truncated by the application', async () => {
       const db = server.database.db;
       expect(await accessLogCount(db)).toBeGreaterThan(0);

@@ -322,6 +322,8 @@ describe.each(testDatabaseKinds())('municipal messaging on %s', (kind) => {
       expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 20 }, () => 200));
       expect(await accessLogCount(server.database.db)).toBe(count + 20);
       expect(await verifyAccessLog(server.database.db)).toMatchObject({ ok: true, problems: [] });
+      // Walked in small pages too, in chain order.
+      expect(await verifyAccessLog(server.database.db, 7)).toMatchObject({ ok: true, rows: count + 20 });
     });
 
     it('cannot be updated, deleted or truncated by the application', async () => {

@@ -70,7 +70,7 @@ export async function verifyAccessLog(db: Kysely<Database>, pageSize = 1000): Pr
     }>`select seq::text as seq, ((extract(epoch from at) * 1000000)::bigint)::text as at_micros,
          staff_id::text as staff_id, staff_name, service_id::text as service_id, service_name, citizen_id::text as citizen_id,
          object_type, object_id::text as object_id, thread_id::text as thread_id, prev_hash, hash
-       from access_log where seq > ${after} order by seq limit ${pageSize}`.execute(db);
+       from access_log where access_log.seq > ${after} order by access_log.seq limit ${pageSize}`.execute(db);
     for (const row of page.rows) {
       const seq = Number(row.seq);
       rows += 1;

@@ -20,9 +20,15 @@ import type { Config } from './config.ts';
 import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
+import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
 import { createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider } from './identity/index.ts';
 import { demoCitizens } from './demo/demo-data.ts';
+import { registerStaffAuth } from './identity/staff-auth.ts';
+import { registerMunicipalRoutes } from './web/municipal-routes.ts';
+import { registerStaffRoutes } from './staff/staff-routes.ts';
+import { registerStaffWebApp, staffClientSecretFor } from './staff/staff-web.ts';
+import { MunicipalDirectory } from '@innboks/db';
 
 export interface AppDependencies {
   config: Config;
@@ -33,10 +39,14 @@ export interface AppDependencies {
   onLetterSaved?: () => void;
   /** Folder of the built citizen web app; default apps/citizen-web/dist. */
   webDist?: string;
+  /** The staff web client's secret; default: STAFF_OIDC_CLIENT_SECRET, or (embedded IdP) derived from the citizen client's. */
+  staffClientSecret?: string;
+  /** Sees every route as it is added (the access-matrix test builds its table from these). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 const maxBodyBytes = 32 * 1024 * 1024;
-const personalDataPrefixes = ['/api/', '/fhir/', '/auth/', '/oidc/'];
+const personalDataPrefixes = ['/api/', '/fhir/', '/auth/', '/oidc/', '/ansatt/api/', '/ansatt/auth/'];
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, db, clock } = deps;
@@ -45,6 +55,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: maxBodyBytes,
     trustProxy: config.production,
   });
+  if (deps.onRoute) {
+    const onRoute = deps.onRoute;
+    app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonParsers(app, maxBodyBytes);
@@ -84,6 +98,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const directory = new Directory(db);
+  const municipalDirectory = new MunicipalDirectory(db);
+  const staffClientSecret = deps.staffClientSecret ?? staffClientSecretFor(config, deps.citizenClientSecret);
   if (config.embeddedIdentityProvider) {
     await registerEmbeddedIdentityProvider(app, {
       db,
@@ -109,6 +125,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         const citizen = await directory.findCitizen(nationalId);
         return citizen && citizen.name ? { nationalId: citizen.national_id, name: citizen.name } : undefined;
       },
+      staffClient: {
+        clientId: config.staffOidc.clientId,
+        clientSecret: staffClientSecret,
+        redirectUris: [`${config.publicUrl}/ansatt/auth/callback`],
+        postLogoutRedirectUris: [`${config.publicUrl}/ansatt/`],
+      },
+      listDemoStaff: async () => municipalDirectory.listStaff(),
+      findStaff: async (nationalId) => {
+        const staff = await municipalDirectory.findStaff(nationalId);
+        return staff ? { nationalId: staff.national_id, name: staff.name, hprNumber: staff.hpr_number } : undefined;
+      },
     });
   }
   await registerCitizenAuth(app, {
@@ -116,6 +143,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     issuer: config.citizenOidc.issuer,
     clientId: config.citizenOidc.clientId,
     clientSecret: deps.citizenClientSecret,
+    publicUrl: config.publicUrl,
+    idleTimeoutSeconds: config.session.idleTimeoutSeconds,
+    maxAgeSeconds: config.session.maxAgeSeconds,
+    clock,
+    secureCookies: config.publicUrl.startsWith('https://'),
+  });
+
+  await registerStaffAuth(app, {
+    db,
+    issuer: config.staffOidc.issuer,
+    clientId: config.staffOidc.clientId,
+    clientSecret: staffClientSecret,
     publicUrl: config.publicUrl,
     idleTimeoutSeconds: config.session.idleTimeoutSeconds,
     maxAgeSeconds: config.session.maxAgeSeconds,
@@ -132,7 +171,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     verifySenderToken,
     ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
   });
+  await registerMunicipalFhirRoutes(app, { db, clock, verifySenderToken });
   await registerInboxRoutes(app, { db, clock });
+  await registerMunicipalRoutes(app, { db, clock });
+  await registerStaffRoutes(app, { db, clock });
+  await registerStaffWebApp(app);
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));
 

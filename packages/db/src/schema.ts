@@ -24,6 +24,8 @@ export interface OrganizationTable {
   kind: OrganizationKind;
   region: string | null;
   created_at: DefaultTimestamp;
+  /** For municipal services: the municipality it serves (migration 0005). */
+  municipality: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SenderClientTable {
@@ -177,6 +179,17 @@ export interface Database {
   citizen_session: CitizenSessionTable;
   oidc_payload: OidcPayloadTable;
   citizen_login_state: CitizenLoginStateTable;
+  municipality: MunicipalityTable;
+  municipal_service: MunicipalServiceTable;
+  service_enrolment: ServiceEnrolmentTable;
+  staff_member: StaffMemberTable;
+  staff_membership: StaffMembershipTable;
+  staff_session: StaffSessionTable;
+  staff_login_state: StaffLoginStateTable;
+  municipal_thread: MunicipalThreadTable;
+  municipal_message: MunicipalMessageTable;
+  access_log: AccessLogTable;
+  access_log_head: AccessLogHeadTable;
 }
 
 export type CitizenRow = Selectable<CitizenTable>;
@@ -184,3 +197,107 @@ export type OrganizationRow = Selectable<OrganizationTable>;
 export type ThreadRow = Selectable<ThreadTable>;
 export type MessageRow = Selectable<MessageTable>;
 export type NewMessage = Insertable<MessageTable>;
+
+// Municipal health and care services (migration 0005).
+
+export interface MunicipalityTable {
+  name: string;
+  in_trial: Generated<boolean>;
+}
+
+export interface MunicipalServiceTable {
+  id: Generated<string>;
+  organization_id: string;
+  code: string;
+  name: string;
+  digital_contact: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export type EnrolmentStatus = 'planned' | 'waitlist' | 'active' | 'onhold' | 'finished' | 'cancelled' | 'entered-in-error';
+
+export interface ServiceEnrolmentTable {
+  id: Generated<string>;
+  citizen_id: string;
+  service_id: string;
+  organization_id: string;
+  identifier_system: string;
+  identifier_value: string;
+  status: EnrolmentStatus;
+  period_start: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  period_end: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffMemberTable {
+  id: Generated<string>;
+  national_id: string;
+  hpr_number: string | null;
+  name: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface StaffMembershipTable {
+  staff_id: string;
+  service_id: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface StaffSessionTable {
+  id: string;
+  staff_id: string;
+  id_token: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export type StaffLoginStateTable = CitizenLoginStateTable;
+
+export interface MunicipalThreadTable {
+  citizen_id: string;
+  thread_id: string;
+  service_id: string;
+  status: Generated<'open' | 'closed'>;
+  awaiting_answer_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  assigned_staff_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MunicipalMessageTable {
+  citizen_id: string;
+  message_id: string;
+  thread_id: string;
+  service_id: string;
+  author_staff_id: string | null;
+  expected_answer_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type AccessLogObjectType = 'thread' | 'message' | 'attachment';
+
+export interface AccessLogTable {
+  /** Position in the hash chain; set by the database. */
+  seq: ColumnType<number, never, never>;
+  at: Timestamp;
+  staff_id: string;
+  staff_name: string;
+  service_id: string;
+  service_name: string;
+  citizen_id: string;
+  object_type: AccessLogObjectType;
+  object_id: string;
+  thread_id: string;
+  /** Both set by the database's chain trigger. */
+  prev_hash: ColumnType<string, string | undefined, never>;
+  hash: ColumnType<string, string | undefined, never>;
+}
+
+export interface AccessLogHeadTable {
+  id: boolean;
+  seq: number;
+  hash: string;
+}

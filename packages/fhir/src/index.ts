@@ -3,3 +3,4 @@ export * from './operation-outcome.ts';
 export * from './communication-in.ts';
 export * from './communication-out.ts';
 export * from './capability-statement.ts';
+export * from './episode-of-care.ts';

@@ -38,6 +38,7 @@ export function createQueryClient(): QueryClient {
       cleanupScheduled = false;
       client.removeQueries({ queryKey: queryKeys.inbox.all });
       client.removeQueries({ queryKey: queryKeys.letter.all });
+      client.removeQueries({ queryKey: queryKeys.municipal.all });
     }, 0);
   });
 

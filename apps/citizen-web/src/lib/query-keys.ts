@@ -22,4 +22,10 @@ export const queryKeys = {
     all: ['letter'] as const,
     detail: (id: string) => ['letter', id] as const,
   },
+  municipal: {
+    all: ['municipal'] as const,
+    services: ['municipal', 'services'] as const,
+    thread: (id: string) => ['municipal', 'thread', id] as const,
+    accessLog: ['municipal', 'access-log'] as const,
+  },
 };

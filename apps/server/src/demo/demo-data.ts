@@ -30,6 +30,11 @@ export interface DemoStaff {
   username: string;
   name: string;
   services: string[];
+  /** HelseID's pid claim (synthetic national id) and the HPR number. */
+  nationalId: string;
+  hprNumber: string;
+  /** The municipal organisation (sender client id) whose services they work in. */
+  organizationClientId: string;
 }
 
 export const pilotMunicipality = 'Drammen';
@@ -113,6 +118,15 @@ export const demoCitizens: DemoCitizen[] = [
     contact: { email: 'siri.utenfor@example.test', notice: 'email' },
     postalAddress: { street: 'Storgata 20', postalCode: '8006', city: 'Bodø' },
   }),
+  citizen('1962-05-08', 478, {
+    name: 'Marit Naboen',
+    portalUser: true,
+    municipality: pilotMunicipality,
+    services: ['Hjemmesykepleie'],
+    description: 'Bor i kommune med utprøving; mottar hjemmesykepleie (digital kontakt)',
+    contact: { email: 'marit.naboen@example.test', notice: 'email' },
+    postalAddress: { street: 'Konnerudgata 10', postalCode: '3045', city: 'Drammen' },
+  }),
 ];
 
 const sender = (base: number, rest: Omit<DemoSender, 'organizationNumber'>): DemoSender => ({ organizationNumber: organizationNumberFrom(base), ...rest });
@@ -127,9 +141,66 @@ export const demoSenders: DemoSender[] = [
   sender(91000061, { clientId: 'hjertestudien', name: 'Hjertestudien (forskningsprosjekt)', kind: 'research', region: null }),
   sender(91000071, { clientId: 'folkehelseundersokelsen', name: 'Folkehelseundersøkelsen', kind: 'survey', region: null }),
   sender(91000081, { clientId: 'skjematjenesten', name: 'Skjematjenesten', kind: 'forms', region: null }),
+  sender(91000091, { clientId: 'lier-helse-omsorg', name: 'Lier kommune, helse og omsorg', kind: 'municipal-service', region: null }),
 ];
 
 export const demoStaff: DemoStaff[] = [
-  { username: 'hanne.hjemmesykepleie', name: 'Hanne Pleier', services: ['Hjemmesykepleie'] },
-  { username: 'fredrik.fysio', name: 'Fredrik Fysioterapeut', services: ['Fysioterapi'] },
+  {
+    username: 'hanne.hjemmesykepleie',
+    name: 'Hanne Pleier',
+    services: ['Hjemmesykepleie'],
+    nationalId: syntheticNationalId('1980-01-15', 161),
+    hprNumber: '9100001',
+    organizationClientId: 'drammen-helse-omsorg',
+  },
+  {
+    username: 'fredrik.fysio',
+    name: 'Fredrik Fysioterapeut',
+    services: ['Fysioterapi'],
+    nationalId: syntheticNationalId('1983-07-02', 172),
+    hprNumber: '9100002',
+    organizationClientId: 'drammen-helse-omsorg',
+  },
+  {
+    username: 'lise.lier',
+    name: 'Lise Liersen',
+    services: ['Hjemmesykepleie'],
+    nationalId: syntheticNationalId('1975-10-20', 183),
+    hprNumber: '9100003',
+    organizationClientId: 'lier-helse-omsorg',
+  },
 ];
+
+/** Municipalities the demo knows; only those in the trial offer citizen messaging. */
+export const demoMunicipalities: { name: string; inTrial: boolean; organizationClientId?: string }[] = [
+  { name: pilotMunicipality, inTrial: true, organizationClientId: 'drammen-helse-omsorg' },
+  { name: 'Lier', inTrial: true, organizationClientId: 'lier-helse-omsorg' },
+  { name: 'Bodø', inTrial: false },
+];
+
+export interface DemoMunicipalService {
+  organizationClientId: string;
+  code: string;
+  name: string;
+  digitalContact: boolean;
+}
+
+/** Services of the municipal organisations; `code` is how their systems name them in EpisodeOfCare.type. */
+export const demoMunicipalServices: DemoMunicipalService[] = [
+  { organizationClientId: 'drammen-helse-omsorg', code: 'hjemmesykepleie', name: 'Hjemmesykepleie', digitalContact: true },
+  { organizationClientId: 'drammen-helse-omsorg', code: 'fysioterapi', name: 'Fysioterapi', digitalContact: false },
+  { organizationClientId: 'drammen-helse-omsorg', code: 'helsestasjon', name: 'Helsestasjon', digitalContact: true },
+  { organizationClientId: 'lier-helse-omsorg', code: 'hjemmesykepleie', name: 'Hjemmesykepleie', digitalContact: true },
+];
+
+/** Who receives what: each demo citizen of a municipality with an organisation, by service name. */
+export function demoEnrolments(): { nationalId: string; organizationClientId: string; code: string }[] {
+  return demoCitizens.flatMap((person) => {
+    const organizationClientId = demoMunicipalities.find((municipality) => municipality.name === person.municipality)?.organizationClientId;
+    if (!organizationClientId) return [];
+    return person.services.flatMap((serviceName) => {
+      const service = demoMunicipalServices.find((candidate) => candidate.organizationClientId === organizationClientId && candidate.name === serviceName);
+      return service ? [{ nationalId: person.nationalId, organizationClientId, code: service.code }] : [];
+    });
+  });
+}

@@ -208,6 +208,8 @@ export async function registerCitizenAuth(app: FastifyInstance, options: Citizen
     }
     if (!guarded(path) && !guarded(decoded) && !guarded(route)) return;
     const cookies = request.cookies ?? app.parseCookie(request.headers.cookie ?? '');
+    // Without a session cookie there is no ambient authority to forge: the route answers 401 itself.
+    if (!cookies[sessionCookieName]) return;
     const expected = cookies[csrfCookieName];
     const given = request.headers[csrfHeaderName];
     if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {

@@ -32,3 +32,16 @@ export {
 export { purgeExpiredOidcPayloads } from './oidc-adapter.ts';
 export { loadIdentityKeys } from './keys.ts';
 export type { DemoPerson } from './pages.ts';
+export {
+  registerStaffAuth,
+  requireStaff,
+  staffOf,
+  StaffSessions,
+  staffSessionCookieName,
+  staffCsrfCookieName,
+  staffBasePath,
+  staffApiPrefix,
+  type StaffAuthOptions,
+  type StaffContext,
+} from './staff-auth.ts';
+export { staffAccountId, type DemoStaffPerson } from './staff-pages.ts';

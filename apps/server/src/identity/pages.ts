@@ -42,7 +42,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-function page(title: string, body: string, extraHead = ''): string {
+export function page(title: string, body: string, extraHead = ''): string {
   return `<!doctype html>
 <html lang="nb">
 <head>

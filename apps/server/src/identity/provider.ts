@@ -23,6 +23,7 @@ import {
   renderMessagePage,
   type DemoPerson,
 } from './pages.ts';
+import { renderStaffLoginPage, staffAccountId, staffNationalIdOf, helseIdClaims, helseIdScopes, staffClientScope, type DemoStaffPerson } from './staff-pages.ts';
 
 export interface EmbeddedIdentityProviderOptions {
   db: Kysely<Database>;
@@ -37,6 +38,10 @@ export interface EmbeddedIdentityProviderOptions {
   orgClaim: string;
   listDemoPersons: () => Promise<DemoPerson[]>;
   findPerson: (nationalId: string) => Promise<{ nationalId: string; name: string } | undefined>;
+  /** The staff workspace's client (HelseID-shaped login for municipal staff). */
+  staffClient?: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
+  listDemoStaff?: () => Promise<DemoStaffPerson[]>;
+  findStaff?: (nationalId: string) => Promise<{ nationalId: string; name: string; hprNumber: string | null } | undefined>;
 }
 
 /** What a citizen login through the test IdP asserts, shaped like ID-porten. */
@@ -73,7 +78,8 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
   const issuer = options.issuer.replace(/\/$/, '');
   const keys = await loadIdentityKeys(options.dataDir);
   const citizenClientId = options.citizenClient.clientId;
-  const firstPartyClients = new Set([citizenClientId]);
+  const staffClientId = options.staffClient?.clientId;
+  const firstPartyClients = new Set([citizenClientId, ...(staffClientId ? [staffClientId] : [])]);
 
   const isSenderClient = (client: { grantTypes?: readonly string[] | undefined } | undefined) =>
     client?.grantTypes?.includes('client_credentials') === true;
@@ -92,6 +98,21 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
         token_endpoint_auth_method: 'client_secret_basic',
         scope: 'openid profile',
       },
+      ...(options.staffClient
+        ? [
+            {
+              client_id: options.staffClient.clientId,
+              client_secret: options.staffClient.clientSecret,
+              client_name: 'Innboks for ansatte',
+              redirect_uris: options.staffClient.redirectUris,
+              post_logout_redirect_uris: options.staffClient.postLogoutRedirectUris,
+              grant_types: ['authorization_code'],
+              response_types: ['code' as const],
+              token_endpoint_auth_method: 'client_secret_basic' as const,
+              scope: staffClientScope,
+            },
+          ]
+        : []),
     ],
     clientAuthMethods: ['client_secret_basic', 'private_key_jwt'],
     enabledJWA: { clientAuthSigningAlgValues: [...clientAssertionAlgorithms] },
@@ -101,11 +122,12 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
       names: { session: 'innboks_idp_session', interaction: 'innboks_idp_interaction', resume: 'innboks_idp_resume' },
     },
     routes: oidcRoutes,
-    scopes: ['openid', 'profile'],
+    scopes: ['openid', 'profile', ...helseIdScopes],
     // acr and amr ride on the openid scope so every ID token has them, as ID-porten's do.
     claims: {
       openid: ['sub', 'pid', 'acr', 'amr'],
       profile: ['name'],
+      ...helseIdClaims,
       auth_time: null,
       sid: null,
       iss: null,
@@ -182,6 +204,21 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
       }
     },
     async findAccount(ctx, sub) {
+      const staffNationalId = staffNationalIdOf(sub);
+      if (staffNationalId !== undefined) {
+        const staff = await options.findStaff?.(staffNationalId);
+        if (!staff) return undefined;
+        return {
+          accountId: sub,
+          claims: () => ({
+            sub,
+            name: staff.name,
+            'helseid://claims/identity/pid': staff.nationalId,
+            'helseid://claims/identity/security_level': '4',
+            ...(staff.hprNumber ? { 'helseid://claims/hpr/hpr_number': staff.hprNumber } : {}),
+          }),
+        };
+      }
       const person = await options.findPerson(sub);
       if (!person) return undefined;
       return {
@@ -293,7 +330,18 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
     }
   }
 
+  const isStaffLogin = (interaction: InteractionDetails) =>
+    options.staffClient !== undefined && interaction.params.client_id === options.staffClient.clientId;
+
   async function loginPage(interaction: InteractionDetails, extra: { nationalId?: string; error?: string } = {}) {
+    if (isStaffLogin(interaction)) {
+      return renderStaffLoginPage({
+        action: `${interactionPath}/${interaction.uid}/login`,
+        abortUrl: `${interactionPath}/${interaction.uid}/abort`,
+        staff: (await options.listDemoStaff?.()) ?? [],
+        ...extra,
+      });
+    }
     return renderLoginPage({
       action: `${interactionPath}/${interaction.uid}/login`,
       abortUrl: `${interactionPath}/${interaction.uid}/abort`,
@@ -334,6 +382,15 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
     const nationalId = typed.replace(/[\s.-]/g, '');
     if (!/^\d{11}$/.test(nationalId)) {
       return html(reply, 400, await loginPage(interaction, { nationalId: typed, error: 'Fødselsnummeret må ha 11 siffer.' }));
+    }
+    if (isStaffLogin(interaction)) {
+      const staff = await options.findStaff?.(nationalId);
+      if (!staff) {
+        return html(reply, 400, await loginPage(interaction, { nationalId: typed, error: 'Fant ingen testansatt med dette fødselsnummeret. Velg en av de ansatte under.' }));
+      }
+      return finish(request, reply, {
+        login: { accountId: staffAccountId(staff.nationalId), acr: testLoginAcr, amr: testLoginAmr, remember: false },
+      });
     }
     const person = await options.findPerson(nationalId);
     if (!person) {

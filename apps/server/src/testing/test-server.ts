@@ -34,7 +34,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(kind: TestDatabaseKind, options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: TestDatabaseKind,
+  options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-test-'));
   const port = await freePort();
   const config = loadConfig({
@@ -53,6 +56,7 @@ export async function startTestServer(kind: TestDatabaseKind, options: { clock?:
     db: database.db,
     clock,
     citizenClientSecret: 'test-citizen-client-secret',
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
     onLetterSaved: () => {
       if (options.autoWorker) worker.wake();
     },

@@ -1,11 +1,12 @@
 import { InboxPage } from '../../features/inbox/components/InboxPage.tsx';
+import { MunicipalShortcuts } from '../../features/municipal/components/MunicipalShortcuts.tsx';
 import { RequireSession } from '../../features/session/components/RequireSession.tsx';
 
 /** `/innboks` (loaded on demand). */
 export default function InboxRoute() {
   return (
     <RequireSession>
-      <InboxPage />
+      <InboxPage actions={<MunicipalShortcuts />} />
     </RequireSession>
   );
 }

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { LetterPage } from '../../features/letter/components/LetterPage.tsx';
+import { MunicipalThreadPanel } from '../../features/municipal/components/MunicipalThreadPanel.tsx';
 import { RequireSession } from '../../features/session/components/RequireSession.tsx';
 
 /** `/innboks/:id` (loaded on demand). Keyed by id so nothing carries over between letters. */
@@ -8,6 +9,7 @@ export default function LetterRoute() {
   return (
     <RequireSession>
       <LetterPage key={id} />
+      {id && <MunicipalThreadPanel key={`municipal-${id}`} threadId={id} />}
     </RequireSession>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Title from '@helsenorge/designsystem-react/components/Title';
@@ -15,7 +16,7 @@ import { ViewSwitch } from './ViewSwitch.tsx';
 import styles from './InboxPage.module.scss';
 
 /** The inbox: categories with unread counts, search, inbox/archive, and the list of threads. */
-export function InboxPage() {
+export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
   const { m } = useMessages();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseInboxFilters(searchParams);
@@ -44,6 +45,7 @@ export function InboxPage() {
       <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 2, marginBottom: 1.5 }}>
         {m.inbox.heading}
       </Title>
+      {actions}
       <div className={styles.columns}>
         <div className={styles.sidebar}>
           <CategoryNav filters={filters} unread={unread} />

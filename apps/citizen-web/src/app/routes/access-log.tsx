@@ -1,0 +1,11 @@
+import { AccessLogPage } from '../../features/municipal/components/AccessLogPage.tsx';
+import { RequireSession } from '../../features/session/components/RequireSession.tsx';
+
+/** `/logg-over-bruk` (loaded on demand). */
+export default function AccessLogRoute() {
+  return (
+    <RequireSession>
+      <AccessLogPage />
+    </RequireSession>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId, useState, type FormEvent } from 'react';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import type { MessagingRefusal } from '@innboks/contracts';
+import { format } from '../../../i18n/format.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
+import { useMunicipalThread, useReplyInThread } from '../api/municipal.ts';
+import { formatDay } from '../day.ts';
+import styles from './Municipal.module.scss';
+
+/**
+ * Under a conversation with a municipal service: when to expect an answer, and a form
+ * to write again — or, when the citizen may not write now, why not. Nothing for other letters.
+ */
+export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
+  const { m, locale } = useMessages();
+  const info = useMunicipalThread(threadId);
+  const reply = useReplyInThread(threadId);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [sentDay, setSentDay] = useState<string | undefined>();
+  const id = useId();
+  if (!info.data) return null;
+  const data = info.data;
+  const reasons: Record<MessagingRefusal, string> = {
+    'not-in-trial': m.municipal.reasonNotInTrial,
+    'not-received': m.municipal.reasonNotReceived,
+    'no-digital-contact': m.municipal.reasonNoDigitalContactShort,
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(m.municipal.writeText);
+      return;
+    }
+    setError(undefined);
+    reply.mutate(text.trim(), {
+      onSuccess: (sent) => {
+        setText('');
+        setSentDay(sent.expectedAnswerBy);
+      },
+      onError: (failure) => setError(failure.message || m.municipal.sendFailed),
+    });
+  };
+
+  return (
+    <section className={styles.panel} aria-labelledby={`${id}-heading`}>
+      <p role="status" className={styles.expected} data-testid="municipal-expected">
+        {sentDay
+          ? format(m.municipal.expectedAfter, { day: formatDay(sentDay, locale) })
+          : data.expectedAnswerBy
+            ? format(m.municipal.expectedWaiting, { day: formatDay(data.expectedAnswerBy, locale) })
+            : ''}
+      </p>
+      <h2 id={`${id}-heading`} className={styles.subheading}>
+        {m.municipal.replyHeading}
+      </h2>
+      {!data.canReply && data.reason && <p data-testid="municipal-reply-closed">{format(m.municipal.replyClosed, { reason: reasons[data.reason] })}</p>}
+      {data.canReply && (
+        <form onSubmit={submit} noValidate className={styles.form}>
+          <label htmlFor={`${id}-text`} className={styles.label}>
+            {m.municipal.replyLabel}
+          </label>
+          <textarea
+            id={`${id}-text`}
+            className={styles.textarea}
+            rows={5}
+            maxLength={5000}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-expected${error ? ` ${id}-error` : ''}`}
+          />
+          {error && (
+            <p id={`${id}-error`} className={styles.error}>
+              {error}
+            </p>
+          )}
+          <p id={`${id}-expected`} className={styles.hint}>
+            {format(m.municipal.expectedBefore, { day: formatDay(data.expectedAnswerIfSentNow, locale) })}
+          </p>
+          <Button type="submit" disabled={reply.isPending}>
+            {reply.isPending ? m.municipal.sending : m.municipal.send}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * The access matrix: every citizen and staff endpoint (every route under /api/ and
+ * /ansatt/api/, taken from Fastify's own route table) against every kind of caller.
+ * Only the allowed combinations succeed; every other answers 404 — with the same body
+ * as a missing id — or 401 without a session of the right kind, and writes nothing.
+ * A new route without an entry here fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MunicipalDirectory } from '@innboks/db';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { testDatabaseKinds } from './testing/test-database.ts';
+import { CookieJar, loginAsCitizen } from './testing/cookie-jar.ts';
+import { loginAsStaff } from './testing/staff-login.ts';
+import { communication, postLetter } from './testing/letters.ts';
+import { dataFingerprint, drammen, fredrik, hanne, lars, lise, marit, serviceId } from './testing/municipal.ts';
+
+type Principal = 'citizenA' | 'citizenB' | 'staffX' | 'staffY' | 'staffOtherMunicipality' | 'staffRemoved' | 'none';
+const principals: Principal[] = ['citizenA', 'citizenB', 'staffX', 'staffY', 'staffOtherMunicipality', 'staffRemoved', 'none'];
+const citizens: Principal[] = ['citizenA', 'citizenB'];
+const staff: Principal[] = ['staffX', 'staffY', 'staffOtherMunicipality', 'staffRemoved'];
+
+interface Fixture {
+  /** Citizen A's thread with home nursing (service X): a message from A, an answer with a PDF. */
+  threadId: string;
+  attachmentId: string;
+  homeNursing: string;
+}
+
+interface Entry {
+  /** Who must be logged in at all: a citizen, a staff member, or nobody (public). */
+  audience: 'citizen' | 'staff' | 'public';
+  allowed: Principal[];
+  request: (fixture: Fixture) => { path: string; body?: unknown };
+  /** For routes that name an object: the same request for an id that does not exist. */
+  missing?: (fixture: Fixture) => { path: string; body?: unknown };
+}
+
+const missingId = '00000000-0000-4000-8000-000000000000';
+
+/** One entry per route: `${METHOD} ${url}`. */
+const matrix: Record<string, Entry> = {
+  'GET /api/openapi.json': { audience: 'public', allowed: principals, request: () => ({ path: '/api/openapi.json' }) },
+  'GET /api/config': { audience: 'public', allowed: principals, request: () => ({ path: '/api/config' }) },
+  'GET /api/session': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/session' }) },
+  'GET /api/inbox': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/inbox' }) },
+  'GET /api/inbox/unread': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/inbox/unread' }) },
+  'GET /api/letters/:id': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/letters/${f.threadId}` }),
+    missing: () => ({ path: `/api/letters/${missingId}` }),
+  },
+  'PATCH /api/letters/:id': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/letters/${f.threadId}`, body: { archived: false } }),
+    missing: () => ({ path: `/api/letters/${missingId}`, body: { archived: false } }),
+  },
+  'GET /api/attachments/:id': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/attachments/${f.attachmentId}` }),
+    missing: () => ({ path: `/api/attachments/${missingId}` }),
+  },
+  'GET /api/municipal/services': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/municipal/services' }) },
+  // Both citizens receive home nursing: each may start a conversation of their own with it.
+  'POST /api/municipal/messages': {
+    audience: 'citizen',
+    allowed: citizens,
+    request: (f) => ({ path: '/api/municipal/messages', body: { serviceId: f.homeNursing, subject: 'Matrise', text: 'Hei' } }),
+  },
+  'GET /api/municipal/threads/:id': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/municipal/threads/${f.threadId}` }),
+    missing: () => ({ path: `/api/municipal/threads/${missingId}` }),
+  },
+  'POST /api/municipal/threads/:id/messages': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/municipal/threads/${f.threadId}/messages`, body: { text: 'Igjen' } }),
+    missing: () => ({ path: `/api/municipal/threads/${missingId}/messages`, body: { text: 'Igjen' } }),
+  },
+  'GET /api/municipal/access-log': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/municipal/access-log' }) },
+  // Every staff member with a session, including one who lost every membership.
+  'GET /ansatt/api/session': { audience: 'staff', allowed: staff, request: () => ({ path: '/ansatt/api/session' }) },
+  'GET /ansatt/api/services': { audience: 'staff', allowed: staff, request: () => ({ path: '/ansatt/api/services' }) },
+  'GET /ansatt/api/services/:id/threads': {
+    audience: 'staff',
+    allowed: ['staffX'],
+    request: (f) => ({ path: `/ansatt/api/services/${f.homeNursing}/threads` }),
+    missing: () => ({ path: `/ansatt/api/services/${missingId}/threads` }),
+  },
+  'GET /ansatt/api/threads/:id': {
+    audience: 'staff',
+    allowed: ['staffX'],
+    request: (f) => ({ path: `/ansatt/api/threads/${f.threadId}` }),
+    missing: () => ({ path: `/ansatt/api/threads/${missingId}` }),
+  },
+  'PATCH /ansatt/api/threads/:id': {
+    audience: 'staff',
+    allowed: ['staffX'],
+    request: (f) => ({ path: `/ansatt/api/threads/${f.threadId}`, body: { assignedToMe: true } }),
+    missing: () => ({ path: `/ansatt/api/threads/${missingId}`, body: { assignedToMe: true } }),
+  },
+  'POST /ansatt/api/threads/:id/messages': {
+    audience: 'staff',
+    allowed: ['staffX'],
+    request: (f) => ({ path: `/ansatt/api/threads/${f.threadId}/messages`, body: { text: 'Svar' } }),
+    missing: () => ({ path: `/ansatt/api/threads/${missingId}/messages`, body: { text: 'Svar' } }),
+  },
+  'GET /ansatt/api/attachments/:id': {
+    audience: 'staff',
+    allowed: ['staffX'],
+    request: (f) => ({ path: `/ansatt/api/attachments/${f.attachmentId}` }),
+    missing: () => ({ path: `/ansatt/api/attachments/${missingId}` }),
+  },
+};
+
+const covered = (url: string) => url.startsWith('/api/') || url.startsWith('/ansatt/api/');
+
+describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
+  let server: TestServer;
+  const routes = new Set<string>();
+  const jars = new Map<Principal, CookieJar>();
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind, {
+      onRoute: ({ method, url }) => {
+        for (const one of Array.isArray(method) ? method : [method]) {
+          if (one !== 'HEAD' && covered(url)) routes.add(`${one} ${url}`);
+        }
+      },
+    });
+    const db = server.database.db;
+    const homeNursing = await serviceId(db, 'drammen-helse-omsorg', 'hjemmesykepleie');
+
+    // A staff member of home nursing who logs in, and then loses the membership.
+    const directory = new MunicipalDirectory(db);
+    const removedId = await directory.saveStaff({ nationalId: '05898812312', hprNumber: '9199999', name: 'Rune Fjernet' });
+    await directory.addMembership(removedId, homeNursing);
+
+    jars.set('citizenA', await loginAsCitizen(server.baseUrl, lars.nationalId));
+    jars.set('citizenB', await loginAsCitizen(server.baseUrl, marit.nationalId));
+    jars.set('staffX', await loginAsStaff(server.baseUrl, hanne.nationalId));
+    jars.set('staffY', await loginAsStaff(server.baseUrl, fredrik.nationalId));
+    jars.set('staffOtherMunicipality', await loginAsStaff(server.baseUrl, lise.nationalId));
+    jars.set('staffRemoved', await loginAsStaff(server.baseUrl, '05898812312'));
+    jars.set('none', new CookieJar());
+    await directory.removeMembership(removedId, homeNursing);
+
+    const a = jars.get('citizenA')!;
+    const sent = await a.fetch(`${server.baseUrl}/api/municipal/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': a.cookies.get('innboks_csrf')! },
+      body: JSON.stringify({ serviceId: homeNursing, subject: 'Til hjemmesykepleien', text: 'Kan dere komme tidligere?' }),
+    });
+    const { threadId, messageId } = (await sent.json()) as { threadId: string; messageId: string };
+    const letter = await postLetter(server.baseUrl, await server.tokenFor(drammen.clientId), communication(drammen, lars.nationalId, { inResponseTo: [{ reference: `Communication/${messageId}` }] }));
+    const attachment = await db.selectFrom('attachment').select('id').where('message_id', '=', String(letter.body!.id)).executeTakeFirstOrThrow();
+    fixture = { threadId, attachmentId: attachment.id, homeNursing };
+  });
+  afterAll(async () => server?.close());
+
+  const call = async (principal: Principal, method: string, request: { path: string; body?: unknown }) => {
+    const jar = jars.get(principal)!;
+    const csrf = jar.cookies.get('innboks_csrf') ?? jar.cookies.get('innboks_staff_csrf');
+    return jar.fetch(`${server.baseUrl}${request.path}`, {
+      method,
+      headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+    });
+  };
+  const withoutInstance = (text: string) => {
+    const { instance: _instance, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    return rest;
+  };
+
+  it('has an entry for every citizen and staff route, and no entry for a route that does not exist', () => {
+    expect([...routes].sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  it.each(Object.keys(matrix))('%s: only the allowed callers succeed; the rest get 404 (401 without a session) and change nothing', async (key) => {
+    const entry = matrix[key]!;
+    const [method] = key.split(' ') as [string];
+    const request = entry.request(fixture);
+    const refusedFirst = [...principals].sort((left, right) => Number(entry.allowed.includes(left)) - Number(entry.allowed.includes(right)));
+    let notFoundBody: Record<string, unknown> | undefined;
+    if (entry.missing) {
+      const missing = await call(entry.allowed[0]!, method, entry.missing(fixture));
+      expect(missing.status, `${key} for a missing id`).toBe(404);
+      notFoundBody = withoutInstance(await missing.text());
+    }
+    for (const principal of refusedFirst) {
+      const before = entry.allowed.includes(principal) ? undefined : await dataFingerprint(server.database.db);
+      const response = await call(principal, method, request);
+      const body = await response.text();
+      if (entry.allowed.includes(principal)) {
+        expect(response.status, `${key} as ${principal}: ${body}`).toBeGreaterThanOrEqual(200);
+        expect(response.status, `${key} as ${principal}: ${body}`).toBeLessThan(300);
+        continue;
+      }
+      const hasSession = entry.audience === 'citizen' ? citizens.includes(principal) : entry.audience === 'staff' ? staff.includes(principal) : true;
+      expect(response.status, `${key} as ${principal}: ${body}`).toBe(hasSession ? 404 : 401);
+      if (hasSession && notFoundBody) expect(withoutInstance(body), `${key} as ${principal}: same body as a missing id`).toEqual(notFoundBody);
+      expect(await dataFingerprint(server.database.db), `${key} as ${principal} wrote something`).toBe(before);
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { Navigate } from 'react-router';
+import Title from '@helsenorge/designsystem-react/components/Title';
+import { m } from '../../i18n/nb.ts';
+import { ErrorNotice, PageLoader, useDocumentTitle } from '../../components/ui.tsx';
+import { useServices } from './api.ts';
+
+/** `/ansatt/`: straight to the first service's shared inbox, or says there is none. */
+export function HomeRoute() {
+  useDocumentTitle(m.services.heading);
+  const services = useServices();
+  if (services.isPending) return <PageLoader />;
+  if (services.isError) return <ErrorNotice message={m.genericError} onRetry={() => void services.refetch()} />;
+  const first = services.data.services[0];
+  if (first) return <Navigate to={`/tjenester/${first.id}`} replace />;
+  return (
+    <>
+      <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 2, marginBottom: 1 }}>
+        {m.services.heading}
+      </Title>
+      <p>{m.services.none}</p>
+    </>
+  );
+}

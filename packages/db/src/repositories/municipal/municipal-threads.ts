@@ -1,0 +1,154 @@
+/** Writing municipal conversations: shared by the citizen's and the staff's side. */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../schema.ts';
+import { enqueueJob } from '../../queue/job-queue.ts';
+import { deliverLetterJob, recordDeliveryState } from '../sender-repository.ts';
+
+export const citizenMessageIdentifierSystem = 'urn:innboks:citizen-message';
+export const staffAnswerIdentifierSystem = 'urn:innboks:staff-answer';
+
+export interface ServiceFacts {
+  id: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+}
+
+/** How a service is named to the citizen: "Hjemmesykepleie, Drammen kommune, helse og omsorg". */
+export function serviceDisplayName(service: { name: string; organizationName: string }): string {
+  return `${service.name}, ${service.organizationName}`;
+}
+
+export async function startCitizenThread(
+  tx: Transaction<Database>,
+  input: { citizenId: string; citizenName: string; service: ServiceFacts; subject: string; text: string; now: Date; expectedAnswerBy: string },
+): Promise<{ threadId: string; messageId: string }> {
+  const threadId = randomUUID();
+  const { service, now } = input;
+  await tx
+    .insertInto('thread')
+    .values({
+      id: threadId,
+      citizen_id: input.citizenId,
+      organization_id: service.organizationId,
+      category: 'municipal',
+      subject: input.subject,
+      sender_name: serviceDisplayName(service),
+      unread: false,
+      message_count: 0,
+      last_activity_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('municipal_thread')
+    .values({ citizen_id: input.citizenId, thread_id: threadId, service_id: service.id, awaiting_answer_since: now, created_at: now, updated_at: now })
+    .execute();
+  const messageId = await appendCitizenMessage(tx, { ...input, threadId });
+  return { threadId, messageId };
+}
+
+export async function appendCitizenMessage(
+  tx: Transaction<Database>,
+  input: { citizenId: string; citizenName: string; service: ServiceFacts; threadId: string; subject: string; text: string; now: Date; expectedAnswerBy: string },
+): Promise<string> {
+  const messageId = randomUUID();
+  const { now } = input;
+  await tx
+    .updateTable('thread')
+    .set((eb) => ({ last_activity_at: now, archived: false, message_count: eb('message_count', '+', 1) }))
+    .where('citizen_id', '=', input.citizenId)
+    .where('id', '=', input.threadId)
+    .execute();
+  await tx
+    .insertInto('message')
+    .values({
+      id: messageId,
+      citizen_id: input.citizenId,
+      thread_id: input.threadId,
+      organization_id: input.service.organizationId,
+      direction: 'from-citizen',
+      kind: 'message',
+      subject: input.subject,
+      sender_name: input.citizenName || 'Innbygger',
+      text_parts: JSON.stringify([input.text]),
+      body: input.text,
+      priority: 'routine',
+      important: false,
+      identifier_system: citizenMessageIdentifierSystem,
+      identifier_value: messageId,
+      in_response_to: null,
+      status: 'completed',
+      sent_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('municipal_message')
+    .values({ citizen_id: input.citizenId, message_id: messageId, thread_id: input.threadId, service_id: input.service.id, expected_answer_by: input.expectedAnswerBy })
+    .execute();
+  // Delivered at once: the service's shared inbox (and its system, by FHIR search) has it now.
+  await recordDeliveryState(tx, { citizenId: input.citizenId, messageId, channel: 'inbox', state: 'delivered', at: now, detail: null });
+  // Waiting for an answer from now on, unless something older is still waiting; a closed thread opens again.
+  await tx
+    .updateTable('municipal_thread')
+    .set((eb) => ({ status: 'open', awaiting_answer_since: eb.fn.coalesce('awaiting_answer_since', eb.val(now)), updated_at: now }))
+    .where('citizen_id', '=', input.citizenId)
+    .where('thread_id', '=', input.threadId)
+    .execute();
+  return messageId;
+}
+
+/**
+ * A staff member's answer: a message to the citizen in the same thread, delivered
+ * like any letter (a delivery attempt and a `deliver-letter` job in this transaction),
+ * so the notice machinery tells the citizen about it.
+ */
+export async function appendStaffAnswer(
+  tx: Transaction<Database>,
+  input: { citizenId: string; threadId: string; service: ServiceFacts; staffId: string; subject: string; text: string; inResponseTo: string | null; now: Date },
+): Promise<string> {
+  const messageId = randomUUID();
+  const { now } = input;
+  await tx
+    .updateTable('thread')
+    .set((eb) => ({ last_activity_at: now, unread: true, archived: false, message_count: eb('message_count', '+', 1) }))
+    .where('citizen_id', '=', input.citizenId)
+    .where('id', '=', input.threadId)
+    .execute();
+  await tx
+    .insertInto('message')
+    .values({
+      id: messageId,
+      citizen_id: input.citizenId,
+      thread_id: input.threadId,
+      organization_id: input.service.organizationId,
+      direction: 'to-citizen',
+      kind: 'message',
+      subject: input.subject,
+      sender_name: serviceDisplayName(input.service),
+      text_parts: JSON.stringify([input.text]),
+      body: input.text,
+      priority: 'routine',
+      important: false,
+      identifier_system: staffAnswerIdentifierSystem,
+      identifier_value: messageId,
+      in_response_to: input.inResponseTo,
+      sent_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await tx
+    .insertInto('municipal_message')
+    .values({ citizen_id: input.citizenId, message_id: messageId, thread_id: input.threadId, service_id: input.service.id, author_staff_id: input.staffId })
+    .execute();
+  await tx
+    .updateTable('municipal_thread')
+    .set({ awaiting_answer_since: null, updated_at: now })
+    .where('citizen_id', '=', input.citizenId)
+    .where('thread_id', '=', input.threadId)
+    .execute();
+  await recordDeliveryState(tx, { citizenId: input.citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
+  await enqueueJob(tx, deliverLetterJob, { messageId, citizenId: input.citizenId });
+  return messageId;
+}

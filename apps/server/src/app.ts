@@ -21,6 +21,8 @@ import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
+import { registerAppointmentRoutes } from './web/appointment-routes.ts';
+import { registerAppointmentFhirRoutes } from './fhir/appointment-routes.ts';
 import { createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider } from './identity/index.ts';
 import { demoCitizens } from './demo/demo-data.ts';
 
@@ -133,6 +135,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
   });
   await registerInboxRoutes(app, { db, clock });
+  await registerAppointmentFhirRoutes(app, { db, clock, publicUrl: config.publicUrl, verifySenderToken });
+  await registerAppointmentRoutes(app, { db, clock, appointments: config.appointments });
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -163,6 +163,36 @@ export interface CitizenLoginStateTable {
   expires_at: Timestamp;
 }
 
+export interface AppointmentTable {
+  id: string;
+  citizen_id: string;
+  organization_id: string;
+  identifier_system: string;
+  identifier_value: string;
+  status: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  kind: 'in-person' | 'video' | 'phone';
+  care_area: 'somatic' | 'mental-health' | 'substance-abuse';
+  clinic: string | null;
+  place: string | null;
+  description: string | null;
+  patient_instruction: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentMessageTable {
+  citizen_id: string;
+  message_id: string;
+  appointment_id: string;
+  role: 'letter' | 'reply';
+  reason: string | null;
+  late: boolean | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   citizen: CitizenTable;
   organization: OrganizationTable;
@@ -177,6 +207,8 @@ export interface Database {
   citizen_session: CitizenSessionTable;
   oidc_payload: OidcPayloadTable;
   citizen_login_state: CitizenLoginStateTable;
+  appointment: AppointmentTable;
+  appointment_message: AppointmentMessageTable;
 }
 
 export type CitizenRow = Selectable<CitizenTable>;

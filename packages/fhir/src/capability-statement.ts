@@ -1,5 +1,6 @@
 /** GET /fhir/R4/metadata: exactly what this server supports. */
 import { allowedAttachmentTypes, attachmentLimits } from '@innboks/core';
+import { appointmentCapability } from './appointment-capability.ts';
 
 export function capabilityStatement(baseUrl: string, tokenEndpoint: string, now: Date) {
   return {
@@ -40,6 +41,7 @@ export function capabilityStatement(baseUrl: string, tokenEndpoint: string, now:
             ],
           },
           { type: 'Binary', interaction: [{ code: 'read' }], documentation: 'Attachments of your own letters' },
+          appointmentCapability,
         ],
       },
     ],

@@ -51,3 +51,6 @@ export interface IncomingAppointment {
 export function isCancelledStatus(status: string): boolean {
   return status === 'cancelled' || status === 'entered-in-error';
 }
+
+/** Longest text a citizen may write in a reply to an appointment. */
+export const appointmentReplyTextMaxLength = 4000;

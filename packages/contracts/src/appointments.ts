@@ -5,7 +5,7 @@
  *
  * - GET  /api/appointments                  → AppointmentList (upcoming first by time, past newest first)
  * - GET  /api/appointments/:id              → AppointmentView; another citizen's id answers 404
- * - GET  /api/letters/:id/appointment       → LetterAppointment: the appointment a letter is about, or null
+ * - GET  /api/letters/:id/appointment       → LetterAppointment: the appointment a letter is about, or null; another citizen's letter answers 404
  * - POST /api/appointments/:id/replies      → 201 AppointmentReplyReceipt (CSRF header required)
  *
  * Refusals of a reply are problem details with these `type`s:

@@ -69,6 +69,7 @@ export async function registerAppointmentRoutes(app: FastifyInstance, options: A
 
   routes.get('/api/letters/:id/appointment', { preHandler: requireCitizen, schema: { params: idParams } }, async (request): Promise<LetterAppointment> => {
     const record = await appointmentsOf(request).forThread(request.params.id);
+    if (record === undefined) throw problems.notFound();
     return { appointment: record ? toAppointmentView(record, clock.now(), options.appointments) : null };
   });
 

@@ -53,9 +53,14 @@ export class CitizenAppointments {
     return (await this.withLinks(this.db, rows))[0];
   }
 
-  /** The appointment a thread's letter is about (the newest such letter in the thread). */
-  async forThread(threadId: string): Promise<CitizenAppointmentRecord | undefined> {
+  /**
+   * The appointment a thread's letter is about (the newest such letter in the thread):
+   * undefined when the thread is not this citizen's, null when it has no appointment.
+   */
+  async forThread(threadId: string): Promise<CitizenAppointmentRecord | null | undefined> {
     if (!isUuid(threadId)) return undefined;
+    const thread = await this.db.selectFrom('thread').select('id').where('citizen_id', '=', this.citizenId).where('id', '=', threadId).executeTakeFirst();
+    if (!thread) return undefined;
     const link = await this.db
       .selectFrom('appointment_message')
       .innerJoin('message', (join) => join.onRef('message.id', '=', 'appointment_message.message_id').onRef('message.citizen_id', '=', 'appointment_message.citizen_id'))
@@ -66,7 +71,7 @@ export class CitizenAppointments {
       .orderBy('appointment_message.created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return link ? this.get(link.appointment_id) : undefined;
+    return link ? ((await this.get(link.appointment_id)) ?? null) : null;
   }
 
   /** Runs work in one transaction with the storage side of a reply. */

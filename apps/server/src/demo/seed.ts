@@ -12,6 +12,7 @@ import type { Clock } from '@innboks/core';
 import { Directory, openSenderRepository, type Database } from '@innboks/db';
 import { demoCitizens, demoSenders, demoStaff, type DemoSender } from './demo-data.ts';
 import { demoLetters } from './demo-letters.ts';
+import { seedDemoAppointments } from './seed-appointments.ts';
 
 export interface SeedOptions {
   db: Kysely<Database>;
@@ -45,6 +46,7 @@ export async function seedDemoData({ db, dataDir, baseUrl, clock }: SeedOptions)
     await directory.saveSenderClient({ clientId: sender.clientId, organizationId, name: sender.name, jwks: { keys: [publicJwk] } });
   }
   await seedDemoLetters(db, clock);
+  await seedDemoAppointments(db, clock);
 
   const demoFile = path.join(devDir, 'demo.json');
   const demo = {

@@ -22,6 +22,7 @@ export {
   careAreas,
   healthRegions,
   regionKeys,
+  reasonsAffectingAttendance,
   regionRules,
   replyModeRules,
   replyModes,

@@ -7,6 +7,8 @@ import { StartRoute } from './routes/start.tsx';
 // The logged-out start page is in the first load; the inbox and letter pages come on demand.
 const InboxRoute = lazy(() => import('./routes/inbox.tsx'));
 const LetterRoute = lazy(() => import('./routes/letter.tsx'));
+const AppointmentsRoute = lazy(() => import('./routes/appointments.tsx'));
+const AppointmentRoute = lazy(() => import('./routes/appointment.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -16,6 +18,8 @@ export const router = createBrowserRouter([
       { index: true, element: <StartRoute /> },
       { path: 'innboks', element: <InboxRoute /> },
       { path: 'innboks/:id', element: <LetterRoute /> },
+      { path: 'timeavtaler', element: <AppointmentsRoute /> },
+      { path: 'timeavtaler/:id', element: <AppointmentRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -22,4 +22,10 @@ export const queryKeys = {
     all: ['letter'] as const,
     detail: (id: string) => ['letter', id] as const,
   },
+  appointments: {
+    all: ['appointments'] as const,
+    list: ['appointments', 'list'] as const,
+    detail: (id: string) => ['appointments', 'detail', id] as const,
+    forLetter: (letterId: string) => ['appointments', 'letter', letterId] as const,
+  },
 };

@@ -22,6 +22,9 @@ export const regionKeys = [...healthRegions, 'other'] as const satisfies readonl
 export const appointmentReplyReasons = ['cannot-attend', 'confirm', 'question', 'request-change', 'request-end-of-treatment'] as const;
 export type AppointmentReplyReason = (typeof appointmentReplyReasons)[number];
 
+/** Reasons that mean the citizen may not come as booked: the no-show fee deadline matters for these. */
+export const reasonsAffectingAttendance: readonly AppointmentReplyReason[] = ['cannot-attend', 'request-change', 'request-end-of-treatment'];
+
 export const replyModes = ['reply-button', 'dialogue', 'none'] as const;
 export type ReplyMode = (typeof replyModes)[number];
 

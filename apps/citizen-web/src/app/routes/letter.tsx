@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { LetterPage } from '../../features/letter/components/LetterPage.tsx';
+import { LetterAppointmentPanel } from '../../features/appointments/components/LetterAppointmentPanel.tsx';
 import { RequireSession } from '../../features/session/components/RequireSession.tsx';
 
 /** `/innboks/:id` (loaded on demand). Keyed by id so nothing carries over between letters. */
@@ -7,7 +8,7 @@ export default function LetterRoute() {
   const { id } = useParams();
   return (
     <RequireSession>
-      <LetterPage key={id} />
+      <LetterPage key={id} aside={id ? <LetterAppointmentPanel letterId={id} /> : undefined} />
     </RequireSession>
   );
 }

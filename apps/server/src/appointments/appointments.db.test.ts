@@ -239,6 +239,23 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
     expect((await appointmentView(kari, appointmentId)).replies).toEqual([{ reason: 'cannot-attend', sentAt: iso('2026-03-21T09:00'), late: false, threadId: letterId }]);
   });
 
+  test('a moved or cancelled appointment shows as such beside its letter', async () => {
+    clock.set(iso('2026-03-20T12:00'));
+    const { letterId, identifier } = await sendAppointmentLetter();
+    const hospitalToken = await token(sorOst().clientId);
+    const moved = appointmentResource(sorOst(), kariId(), { start: iso('2026-04-02T09:00'), end: iso('2026-04-02T09:30') }, identifier);
+    expect((await putAppointment(server.baseUrl, hospitalToken, moved)).status).toBe(200);
+    const panel = letterAppointmentSchema.parse((await api(kari, `/api/letters/${letterId}/appointment`)).body).appointment!;
+    expect(panel).toMatchObject({ start: iso('2026-04-02T09:00'), reply: { deadline: iso('2026-04-01T09:00') }, cancelled: false });
+
+    expect((await putAppointment(server.baseUrl, hospitalToken, { ...moved, status: 'cancelled' })).status).toBe(200);
+    const cancelled = letterAppointmentSchema.parse((await api(kari, `/api/letters/${letterId}/appointment`)).body).appointment!;
+    expect(cancelled).toMatchObject({ cancelled: true, reply: { state: 'cancelled' } });
+    // A letter that is about no appointment has no panel.
+    const plain = await postLetter(server.baseUrl, hospitalToken, communication(sorOst(), kariId()));
+    expect((await api(kari, `/api/letters/${plain.body!.id as string}/appointment`)).body).toEqual({ appointment: null });
+  });
+
   test('a reply less than 24 hours before the start still goes, flagged late, and the fee that applies is shown', async () => {
     const { appointmentId } = await sendAppointmentLetter(sorOst(), dstDay);
     clock.set(iso('2026-03-28T09:01'));

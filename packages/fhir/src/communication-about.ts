@@ -15,10 +15,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 
 export function readAbout(body: Json, citizenNationalId: string | undefined, fail: Fail): AppointmentReference | undefined {
   const where = 'Communication.about';
-  if (body.about === undefined) {
-    if (body.contained !== undefined) fail('structure', 'contained resources are only read when about refers to them', 'Communication.contained');
-    return undefined;
-  }
+  if (body.about === undefined) return undefined;
   const about = body.about;
   if (!Array.isArray(about) || about.length !== 1 || !isObject(about[0])) {
     fail('structure', 'about takes one reference to the Appointment', where);

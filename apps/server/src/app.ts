@@ -22,6 +22,8 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
 import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
+import { registerAppointmentRoutes } from './web/appointment-routes.ts';
+import { registerAppointmentFhirRoutes } from './fhir/appointment-routes.ts';
 import { createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider } from './identity/index.ts';
 import { demoCitizens } from './demo/demo-data.ts';
 import { registerStaffAuth } from './identity/staff-auth.ts';
@@ -176,6 +178,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerMunicipalRoutes(app, { db, clock });
   await registerStaffRoutes(app, { db, clock });
   await registerStaffWebApp(app);
+  await registerAppointmentFhirRoutes(app, { db, clock, publicUrl: config.publicUrl, verifySenderToken });
+  await registerAppointmentRoutes(app, { db, clock, appointments: config.appointments });
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));
 

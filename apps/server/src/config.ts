@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { AppointmentConfigError, loadAppointmentConfig, type AppointmentConfig } from './appointments/appointment-config.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -66,9 +67,19 @@ export interface Config {
   session: { idleTimeoutSeconds: number; maxAgeSeconds: number };
   helpdesk: { name: string; phone: string; hours: string };
   logLevel: string;
+  appointments: AppointmentConfig;
 }
 
 export class ConfigError extends Error {}
+
+function appointmentConfig(environment: NodeJS.ProcessEnv): AppointmentConfig {
+  try {
+    return loadAppointmentConfig(environment);
+  } catch (error) {
+    if (error instanceof AppointmentConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
@@ -124,5 +135,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     session: { idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS, maxAgeSeconds: env.SESSION_MAX_AGE_SECONDS },
     helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, hours: env.HELPDESK_HOURS },
     logLevel: env.LOG_LEVEL,
+    appointments: appointmentConfig(environment),
   };
 }

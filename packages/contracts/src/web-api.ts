@@ -36,6 +36,7 @@ export type PublicConfig = z.infer<typeof publicConfigSchema>;
 
 export const unreadCountsSchema = z.object({
   total: z.number().int(),
+  // Only categories with unread letters are present (a partial record: zod 4's record of an enum wants every key).
   byCategory: z.record(inboxCategorySchema, z.number().int()),
 });
 export type UnreadCounts = z.infer<typeof unreadCountsSchema>;

@@ -5,3 +5,4 @@ export * from './letters/attachment-rules.ts';
 export * from './letters/incoming-letter.ts';
 export * from './identity/organization-number.ts';
 export * from './time/working-day.ts';
+export * from './appointments/index.ts';

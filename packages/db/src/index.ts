@@ -12,3 +12,5 @@ export * from './repositories/municipal/municipal-threads.ts';
 export * from './repositories/municipal/citizen-municipal.ts';
 export * from './repositories/municipal/staff-workspace.ts';
 export * from './repositories/municipal/access-log-chain.ts';
+export * from './repositories/sender-appointments.ts';
+export * from './repositories/citizen-appointments.ts';

@@ -165,6 +165,36 @@ export interface CitizenLoginStateTable {
   expires_at: Timestamp;
 }
 
+export interface AppointmentTable {
+  id: string;
+  citizen_id: string;
+  organization_id: string;
+  identifier_system: string;
+  identifier_value: string;
+  status: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  kind: 'in-person' | 'video' | 'phone';
+  care_area: 'somatic' | 'mental-health' | 'substance-abuse';
+  clinic: string | null;
+  place: string | null;
+  description: string | null;
+  patient_instruction: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentMessageTable {
+  citizen_id: string;
+  message_id: string;
+  appointment_id: string;
+  role: 'letter' | 'reply';
+  reason: string | null;
+  late: boolean | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   citizen: CitizenTable;
   organization: OrganizationTable;
@@ -190,6 +220,8 @@ export interface Database {
   municipal_message: MunicipalMessageTable;
   access_log: AccessLogTable;
   access_log_head: AccessLogHeadTable;
+  appointment: AppointmentTable;
+  appointment_message: AppointmentMessageTable;
 }
 
 export type CitizenRow = Selectable<CitizenTable>;

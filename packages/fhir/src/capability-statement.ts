@@ -1,6 +1,7 @@
 /** GET /fhir/R4/metadata: exactly what this server supports. */
 import { allowedAttachmentTypes, attachmentLimits } from '@innboks/core';
 import { municipalCapabilityResources } from './episode-of-care.ts';
+import { appointmentCapability } from './appointment-capability.ts';
 
 export function capabilityStatement(baseUrl: string, tokenEndpoint: string, now: Date) {
   return {
@@ -42,6 +43,7 @@ export function capabilityStatement(baseUrl: string, tokenEndpoint: string, now:
           },
           { type: 'Binary', interaction: [{ code: 'read' }], documentation: 'Attachments of your own letters' },
           ...municipalCapabilityResources,
+          appointmentCapability,
         ],
       },
     ],

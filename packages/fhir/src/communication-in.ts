@@ -17,6 +17,7 @@ import {
   type MessageKind,
 } from '@innboks/core';
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
+import { readAbout } from './communication-about.ts';
 import { extensions, systems } from './systems.ts';
 
 export type ParseResult = { ok: true; letter: IncomingLetter } | { ok: false; issues: OutcomeIssue[] };
@@ -52,6 +53,7 @@ export function parseCommunication(body: unknown): ParseResult {
   const important = readImportant(body.extension, fail);
   const { textParts, attachments } = readPayload(body.payload, fail);
   const inResponseTo = readInResponseTo(body.inResponseTo, fail);
+  const about = readAbout(body, citizenNationalId, fail);
 
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -68,6 +70,7 @@ export function parseCommunication(body: unknown): ParseResult {
       textParts,
       attachments,
       inResponseTo,
+      about,
     },
   };
 }

@@ -24,6 +24,8 @@ export interface LetterForSender {
   inResponseTo: string | null;
   attachments: { id: string; position: number; title: string; contentType: string; size: number; sha256: string }[];
   delivery: { channel: string; state: string; updatedAt: Date; events: { state: string; at: Date; detail: string | null }[] }[];
+  /** The appointment it is about; on a citizen's reply also the reason code and the late flag. */
+  appointment?: { id: string; identifierSystem: string; identifierValue: string; reason: string | null; late: boolean | null } | null;
 }
 
 /** FHIR Communication.status from the delivery attempts. */
@@ -49,26 +51,34 @@ export function toCommunication(letter: LetterForSender, baseUrl: string) {
     },
   }));
   const firstRead = message.first_read_at;
+  const appointment = letter.appointment;
   return {
     resourceType: 'Communication' as const,
     id: message.id,
     meta: { versionId: '1', lastUpdated: latest(message.updated_at, letter.delivery).toISOString() },
     identifier: [{ system: message.identifier_system, value: message.identifier_value }],
-    status: communicationStatus(letter.delivery),
+    // A citizen's message is with the organisation once stored: it fetches it from here.
+    status: message.direction === 'from-citizen' ? 'completed' : communicationStatus(letter.delivery),
     category: [{ coding: [{ system: systems.messageKind, code: message.kind }] }],
     priority: message.priority,
     subject: citizen,
     ...(message.direction === 'to-citizen'
       ? { sender: organization, recipient: [citizen] }
-      : { sender: citizen, recipient: [organization] }),
+      : // A citizen's message: the citizen wrote it (display: their name), the organisation receives it.
+        { sender: { ...citizen, display: message.sender_name }, recipient: [{ identifier: organization.identifier }] }),
     topic: { text: message.subject },
     sent: message.sent_at.toISOString(),
     ...(firstRead ? { received: firstRead.toISOString() } : {}),
     ...(letter.inResponseTo ? { inResponseTo: [{ reference: `Communication/${letter.inResponseTo}` }] } : {}),
+    ...(appointment
+      ? { about: [{ reference: `Appointment/${appointment.id}`, type: 'Appointment', identifier: { system: appointment.identifierSystem, value: appointment.identifierValue } }] }
+      : {}),
+    ...(appointment?.reason ? { reasonCode: [{ coding: [{ system: systems.appointmentReply, code: appointment.reason }] }] } : {}),
     payload: [...textPayloads, ...attachmentPayloads],
     extension: [
       { url: extensions.important, valueBoolean: message.important },
       { url: extensions.inboxCategory, valueCode: letter.threadCategory },
+      ...(appointment && appointment.late !== null ? [{ url: extensions.lateReply, valueBoolean: appointment.late }] : []),
       {
         url: extensions.delivery,
         extension: [

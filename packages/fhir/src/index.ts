@@ -4,3 +4,5 @@ export * from './communication-in.ts';
 export * from './communication-out.ts';
 export * from './capability-statement.ts';
 export * from './episode-of-care.ts';
+export * from './appointment-in.ts';
+export * from './appointment-out.ts';

@@ -5,6 +5,8 @@ export const systems = {
   organizationNumber: 'urn:oid:2.16.578.1.12.4.1.4.101',
   messageKind: 'urn:innboks:code:message-kind',
   appointmentReply: 'urn:innboks:code:appointment-reply',
+  appointmentKind: 'urn:innboks:code:appointment-kind',
+  careArea: 'urn:innboks:code:care-area',
 } as const;
 
 /** Extensions of our own design, documented in the README's sender API section. */
@@ -14,4 +16,6 @@ export const extensions = {
   deliveryAttempt: 'attempt',
   firstRead: 'firstRead',
   inboxCategory: 'urn:innboks:extension:inbox-category',
+  /** On a citizen's reply to an appointment: sent less than 24 hours before the start. */
+  lateReply: 'urn:innboks:extension:late-reply',
 } as const;

@@ -9,6 +9,8 @@ const InboxRoute = lazy(() => import('./routes/inbox.tsx'));
 const LetterRoute = lazy(() => import('./routes/letter.tsx'));
 const MunicipalNewMessageRoute = lazy(() => import('./routes/municipal-new.tsx'));
 const AccessLogRoute = lazy(() => import('./routes/access-log.tsx'));
+const AppointmentsRoute = lazy(() => import('./routes/appointments.tsx'));
+const AppointmentRoute = lazy(() => import('./routes/appointment.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -20,6 +22,8 @@ export const router = createBrowserRouter([
       { path: 'innboks/:id', element: <LetterRoute /> },
       { path: 'kommunen/ny-melding', element: <MunicipalNewMessageRoute /> },
       { path: 'logg-over-bruk', element: <AccessLogRoute /> },
+      { path: 'timeavtaler', element: <AppointmentsRoute /> },
+      { path: 'timeavtaler/:id', element: <AppointmentRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

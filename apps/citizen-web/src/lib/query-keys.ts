@@ -28,4 +28,10 @@ export const queryKeys = {
     thread: (id: string) => ['municipal', 'thread', id] as const,
     accessLog: ['municipal', 'access-log'] as const,
   },
+  appointments: {
+    all: ['appointments'] as const,
+    list: ['appointments', 'list'] as const,
+    detail: (id: string) => ['appointments', 'detail', id] as const,
+    forLetter: (letterId: string) => ['appointments', 'letter', letterId] as const,
+  },
 };

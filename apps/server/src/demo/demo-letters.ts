@@ -2,6 +2,7 @@
 import type { IncomingLetter } from '@innboks/core';
 import { demoCitizens, demoSenders } from './demo-data.ts';
 import { minimalPdf } from './minimal-pdf.ts';
+import { demoAppointment, demoTime } from './demo-appointments.ts';
 
 interface DemoLetter {
   clientId: string;
@@ -38,6 +39,14 @@ export function demoLetters(now: Date): DemoLetter[] {
       subject: 'Innkalling til poliklinisk time',
       kind: 'appointment-letter',
       important: true,
+      about: {
+        kind: 'contained',
+        appointment: demoAppointment('sykehuset-ostfjord', kari.nationalId, 'demo-ortopedi-1', demoTime(now, 9, '10:00'), 30, {
+          clinic: 'Ortopedisk poliklinikk',
+          place: 'Sykehuset Østfjord, bygg 7, 2. etasje',
+          description: 'Kontroll etter kneoperasjon',
+        }).appointment,
+      },
       textParts: [
         'Du er satt opp til time ved Ortopedisk poliklinikk. Se vedlagt innkallingsbrev for tid og sted.',
         'Gi beskjed senest 24 timer før timen hvis den ikke passer, ellers kan du måtte betale gebyr.',

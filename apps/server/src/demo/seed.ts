@@ -13,6 +13,7 @@ import { Directory, openSenderRepository, type Database } from '@innboks/db';
 import { demoCitizens, demoSenders, demoStaff, type DemoSender } from './demo-data.ts';
 import { demoLetters } from './demo-letters.ts';
 import { seedMunicipalDemo } from './seed-municipal.ts';
+import { seedDemoAppointments } from './seed-appointments.ts';
 
 export interface SeedOptions {
   db: Kysely<Database>;
@@ -47,6 +48,7 @@ export async function seedDemoData({ db, dataDir, baseUrl, clock }: SeedOptions)
   }
   await seedDemoLetters(db, clock);
   await seedMunicipalDemo(db, clock);
+  await seedDemoAppointments(db, clock);
 
   const demoFile = path.join(devDir, 'demo.json');
   const demo = {

@@ -38,6 +38,9 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
     const letter = parsed.letter;
     if (letter.organizationNumber !== sender.principal.organizationNumber) throw fhirErrors.forbiddenOrganization();
+    if (letter.about?.kind === 'contained' && letter.about.appointment.organizationNumber !== sender.principal.organizationNumber) {
+      throw FhirError.of(403, 'forbidden', 'The contained Appointment must be with your own organisation', 'Communication.contained');
+    }
 
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
@@ -62,6 +65,10 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
         throw FhirError.of(422, 'business-rule', 'This Idempotency-Key was used before with another body');
       case 'in-response-to-not-found':
         throw FhirError.of(422, 'not-found', 'inResponseTo names no message of yours to this citizen', 'Communication.inResponseTo[0].reference');
+      case 'about-rejected':
+        throw result.problem === 'not-found'
+          ? FhirError.of(422, 'not-found', 'about names no Appointment of yours', 'Communication.about[0]')
+          : FhirError.of(422, 'business-rule', "about names an Appointment of another citizen than the Communication's subject", 'Communication.about[0]');
     }
   });
 
@@ -110,7 +117,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
   });
 }
 
-function send(reply: FastifyReply, status: number, body: unknown, location?: string) {
+export function send(reply: FastifyReply, status: number, body: unknown, location?: string) {
   if (location) reply.header('location', location);
   return reply.code(status).header('content-type', fhirJson).send(JSON.stringify(body));
 }
@@ -119,7 +126,7 @@ function locationOf(id: string): string {
   return `/fhir/R4/Communication/${id}`;
 }
 
-function parseIfNoneExist(header: string | string[] | undefined): { system: string; value: string } | undefined {
+export function parseIfNoneExist(header: string | string[] | undefined): { system: string; value: string } | undefined {
   if (header === undefined) return undefined;
   const text = Array.isArray(header) ? header[0] ?? '' : header;
   const match = /^identifier=([^|&]+)\|([^&]+)$/.exec(text.trim());

@@ -1,4 +1,5 @@
 import type { MessageKind } from '../inbox/category.ts';
+import type { IncomingAppointment } from '../appointments/appointment.ts';
 
 /** A letter or message as a sender hands it over, already checked field by field. */
 export interface IncomingLetter {
@@ -16,7 +17,15 @@ export interface IncomingLetter {
   attachments: IncomingAttachment[];
   /** Id of the message this one answers; it joins that thread. */
   inResponseTo: string | undefined;
+  /** For an appointment letter: the appointment it is about. */
+  about?: AppointmentReference | undefined;
 }
+
+/** An Appointment sent with the letter (contained), or one sent before (by identifier or id). */
+export type AppointmentReference =
+  | { kind: 'contained'; appointment: IncomingAppointment }
+  | { kind: 'identifier'; system: string; value: string }
+  | { kind: 'id'; id: string };
 
 export interface IncomingAttachment {
   title: string;

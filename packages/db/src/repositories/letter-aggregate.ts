@@ -26,6 +26,16 @@ export interface StoredLetter {
   inResponseTo: string | null;
   attachments: StoredAttachmentMeta[];
   delivery: DeliveryAttemptView[];
+  /** The appointment it is about (an appointment letter, or a citizen's reply with its reason and late flag). */
+  appointment: AppointmentLink | null;
+}
+
+export interface AppointmentLink {
+  id: string;
+  identifierSystem: string;
+  identifierValue: string;
+  reason: string | null;
+  late: boolean | null;
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -42,7 +52,7 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
     .where('message.organization_id', '=', where.organizationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const [attachments, attempts, events] = await Promise.all([
+  const [attachments, attempts, events, appointment] = await Promise.all([
     executor
       .selectFrom('attachment')
       .select(['id', 'position', 'title', 'content_type', 'size', 'sha256'])
@@ -64,6 +74,13 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
       .orderBy('at')
       .orderBy('id')
       .execute(),
+    executor
+      .selectFrom('appointment_message')
+      .innerJoin('appointment', 'appointment.id', 'appointment_message.appointment_id')
+      .select(['appointment.id', 'appointment.identifier_system', 'appointment.identifier_value', 'appointment_message.reason', 'appointment_message.late'])
+      .where('appointment_message.citizen_id', '=', row.citizen_id)
+      .where('appointment_message.message_id', '=', row.id)
+      .executeTakeFirst(),
   ]);
   const { citizen_national_id, org_number, thread_category, ...message } = row;
   return {
@@ -86,5 +103,8 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
       updatedAt: attempt.updated_at,
       events: events.filter((event) => event.channel === attempt.channel).map(({ state, at, detail }) => ({ state, at, detail })),
     })),
+    appointment: appointment
+      ? { id: appointment.id, identifierSystem: appointment.identifier_system, identifierValue: appointment.identifier_value, reason: appointment.reason, late: appointment.late }
+      : null,
   };
 }

@@ -10,6 +10,7 @@ import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks
 import type { Database, OrganizationRow } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
 import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
+import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
 
 export const deliverLetterJob = 'deliver-letter';
 
@@ -23,7 +24,9 @@ export type CreateOutcome =
   | { outcome: 'existing'; letter: StoredLetter }
   | { outcome: 'replay'; statusCode: number; location: string | null; response: unknown }
   | { outcome: 'idempotency-conflict' }
-  | { outcome: 'in-response-to-not-found' };
+  | { outcome: 'in-response-to-not-found' }
+  /** `about` names no appointment of this organisation, or one of another citizen. */
+  | { outcome: 'about-rejected'; problem: 'not-found' | 'other-citizen' };
 
 export interface IdempotencyRequest {
   key: string;
@@ -138,6 +141,7 @@ export class SenderRepository {
       });
       return created ? { outcome: 'created', letter: created } : { outcome: 'in-response-to-not-found' };
     } catch (error) {
+      if (error instanceof AboutRejected) return { outcome: 'about-rejected', problem: error.problem };
       if (!isUniqueViolation(error)) throw error;
       // Someone sent the same letter or key at the same moment and won; answer as they were answered.
       if (idempotency) {
@@ -159,6 +163,7 @@ export class SenderRepository {
 
   private async insertLetter(tx: Transaction<Database>, messageId: string, letter: IncomingLetter, now: Date) {
     const citizenId = await upsertCitizen(tx, letter.citizenNationalId);
+    const appointmentId = letter.about ? await resolveAbout(tx, this.organization, letter.about, letter.citizenNationalId, now) : undefined;
     const senderName = letter.senderDisplay ?? this.organization.name;
     let threadId = messageId;
     if (letter.inResponseTo) {
@@ -239,6 +244,7 @@ export class SenderRepository {
         )
         .execute();
     }
+    if (appointmentId) await linkLetterToAppointment(tx, { citizenId, messageId, appointmentId, at: now });
     await recordDeliveryState(tx, { citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
     await enqueueJob(tx, deliverLetterJob, { messageId, citizenId });
     return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
@@ -246,7 +252,7 @@ export class SenderRepository {
 }
 
 /** The citizen row for a national id, made on first contact (the registers fill in the rest). */
-async function upsertCitizen(tx: Transaction<Database>, nationalId: string): Promise<string> {
+export async function upsertCitizen(tx: Kysely<Database> | Transaction<Database>, nationalId: string): Promise<string> {
   const row = await sql<{ id: string }>`
     insert into citizen (national_id, name) values (${nationalId}, '')
     on conflict (national_id) do update set national_id = excluded.national_id

@@ -5,7 +5,8 @@ import type { Database } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
 import { deliverLetterJob, recordDeliveryState } from '../sender-repository.ts';
 
-export const citizenMessageIdentifierSystem = 'urn:innboks:citizen-message';
+import { citizenMessageIdentifierSystem } from '../identifier-systems.ts';
+export { citizenMessageIdentifierSystem };
 export const staffAnswerIdentifierSystem = 'urn:innboks:staff-answer';
 
 export interface ServiceFacts {

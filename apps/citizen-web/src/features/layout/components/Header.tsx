@@ -5,6 +5,7 @@ import InboxIcon from '@helsenorge/designsystem-react/components/Icons/Inbox';
 import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { format } from '../../../i18n/format.ts';
+import { MainNav } from './MainNav.tsx';
 import styles from './Header.module.scss';
 
 export interface HeaderProps {
@@ -36,6 +37,11 @@ export function Header({ citizenName, logout }: HeaderProps) {
           </div>
         )}
       </div>
+      {loggedIn && (
+        <div className={styles.navRow}>
+          <MainNav />
+        </div>
+      )}
     </header>
   );
 }

@@ -19,6 +19,8 @@ export const letterQueryOptions = (id: string) =>
     },
     // Every fetch marks the letter read; don't do that behind the citizen's back on tab focus.
     refetchOnWindowFocus: false,
+    // Opening a letter is reading it: always fetch, so an answer that just arrived in the thread shows.
+    staleTime: 0,
   });
 
 export const useLetter = (id: string) => useQuery(letterQueryOptions(id));

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import Icon from '@helsenorge/designsystem-react/components/Icon';
@@ -26,8 +27,8 @@ function BackLink({ to }: { to: string }) {
   );
 }
 
-/** One letter and its thread. Opening it marks it read. */
-export function LetterPage() {
+/** One letter and its thread. Opening it marks it read. `aside` goes beside the text (an appointment letter's appointment). */
+export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
   const { m, locale } = useMessages();
   const { id = '' } = useParams();
   const location = useLocation();
@@ -56,7 +57,7 @@ export function LetterPage() {
   const messages = [...data.messages].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
 
   return (
-    <div className={styles.page}>
+    <div className={aside ? styles.pageWithAside : styles.page}>
       <BackLink to={backTo} />
       <Title htmlMarkup="h1" appearance="title2" margin={{ marginTop: 1.5, marginBottom: 0.75 }}>
         {data.subject}
@@ -86,13 +87,16 @@ export function LetterPage() {
 
       <LetterActions letterId={data.id} archived={data.archived} onMarkedUnread={() => void navigate(backTo)} />
 
-      <ol className={styles.thread} aria-label={m.letter.messagesHeading}>
-        {messages.map((message) => (
-          <li key={message.id}>
-            <ThreadMessage message={message} />
-          </li>
-        ))}
-      </ol>
+      <div className={aside ? styles.columns : undefined}>
+        <ol className={styles.thread} aria-label={m.letter.messagesHeading}>
+          {messages.map((message) => (
+            <li key={message.id}>
+              <ThreadMessage message={message} />
+            </li>
+          ))}
+        </ol>
+        {aside && <div className={styles.aside}>{aside}</div>}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,255 @@
+/**
+ * The citizen's appointments (Timeavtaler), scoped to one citizen when made: every
+ * query filters on `citizen_id` first, so another citizen's appointment is "not
+ * found", like a missing one. Also the storage side of the citizen's replies.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { inboxCategoryFor, type AppointmentReplyStore, type AppointmentReplyTarget, type NewAppointmentReply, type SenderKind } from '@innboks/core';
+import type { Database } from '../schema.ts';
+import { isUuid } from './sender-repository.ts';
+
+/** The identifier system of messages citizens write; the value is the message id. */
+import { citizenMessageIdentifierSystem } from './identifier-systems.ts';
+export { citizenMessageIdentifierSystem };
+
+export interface CitizenAppointmentRecord {
+  id: string;
+  status: string;
+  start: Date;
+  end: Date;
+  kind: 'in-person' | 'video' | 'phone';
+  careArea: 'somatic' | 'mental-health' | 'substance-abuse';
+  clinic: string | null;
+  place: string | null;
+  description: string | null;
+  patientInstruction: string | null;
+  organizationName: string;
+  region: string | null;
+  version: number;
+  updatedAt: Date;
+  /** The thread of the newest appointment letter about it, if any. */
+  letterThreadId: string | null;
+  /** The citizen's replies about it, oldest first. */
+  replies: { messageId: string; threadId: string; reason: string; late: boolean; sentAt: Date }[];
+}
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export class CitizenAppointments {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly citizenId: string,
+  ) {}
+
+  /** All the citizen's appointments, newest start first (entered-in-error ones left out). */
+  async list(limit = 500): Promise<CitizenAppointmentRecord[]> {
+    const rows = await this.select(this.db).where('appointment.status', '<>', 'entered-in-error').orderBy('appointment.start_at', 'desc').orderBy('appointment.id').limit(limit).execute();
+    return this.withLinks(this.db, rows);
+  }
+
+  async get(id: string): Promise<CitizenAppointmentRecord | undefined> {
+    if (!isUuid(id)) return undefined;
+    const rows = await this.select(this.db).where('appointment.id', '=', id).execute();
+    return (await this.withLinks(this.db, rows))[0];
+  }
+
+  /**
+   * The appointment a thread's letter is about (the newest such letter in the thread):
+   * undefined when the thread is not this citizen's, null when it has no appointment.
+   */
+  async forThread(threadId: string): Promise<CitizenAppointmentRecord | null | undefined> {
+    if (!isUuid(threadId)) return undefined;
+    const thread = await this.db.selectFrom('thread').select('id').where('citizen_id', '=', this.citizenId).where('id', '=', threadId).executeTakeFirst();
+    if (!thread) return undefined;
+    const link = await this.db
+      .selectFrom('appointment_message')
+      .innerJoin('message', (join) => join.onRef('message.id', '=', 'appointment_message.message_id').onRef('message.citizen_id', '=', 'appointment_message.citizen_id'))
+      .select('appointment_message.appointment_id')
+      .where('appointment_message.citizen_id', '=', this.citizenId)
+      .where('message.thread_id', '=', threadId)
+      .where('appointment_message.role', '=', 'letter')
+      .orderBy('appointment_message.created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return link ? ((await this.get(link.appointment_id)) ?? null) : null;
+  }
+
+  /** Runs work in one transaction with the storage side of a reply. */
+  replyTransaction<T>(work: (store: AppointmentReplyStore) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((tx) => work(new ReplyStore(tx, this.citizenId)));
+  }
+
+  private select(executor: Executor) {
+    return executor
+      .selectFrom('appointment')
+      .innerJoin('organization', 'organization.id', 'appointment.organization_id')
+      .selectAll('appointment')
+      .select(['organization.name as organization_name', 'organization.region'])
+      .where('appointment.citizen_id', '=', this.citizenId);
+  }
+
+  private async withLinks(executor: Executor, rows: Awaited<ReturnType<ReturnType<CitizenAppointments['select']>['execute']>>): Promise<CitizenAppointmentRecord[]> {
+    if (rows.length === 0) return [];
+    const links = await executor
+      .selectFrom('appointment_message')
+      .innerJoin('message', (join) => join.onRef('message.id', '=', 'appointment_message.message_id').onRef('message.citizen_id', '=', 'appointment_message.citizen_id'))
+      .select(['appointment_message.appointment_id', 'appointment_message.role', 'appointment_message.reason', 'appointment_message.late', 'message.id', 'message.thread_id', 'message.sent_at'])
+      .where('appointment_message.citizen_id', '=', this.citizenId)
+      .where(
+        'appointment_message.appointment_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('message.sent_at')
+      .orderBy('message.id')
+      .execute();
+    return rows.map((row) => {
+      const mine = links.filter((link) => link.appointment_id === row.id);
+      return {
+        id: row.id,
+        status: row.status,
+        start: row.start_at,
+        end: row.end_at,
+        kind: row.kind,
+        careArea: row.care_area,
+        clinic: row.clinic,
+        place: row.place,
+        description: row.description,
+        patientInstruction: row.patient_instruction,
+        organizationName: row.organization_name,
+        region: row.region,
+        version: row.version,
+        updatedAt: row.updated_at,
+        letterThreadId: mine.filter((link) => link.role === 'letter').at(-1)?.thread_id ?? null,
+        replies: mine
+          .filter((link) => link.role === 'reply')
+          .map((link) => ({ messageId: link.id, threadId: link.thread_id, reason: link.reason ?? '', late: link.late ?? false, sentAt: link.sent_at })),
+      };
+    });
+  }
+}
+
+/** The storage side of `sendAppointmentReply`, inside one transaction, for one citizen. */
+class ReplyStore implements AppointmentReplyStore {
+  constructor(
+    private readonly tx: Transaction<Database>,
+    private readonly citizenId: string,
+  ) {}
+
+  async lockAppointment(id: string): Promise<AppointmentReplyTarget | undefined> {
+    if (!isUuid(id)) return undefined;
+    // Lock first, so a cancellation or a move arriving now waits for this reply or goes before it.
+    const locked = await this.tx.selectFrom('appointment').select('id').where('citizen_id', '=', this.citizenId).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!locked) return undefined;
+    const appointment = await this.tx
+      .selectFrom('appointment')
+      .innerJoin('organization', 'organization.id', 'appointment.organization_id')
+      .select(['appointment.id', 'appointment.start_at', 'appointment.status', 'appointment.clinic', 'organization.name', 'organization.region'])
+      .where('appointment.citizen_id', '=', this.citizenId)
+      .where('appointment.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const links = await this.tx
+      .selectFrom('appointment_message')
+      .innerJoin('message', (join) => join.onRef('message.id', '=', 'appointment_message.message_id').onRef('message.citizen_id', '=', 'appointment_message.citizen_id'))
+      .select(['appointment_message.role', 'message.id', 'message.thread_id'])
+      .where('appointment_message.citizen_id', '=', this.citizenId)
+      .where('appointment_message.appointment_id', '=', id)
+      .orderBy('message.sent_at')
+      .orderBy('message.id')
+      .execute();
+    const letter = links.filter((link) => link.role === 'letter').at(-1);
+    return {
+      id: appointment.id,
+      start: appointment.start_at,
+      status: appointment.status,
+      region: appointment.region,
+      organizationName: appointment.name,
+      clinic: appointment.clinic,
+      letter: letter ? { messageId: letter.id, threadId: letter.thread_id } : undefined,
+      earlierReplyThreadId: links.filter((link) => link.role === 'reply').at(-1)?.thread_id,
+    };
+  }
+
+  async saveReply(reply: NewAppointmentReply): Promise<{ messageId: string; threadId: string }> {
+    const { tx, citizenId } = this;
+    const appointment = await tx
+      .selectFrom('appointment')
+      .innerJoin('organization', 'organization.id', 'appointment.organization_id')
+      .select(['appointment.organization_id', 'organization.kind'])
+      .where('appointment.citizen_id', '=', citizenId)
+      .where('appointment.id', '=', reply.appointmentId)
+      .executeTakeFirstOrThrow();
+    const citizen = await tx.selectFrom('citizen').select('name').where('id', '=', citizenId).executeTakeFirstOrThrow();
+    const messageId = randomUUID();
+    let threadId = reply.threadId;
+    if (threadId) {
+      await tx
+        .updateTable('thread')
+        .set((eb) => ({ last_activity_at: reply.sentAt, archived: false, message_count: eb('message_count', '+', 1) }))
+        .where('citizen_id', '=', citizenId)
+        .where('id', '=', threadId)
+        .execute();
+    } else {
+      threadId = messageId;
+      await tx
+        .insertInto('thread')
+        .values({
+          id: threadId,
+          citizen_id: citizenId,
+          organization_id: appointment.organization_id,
+          category: inboxCategoryFor(appointment.kind as SenderKind, 'message'),
+          subject: reply.subject,
+          sender_name: reply.threadSenderName,
+          // The citizen wrote it; nothing new to read yet.
+          unread: false,
+          last_activity_at: reply.sentAt,
+        })
+        .execute();
+    }
+    await tx
+      .insertInto('message')
+      .values({
+        id: messageId,
+        citizen_id: citizenId,
+        thread_id: threadId,
+        organization_id: appointment.organization_id,
+        direction: 'from-citizen',
+        kind: 'message',
+        subject: reply.subject,
+        sender_name: citizen.name,
+        text_parts: JSON.stringify(reply.textParts),
+        body: reply.textParts.join('\n\n'),
+        priority: 'routine',
+        important: false,
+        identifier_system: citizenMessageIdentifierSystem,
+        identifier_value: messageId,
+        in_response_to: reply.inResponseTo ?? null,
+        status: 'completed',
+        sent_at: reply.sentAt,
+        updated_at: reply.sentAt,
+      })
+      .execute();
+    await tx
+      .insertInto('appointment_message')
+      .values({
+        citizen_id: citizenId,
+        message_id: messageId,
+        appointment_id: reply.appointmentId,
+        role: 'reply',
+        reason: reply.reason,
+        late: reply.late,
+        created_at: reply.sentAt,
+      })
+      .execute();
+    return { messageId, threadId };
+  }
+}
+
+/** Links a letter to the appointment it is about (the letter's `about`). */
+export async function linkLetterToAppointment(executor: Executor, link: { citizenId: string; messageId: string; appointmentId: string; at: Date }) {
+  await executor
+    .insertInto('appointment_message')
+    .values({ citizen_id: link.citizenId, message_id: link.messageId, appointment_id: link.appointmentId, role: 'letter', reason: null, late: null, created_at: link.at })
+    .execute();
+}

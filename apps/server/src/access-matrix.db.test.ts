@@ -12,6 +12,7 @@ import { testDatabaseKinds } from './testing/test-database.ts';
 import { CookieJar, loginAsCitizen } from './testing/cookie-jar.ts';
 import { loginAsStaff } from './testing/staff-login.ts';
 import { communication, postLetter } from './testing/letters.ts';
+import { appointmentResource, putAppointment } from './testing/appointments.ts';
 import { dataFingerprint, drammen, fredrik, hanne, lars, lise, marit, serviceId } from './testing/municipal.ts';
 
 type Principal = 'citizenA' | 'citizenB' | 'staffX' | 'staffY' | 'staffOtherMunicipality' | 'staffRemoved' | 'none';
@@ -24,6 +25,8 @@ interface Fixture {
   threadId: string;
   attachmentId: string;
   homeNursing: string;
+  /** Citizen A's appointment at a Helse Vest hospital (the dialogue region). */
+  appointmentId: string;
 }
 
 interface Entry {
@@ -61,6 +64,25 @@ const matrix: Record<string, Entry> = {
     allowed: ['citizenA'],
     request: (f) => ({ path: `/api/attachments/${f.attachmentId}` }),
     missing: () => ({ path: `/api/attachments/${missingId}` }),
+  },
+  'GET /api/appointments': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/appointments' }) },
+  'GET /api/appointments/:id': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/appointments/${f.appointmentId}` }),
+    missing: () => ({ path: `/api/appointments/${missingId}` }),
+  },
+  'POST /api/appointments/:id/replies': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/appointments/${f.appointmentId}/replies`, body: { reason: 'confirm' } }),
+    missing: () => ({ path: `/api/appointments/${missingId}/replies`, body: { reason: 'confirm' } }),
+  },
+  'GET /api/letters/:id/appointment': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/letters/${f.threadId}/appointment` }),
+    missing: () => ({ path: `/api/letters/${missingId}/appointment` }),
   },
   'GET /api/municipal/services': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/municipal/services' }) },
   // Both citizens receive home nursing: each may start a conversation of their own with it.
@@ -159,7 +181,14 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
     const { threadId, messageId } = (await sent.json()) as { threadId: string; messageId: string };
     const letter = await postLetter(server.baseUrl, await server.tokenFor(drammen.clientId), communication(drammen, lars.nationalId, { inResponseTo: [{ reference: `Communication/${messageId}` }] }));
     const attachment = await db.selectFrom('attachment').select('id').where('message_id', '=', String(letter.body!.id)).executeTakeFirstOrThrow();
-    fixture = { threadId, attachmentId: attachment.id, homeNursing };
+    const vest = server.senders.find((sender) => sender.region === 'helse-vest')!;
+    const start = new Date(Date.now() + 7 * 24 * 3_600_000);
+    const appointment = await putAppointment(
+      server.baseUrl,
+      await server.tokenFor(vest.clientId),
+      appointmentResource(vest, lars.nationalId, { start: start.toISOString(), end: new Date(start.getTime() + 1_800_000).toISOString() }),
+    );
+    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id };
   });
   afterAll(async () => server?.close());
 

@@ -6,3 +6,5 @@ export * from './repositories/letter-aggregate.ts';
 export * from './repositories/sender-repository.ts';
 export * from './repositories/citizen-inbox.ts';
 export * from './repositories/directory.ts';
+export * from './delivery/attempts.ts';
+export * from './delivery/delivery-store.ts';

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as inbox from './0001_inbox.ts';
 import * as identity from './0002_identity.ts';
+import * as delivery from './0003_delivery.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_inbox': inbox,
   '0002_identity': identity,
+  '0003_delivery': delivery,
 };

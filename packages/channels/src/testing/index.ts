@@ -1,0 +1,2 @@
+export * from './http-service.ts';
+export * from './smtp-server.ts';

@@ -254,7 +254,7 @@ export class DeliveryStore {
       return;
     }
     const queued = await moveAttempt(tx, { ...ref, channel, state: 'queued', at, detail });
-    if (queued) await enqueueJob(tx, channelJob[channel], { ...ref }, { maxAttempts: this.settings.maxAttempts });
+    if (queued) await enqueueJob(tx, channelJob[channel], { ...ref }, { runAt: at, maxAttempts: this.settings.maxAttempts });
   }
 
   /** The channel `from` is done with (failed, or unread too long): the next one starts, if there is one. */
@@ -615,7 +615,7 @@ export class DeliveryStore {
           for (const messageId of await this.noticeLetters(tx, citizenId, entry.notice_id)) {
             await moveAttempt(tx, { citizenId, messageId, channel: notice.channel, state: 'queued', at, detail }, { reopen: true });
           }
-          await enqueueJob(tx, deliveryJobs.sendNotice, { citizenId, noticeId: entry.notice_id }, { maxAttempts: this.settings.maxAttempts });
+          await enqueueJob(tx, deliveryJobs.sendNotice, { citizenId, noticeId: entry.notice_id }, { runAt: at, maxAttempts: this.settings.maxAttempts });
         }
         return true;
       }
@@ -624,12 +624,12 @@ export class DeliveryStore {
       if (entry.step === 'plan') {
         await tx.deleteFrom('delivery_plan').where('citizen_id', '=', citizenId).where('message_id', '=', entry.message_id).execute();
         await moveAttempt(tx, { ...ref, channel: 'inbox', state: 'queued', at, detail }, { reopen: true });
-        await enqueueJob(tx, deliveryJobs.plan, ref);
+        await enqueueJob(tx, deliveryJobs.plan, ref, { runAt: at });
         return true;
       }
       if (entry.step === 'digital-mailbox' || entry.step === 'paper') {
         const reopened = await moveAttempt(tx, { ...ref, channel: entry.step, state: 'queued', at, detail }, { reopen: true });
-        if (reopened) await enqueueJob(tx, channelJob[entry.step], ref, { maxAttempts: this.settings.maxAttempts });
+        if (reopened) await enqueueJob(tx, channelJob[entry.step], ref, { runAt: at, maxAttempts: this.settings.maxAttempts });
       }
       return true;
     });
@@ -690,14 +690,14 @@ export class DeliveryStore {
       .execute();
 
     await this.db.transaction().execute(async (tx) => {
-      for (const row of unplanned) await enqueueJob(tx, deliveryJobs.plan, { citizenId: row.citizen_id, messageId: row.message_id });
+      for (const row of unplanned) await enqueueJob(tx, deliveryJobs.plan, { citizenId: row.citizen_id, messageId: row.message_id }, { runAt: now });
       for (const row of channels) {
-        await enqueueJob(tx, channelJob[row.channel as 'paper' | 'digital-mailbox'], { citizenId: row.citizen_id, messageId: row.message_id }, { maxAttempts: this.settings.maxAttempts });
+        await enqueueJob(tx, channelJob[row.channel as 'paper' | 'digital-mailbox'], { citizenId: row.citizen_id, messageId: row.message_id }, { runAt: now, maxAttempts: this.settings.maxAttempts });
       }
       for (const row of notices) {
         await enqueueJob(tx, deliveryJobs.sendNotice, { citizenId: row.citizen_id, noticeId: row.id }, { runAt: row.due_at > now ? row.due_at : now, maxAttempts: this.settings.maxAttempts });
       }
-      for (const row of fallbacks) await enqueueJob(tx, deliveryJobs.unreadFallback, { citizenId: row.citizen_id, messageId: row.message_id });
+      for (const row of fallbacks) await enqueueJob(tx, deliveryJobs.unreadFallback, { citizenId: row.citizen_id, messageId: row.message_id }, { runAt: now });
     });
     return { plans: unplanned.length, channels: channels.length, notices: notices.length, fallbacks: fallbacks.length };
   }

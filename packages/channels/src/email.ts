@@ -3,7 +3,7 @@
  * a notice sent again after a crash is the same message to the receiving side.
  * SMTP 5xx answers are permanent; 4xx, no connection and timeouts are worth another try.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { ChannelError, type EmailSender } from '@innboks/core';
 
 export interface SmtpOptions {
@@ -16,31 +16,40 @@ export interface SmtpOptions {
 }
 
 export class SmtpEmailSender implements EmailSender {
-  private readonly transport: Transporter<unknown>;
+  private transport: Promise<Transporter<unknown>> | undefined;
   private readonly domain: string;
 
   constructor(private readonly options: SmtpOptions) {
-    const url = new URL(options.url);
-    const secure = url.protocol === 'smtps:';
-    const common = {
-      host: url.hostname,
-      port: url.port ? Number(url.port) : secure ? 465 : 587,
-      secure,
-      ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
-      connectionTimeout: options.timeoutMs,
-      greetingTimeout: options.timeoutMs,
-      socketTimeout: options.timeoutMs,
-      // Local test servers have no certificate; STARTTLS is still used where offered.
-      ...(url.searchParams.get('tls') === 'insecure' ? { tls: { rejectUnauthorized: false } } : {}),
-    };
-    this.transport = options.pool === false ? nodemailer.createTransport(common) : nodemailer.createTransport({ ...common, pool: true, maxConnections: 4 });
     this.domain = /@([^>\s]+)/.exec(options.from)?.[1] ?? 'innboks.invalid';
+  }
+
+  /** nodemailer is loaded and connected on first use: a worker that sends no e-mail starts faster. */
+  private connect(): Promise<Transporter<unknown>> {
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) => {
+      const options = this.options;
+      const url = new URL(options.url);
+      const secure = url.protocol === 'smtps:';
+      const common = {
+        host: url.hostname,
+        port: url.port ? Number(url.port) : secure ? 465 : 587,
+        secure,
+        ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+        connectionTimeout: options.timeoutMs,
+        greetingTimeout: options.timeoutMs,
+        socketTimeout: options.timeoutMs,
+        // For a local test server with a self-made certificate only.
+        ...(url.searchParams.get('tls') === 'insecure' ? { tls: { rejectUnauthorized: false } } : {}),
+      };
+      return options.pool === false ? nodemailer.createTransport(common) : nodemailer.createTransport({ ...common, pool: true, maxConnections: 4 });
+    });
+    return this.transport;
   }
 
   async send(mail: { to: string; subject: string; text: string; reference: string }): Promise<{ providerId: string }> {
     const messageId = `<${mail.reference}@${this.domain}>`;
     try {
-      const info = (await this.transport.sendMail({ from: this.options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId })) as {
+      const transport = await this.connect();
+      const info = (await transport.sendMail({ from: this.options.from, to: mail.to, subject: mail.subject, text: mail.text, messageId })) as {
         messageId?: string;
       };
       return { providerId: info.messageId ?? messageId };
@@ -50,7 +59,7 @@ export class SmtpEmailSender implements EmailSender {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((transport) => transport.close());
   }
 }
 

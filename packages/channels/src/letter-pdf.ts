@@ -4,7 +4,7 @@
  * 45 mm from the top, 85 × 45 mm), the sender and date on the right, the subject and
  * the letter text, and then the letter's own PDFs and images, each from a new page.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { PostalAddress } from '@innboks/core';
 
 const mm = 72 / 25.4;
@@ -23,6 +23,8 @@ export interface LetterPdfInput {
 }
 
 export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uint8Array; pages: number }> {
+  // Loaded on first use: a worker that prints nothing starts faster.
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   doc.setTitle(clean(input.subject));
   doc.setCreator('Innboks');

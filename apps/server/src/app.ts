@@ -23,6 +23,10 @@ import { registerFhirRoutes } from './fhir/routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
 import { createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider } from './identity/index.ts';
 import { demoCitizens } from './demo/demo-data.ts';
+import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
+import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
+import { buildDeliveryAdapters } from './delivery/adapters.ts';
+import { deliverySettings } from './delivery/delivery-runtime.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -133,6 +137,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
   });
   await registerInboxRoutes(app, { db, clock });
+  const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
+  app.addHook('onClose', async () => deliveryAdapters.close());
+  await registerNoticeSettingsRoutes(app, { db, clock, contactRegister: deliveryAdapters.contactRegister, settings: deliverySettings(config.delivery) });
+  if (config.delivery.devPages) await registerDeliveryDevRoutes(app, deliveryAdapters.standIns);
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ChannelError } from '@innboks/core';
+import type { ChannelError } from '@innboks/core';
 import { HttpSmsGateway } from './sms.ts';
 import { HttpDigitalMailbox } from './digital-mailbox.ts';
 import { HttpContactRegister } from './registers.ts';

@@ -1,2 +1,3 @@
 export * from './categories.ts';
 export * from './web-api.ts';
+export * from './notice-settings.ts';

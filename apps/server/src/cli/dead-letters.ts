@@ -18,7 +18,7 @@ import { deliverySettings } from '../delivery/delivery-runtime.ts';
 const usage = 'usage: npm run dead-letters -- list | replay <id> | replay-all';
 
 export async function deadLetterCommand(args: string[], store: DeliveryStore, clock: Clock, out: (line: string) => void): Promise<number> {
-  const [command, id] = args;
+  const [command = '', id] = args;
   switch (command) {
     case 'list': {
       const entries = await store.deadLetters();

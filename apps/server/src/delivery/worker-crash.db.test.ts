@@ -50,6 +50,7 @@ async function postgresReachable(): Promise<void> {
     throw new Error(
       `The worker crash test needs PostgreSQL and could not reach ${new URL(adminUrl).host} (${(error as Error).message}). ` +
         'Set TEST_DATABASE_URL=postgres://… or start PostgreSQL on 127.0.0.1:5432 (apt-get install -y postgresql).',
+      { cause: error },
     );
   }
 }

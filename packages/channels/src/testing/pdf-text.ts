@@ -11,7 +11,7 @@ export function pdfText(file: string, options: { page?: number; region?: { left:
   try {
     return execFileSync('pdftotext', ['-f', page, '-l', page, '-layout', ...region, file, '-'], { encoding: 'utf8' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: apt-get install -y poppler-utils');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is missing: apt-get install -y poppler-utils', { cause: error });
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { StartRoute } from './routes/start.tsx';
 // The logged-out start page is in the first load; the inbox and letter pages come on demand.
 const InboxRoute = lazy(() => import('./routes/inbox.tsx'));
 const LetterRoute = lazy(() => import('./routes/letter.tsx'));
+const NoticeSettingsRoute = lazy(() => import('./routes/notice-settings.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -16,6 +17,7 @@ export const router = createBrowserRouter([
       { index: true, element: <StartRoute /> },
       { path: 'innboks', element: <InboxRoute /> },
       { path: 'innboks/:id', element: <LetterRoute /> },
+      { path: 'innstillinger/varsling', element: <NoticeSettingsRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -84,6 +84,8 @@ const matrix: Record<string, Entry> = {
     request: (f) => ({ path: `/api/letters/${f.threadId}/appointment` }),
     missing: () => ({ path: `/api/letters/${missingId}/appointment` }),
   },
+  'GET /api/notice-settings': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/notice-settings' }) },
+  'PUT /api/notice-settings': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/notice-settings', body: { choice: 'sms' } }) },
   'GET /api/municipal/services': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/municipal/services' }) },
   // Both citizens receive home nursing: each may start a conversation of their own with it.
   'POST /api/municipal/messages': {

@@ -31,6 +31,10 @@ import { registerMunicipalRoutes } from './web/municipal-routes.ts';
 import { registerStaffRoutes } from './staff/staff-routes.ts';
 import { registerStaffWebApp, staffClientSecretFor } from './staff/staff-web.ts';
 import { MunicipalDirectory } from '@innboks/db';
+import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
+import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
+import { buildDeliveryAdapters } from './delivery/adapters.ts';
+import { deliverySettings } from './delivery/delivery-runtime.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -180,6 +184,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerStaffWebApp(app);
   await registerAppointmentFhirRoutes(app, { db, clock, publicUrl: config.publicUrl, verifySenderToken });
   await registerAppointmentRoutes(app, { db, clock, appointments: config.appointments });
+  const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
+  app.addHook('onClose', async () => deliveryAdapters.close());
+  await registerNoticeSettingsRoutes(app, { db, clock, contactRegister: deliveryAdapters.contactRegister, settings: deliverySettings(config.delivery) });
+  if (config.delivery.devPages) await registerDeliveryDevRoutes(app, deliveryAdapters.standIns);
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppointmentConfigError, loadAppointmentConfig, type AppointmentConfig } from './appointments/appointment-config.ts';
+import { parseQuietHours } from '@innboks/core';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -49,7 +50,77 @@ const environmentSchema = z.object({
   HELPDESK_PHONE: z.string().default('23 32 70 00'),
   HELPDESK_HOURS: z.string().default('hverdager 08.00–15.30'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // ---- delivery (README "Delivery configuration") ----
+  /** The channel steps this deployment uses, in plan order. */
+  DELIVERY_STEPS: z.string().default('inbox,digital-mailbox,paper'),
+  NOTICE_CHANNELS: z.string().default('sms,email'),
+  UNREAD_FALLBACK_DAYS: z.coerce.number().min(0).default(4),
+  NOTICE_WINDOW_SECONDS: z.coerce.number().int().min(0).default(900),
+  NOTICE_QUIET_HOURS: z.string().default('22:00-08:00'),
+  NOTICE_SERVICE_NAME: z.string().default('Helsenorge'),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_USERNAME: z.string().optional(),
+  SMS_GATEWAY_PASSWORD: z.string().optional(),
+  SMS_SENDER: z.string().default('Helsenorge'),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Helsenorge <ikke-svar@innboks.invalid>'),
+  DIGITAL_MAILBOX_URL: z.string().url().optional(),
+  DIGITAL_MAILBOX_TOKEN: z.string().optional(),
+  PRINT_SERVICE_URL: z.string().url().optional(),
+  PRINT_SERVICE_TOKEN: z.string().optional(),
+  PRINT_BATCH_DIR: z.string().optional(),
+  CONTACT_REGISTER_URL: z.string().url().optional(),
+  CONTACT_REGISTER_TOKEN: z.string().optional(),
+  POPULATION_REGISTER_URL: z.string().url().optional(),
+  POPULATION_REGISTER_TOKEN: z.string().optional(),
+  WORKER_LEASE_SECONDS: z.coerce.number().min(1).default(60),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
+  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  SWEEPER_INTERVAL_SECONDS: z.coerce.number().min(1).default(60),
+  SWEEPER_STUCK_AFTER_SECONDS: z.coerce.number().min(1).default(600),
+  /** Dev pages (/dev/delivery): default on when any embedded stand-in is in use and not in production. */
+  INNBOKS_DEV_PAGES: flag,
 });
+
+export type DeliveryStep = 'inbox' | 'digital-mailbox' | 'paper';
+export type NoticeChannelName = 'sms' | 'email';
+
+export interface DeliveryConfig {
+  steps: { inbox: boolean; digitalMailbox: boolean; paper: boolean };
+  noticeChannels: NoticeChannelName[];
+  unreadFallbackDays: number;
+  noticeWindowMs: number;
+  /** "22:00-08:00", or "" when off; parsed by the delivery runtime. */
+  quietHours: string;
+  serviceName: string;
+  maxAttempts: number;
+  timeoutMs: number;
+  sms: { url: string; username: string | undefined; password: string | undefined; sender: string } | undefined;
+  smsSender: string;
+  smtp: { url: string } | undefined;
+  emailFrom: string;
+  digitalMailbox: { url: string; token: string | undefined } | undefined;
+  print: { url: string; token: string | undefined } | undefined;
+  printBatchDir: string;
+  contactRegister: { url: string; token: string | undefined } | undefined;
+  populationRegister: { url: string; token: string | undefined } | undefined;
+  /** Which outside systems are embedded stand-ins here. */
+  standIns: string[];
+  devPages: boolean;
+}
+
+export interface WorkerConfig {
+  leaseMs: number;
+  pollIntervalMs: number;
+  batchSize: number;
+  /** Jobs run at once per worker; default 4 on PostgreSQL, 1 on the embedded database. */
+  concurrency: number | undefined;
+  sweepIntervalMs: number;
+  stuckAfterMs: number;
+}
 
 export interface Config {
   production: boolean;
@@ -68,6 +139,8 @@ export interface Config {
   helpdesk: { name: string; phone: string; hours: string };
   logLevel: string;
   appointments: AppointmentConfig;
+  delivery: DeliveryConfig;
+  worker: WorkerConfig;
 }
 
 export class ConfigError extends Error {}
@@ -136,5 +209,60 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, hours: env.HELPDESK_HOURS },
     logLevel: env.LOG_LEVEL,
     appointments: appointmentConfig(environment),
+    delivery: deliveryConfig(env, path.resolve(env.INNBOKS_DATA_DIR), production, explicitlySet('INNBOKS_DEV_PAGES')),
+    worker: {
+      leaseMs: env.WORKER_LEASE_SECONDS * 1000,
+      pollIntervalMs: env.WORKER_POLL_MS,
+      batchSize: env.WORKER_BATCH_SIZE,
+      concurrency: env.WORKER_CONCURRENCY,
+      sweepIntervalMs: env.SWEEPER_INTERVAL_SECONDS * 1000,
+      stuckAfterMs: env.SWEEPER_STUCK_AFTER_SECONDS * 1000,
+    },
   };
+}
+
+function deliveryConfig(env: z.infer<typeof environmentSchema>, dataDir: string, production: boolean, devPagesSet: boolean): DeliveryConfig {
+  const list = (name: string, value: string, allowed: readonly string[]) => {
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const unknown = items.filter((item) => !allowed.includes(item));
+    if (unknown.length) throw new ConfigError(`${name}: unknown ${unknown.join(', ')} (allowed: ${allowed.join(', ')})`);
+    return items;
+  };
+  const steps = list('DELIVERY_STEPS', env.DELIVERY_STEPS, ['inbox', 'digital-mailbox', 'paper']);
+  const noticeChannels = list('NOTICE_CHANNELS', env.NOTICE_CHANNELS, ['sms', 'email']) as NoticeChannelName[];
+  try {
+    parseQuietHours(env.NOTICE_QUIET_HOURS);
+  } catch (error) {
+    throw new ConfigError(`NOTICE_QUIET_HOURS: ${(error as Error).message}`);
+  }
+  const endpoint = (url: string | undefined, token: string | undefined) => (url ? { url, token } : undefined);
+  const delivery = {
+    steps: { inbox: steps.includes('inbox'), digitalMailbox: steps.includes('digital-mailbox'), paper: steps.includes('paper') },
+    noticeChannels,
+    unreadFallbackDays: env.UNREAD_FALLBACK_DAYS,
+    noticeWindowMs: env.NOTICE_WINDOW_SECONDS * 1000,
+    quietHours: env.NOTICE_QUIET_HOURS,
+    serviceName: env.NOTICE_SERVICE_NAME,
+    maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+    timeoutMs: env.CHANNEL_TIMEOUT_MS,
+    sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, username: env.SMS_GATEWAY_USERNAME, password: env.SMS_GATEWAY_PASSWORD, sender: env.SMS_SENDER } : undefined,
+    smsSender: env.SMS_SENDER,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL } : undefined,
+    emailFrom: env.SMTP_FROM,
+    digitalMailbox: endpoint(env.DIGITAL_MAILBOX_URL, env.DIGITAL_MAILBOX_TOKEN),
+    print: endpoint(env.PRINT_SERVICE_URL, env.PRINT_SERVICE_TOKEN),
+    printBatchDir: path.resolve(env.PRINT_BATCH_DIR ?? path.join(dataDir, 'print')),
+    contactRegister: endpoint(env.CONTACT_REGISTER_URL, env.CONTACT_REGISTER_TOKEN),
+    populationRegister: endpoint(env.POPULATION_REGISTER_URL, env.POPULATION_REGISTER_TOKEN),
+  };
+  const standIns = [
+    ...(delivery.sms ? [] : ['sms']),
+    ...(delivery.smtp ? [] : ['email']),
+    ...(delivery.digitalMailbox ? [] : ['digital-mailbox']),
+    ...(delivery.print ? [] : ['print']),
+    ...(delivery.contactRegister ? [] : ['contact-register']),
+    ...(delivery.populationRegister ? [] : ['population-register']),
+  ];
+  const devPages = devPagesSet ? Boolean(env.INNBOKS_DEV_PAGES) : standIns.length > 0 && !production;
+  return { ...delivery, standIns, devPages };
 }

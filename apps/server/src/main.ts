@@ -6,9 +6,8 @@
 import { systemClock } from '@innboks/core';
 import { ConfigError, loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
-import { citizenClientSecret, jobHandlers, openConfiguredDatabase } from './runtime.ts';
+import { citizenClientSecret, openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
 import { seedDemoData } from './demo/seed.ts';
-import { startWorker, type Worker } from './jobs/worker.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -27,15 +26,15 @@ async function main(): Promise<void> {
   let demoFile: string | undefined;
   if (config.demoData) demoFile = await seedDemoData({ db, dataDir: config.dataDir, baseUrl: config.publicUrl, clock });
 
-  let worker: Worker | undefined;
+  let background: ReturnType<typeof startBackgroundWork> | undefined;
   const app = await buildApp({
     config,
     db,
     clock,
     citizenClientSecret: await citizenClientSecret(config),
-    onLetterSaved: () => worker?.wake(),
+    onLetterSaved: () => background?.worker.wake(),
   });
-  if (config.runWorker) worker = startWorker({ db, clock, handlers: jobHandlers(db, clock), log: app.log });
+  if (config.runWorker) background = startBackgroundWork(db, clock, config, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -43,7 +42,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
-    await worker?.stop();
+    await background?.stop();
     await database.close();
     process.exit(0);
   };

@@ -8,10 +8,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { deliverLetterJob, migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@innboks/db';
+import { migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@innboks/db';
 import type { Config } from './config.ts';
-import { deliverLetterHandler } from './jobs/deliver-letter.ts';
-import type { JobHandler } from './jobs/worker.ts';
+import { startWorker, type JobHandler, type Worker } from './jobs/worker.ts';
+import { deliveryJobHandlers } from './jobs/delivery-jobs.ts';
+import { startSweeper } from './jobs/sweeper.ts';
+import { createDeliveryRuntime, type DeliveryRuntime } from './delivery/delivery-runtime.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
@@ -41,6 +43,34 @@ export async function citizenClientSecret(config: Config): Promise<string> {
   }
 }
 
-export function jobHandlers(db: Kysely<Database>, clock: Clock): Record<string, JobHandler> {
-  return { [deliverLetterJob]: deliverLetterHandler(db, clock) };
+export function jobHandlers(db: Kysely<Database>, clock: Clock, config: Config, delivery?: DeliveryRuntime): Record<string, JobHandler> {
+  return deliveryJobHandlers(delivery ?? createDeliveryRuntime(db, clock, config));
+}
+
+type Log = { error(object: unknown, message: string): void; warn(object: unknown, message: string): void };
+
+/** The job worker and the delivery sweeper, as configured (WORKER_*, SWEEPER_*). */
+export function startBackgroundWork(db: Kysely<Database>, clock: Clock, config: Config, log?: Log): { worker: Worker; delivery: DeliveryRuntime; stop(): Promise<void> } {
+  const delivery = createDeliveryRuntime(db, clock, config);
+  const worker = startWorker({
+    db,
+    clock,
+    handlers: jobHandlers(db, clock, config, delivery),
+    leaseMs: config.worker.leaseMs,
+    pollIntervalMs: config.worker.pollIntervalMs,
+    batchSize: config.worker.batchSize,
+    // The embedded database has one connection: one job at a time there.
+    concurrency: config.worker.concurrency ?? (config.databaseUrl ? 4 : 1),
+    ...(log ? { log } : {}),
+  });
+  const sweeper = startSweeper(delivery, { intervalMs: config.worker.sweepIntervalMs, stuckAfterMs: config.worker.stuckAfterMs, onSwept: () => worker.wake(), ...(log ? { log } : {}) });
+  return {
+    worker,
+    delivery,
+    stop: async () => {
+      await sweeper.stop();
+      await worker.stop();
+      delivery.adapters.close();
+    },
+  };
 }

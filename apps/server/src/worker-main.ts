@@ -5,8 +5,7 @@
  */
 import { systemClock } from '@innboks/core';
 import { loadConfig } from './config.ts';
-import { jobHandlers, openConfiguredDatabase } from './runtime.ts';
-import { startWorker } from './jobs/worker.ts';
+import { openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
@@ -14,10 +13,10 @@ if (!config.databaseUrl) {
   process.exit(1);
 }
 const database = await openConfiguredDatabase(config);
-const worker = startWorker({ db: database.db, clock: systemClock, handlers: jobHandlers(database.db, systemClock), log: console });
+const background = startBackgroundWork(database.db, systemClock, config, console);
 console.log(`Innboks worker ${process.pid} running`);
 const stop = async () => {
-  await worker.stop();
+  await background.stop();
   await database.close();
   process.exit(0);
 };

@@ -2,3 +2,4 @@ export * from './categories.ts';
 export * from './web-api.ts';
 export * from './municipal-api.ts';
 export * from './appointments.ts';
+export * from './notice-settings.ts';

@@ -6,3 +6,4 @@ export * from './letters/incoming-letter.ts';
 export * from './identity/organization-number.ts';
 export * from './time/working-day.ts';
 export * from './appointments/index.ts';
+export * from './delivery/index.ts';

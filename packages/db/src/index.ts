@@ -14,3 +14,5 @@ export * from './repositories/municipal/staff-workspace.ts';
 export * from './repositories/municipal/access-log-chain.ts';
 export * from './repositories/sender-appointments.ts';
 export * from './repositories/citizen-appointments.ts';
+export * from './delivery/attempts.ts';
+export * from './delivery/delivery-store.ts';

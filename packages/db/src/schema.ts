@@ -185,6 +185,36 @@ export interface AppointmentTable {
   updated_at: Timestamp;
 }
 
+export interface DeliveryPlanTable {
+  citizen_id: string;
+  message_id: string;
+  channels: Json<string[]>;
+  step: Generated<number>;
+  notices: Json<string[]>;
+  facts: Json<Record<string, unknown>>;
+  unread_fallback_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  unread_fallback_done: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type NoticeState = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+export interface NoticeTable {
+  citizen_id: string;
+  id: string;
+  channel: 'sms' | 'email';
+  recipient: string;
+  state: NoticeState;
+  due_at: Timestamp;
+  sending_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  provider_id: string | null;
+  detail: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface AppointmentMessageTable {
   citizen_id: string;
   message_id: string;
@@ -193,6 +223,36 @@ export interface AppointmentMessageTable {
   reason: string | null;
   late: boolean | null;
   created_at: Timestamp;
+}
+
+export interface NoticeLetterTable {
+  citizen_id: string;
+  notice_id: string;
+  message_id: string;
+}
+
+export interface NoticeThrottleTable {
+  citizen_id: string;
+  channel: 'sms' | 'email';
+  last_notice_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface NoticeSettingTable {
+  citizen_id: string;
+  choice: 'sms' | 'email' | 'both';
+  updated_at: Timestamp;
+}
+
+export interface DeadLetterTable {
+  id: Generated<number>;
+  citizen_id: string;
+  message_id: string | null;
+  notice_id: string | null;
+  step: string;
+  reason: string;
+  attempts: number;
+  created_at: Timestamp;
+  replayed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface Database {
@@ -222,6 +282,12 @@ export interface Database {
   access_log_head: AccessLogHeadTable;
   appointment: AppointmentTable;
   appointment_message: AppointmentMessageTable;
+  delivery_plan: DeliveryPlanTable;
+  notice: NoticeTable;
+  notice_letter: NoticeLetterTable;
+  notice_throttle: NoticeThrottleTable;
+  notice_setting: NoticeSettingTable;
+  dead_letter: DeadLetterTable;
 }
 
 export type CitizenRow = Selectable<CitizenTable>;

@@ -11,6 +11,7 @@ const MunicipalNewMessageRoute = lazy(() => import('./routes/municipal-new.tsx')
 const AccessLogRoute = lazy(() => import('./routes/access-log.tsx'));
 const AppointmentsRoute = lazy(() => import('./routes/appointments.tsx'));
 const AppointmentRoute = lazy(() => import('./routes/appointment.tsx'));
+const NoticeSettingsRoute = lazy(() => import('./routes/notice-settings.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
       { path: 'logg-over-bruk', element: <AccessLogRoute /> },
       { path: 'timeavtaler', element: <AppointmentsRoute /> },
       { path: 'timeavtaler/:id', element: <AppointmentRoute /> },
+      { path: 'innstillinger/varsling', element: <NoticeSettingsRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

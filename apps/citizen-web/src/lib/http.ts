@@ -28,7 +28,7 @@ export function isUnauthorized(error: unknown): boolean {
   return isApiError(error, 401);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;

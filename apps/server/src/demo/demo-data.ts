@@ -124,7 +124,7 @@ export const demoCitizens: DemoCitizen[] = [
     municipality: pilotMunicipality,
     services: ['Hjemmesykepleie'],
     description: 'Bor i kommune med utprøving; mottar hjemmesykepleie (digital kontakt)',
-    contact: { email: 'marit.naboen@example.test', notice: 'email' },
+    contact: { email: 'marit.naboen@example.test', mobile: '+4799000009', notice: 'email' },
     postalAddress: { street: 'Konnerudgata 10', postalCode: '3045', city: 'Drammen' },
   }),
 ];

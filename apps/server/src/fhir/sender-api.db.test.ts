@@ -41,7 +41,8 @@ describe.each(testDatabaseKinds())('Sender API on %s', (kind) => {
     expect(letter.status).toBe('completed');
     expect(letter.payload[0]!.contentString).toContain('hjertepoliklinikken');
     const delivery = letter.extension.find((extension) => extension.url === 'urn:innboks:extension:delivery')!;
-    const states = delivery.extension!.map((attempt) => attempt.extension!.find((part) => part.url === 'state')!.valueCode);
+    const inboxAttempts = delivery.extension!.filter((attempt) => attempt.extension!.some((part) => part.url === 'channel' && part.valueCode === 'inbox'));
+    const states = inboxAttempts.map((attempt) => attempt.extension!.find((part) => part.url === 'state')!.valueCode);
     expect(states).toEqual(['queued', 'delivered']);
 
     const pdfUrl = letter.payload[1]!.contentAttachment!.url;

@@ -18,6 +18,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   pollIntervalMs?: number;
   batchSize?: number;
+  /** Jobs of a batch run at once (keep 1 on the embedded database: it has one connection). */
+  concurrency?: number;
   log?: { error(object: unknown, message: string): void; warn(object: unknown, message: string): void };
 }
 
@@ -44,7 +46,7 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
 
   async function runOnce(): Promise<number> {
     const jobs = await claimJobs(options.db, workerId, batchSize, leaseMs, options.clock.now());
-    for (const job of jobs) {
+    const runJob = async (job: JobRow) => {
       const handler = options.handlers[job.kind];
       try {
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
@@ -52,11 +54,18 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
         await completeJob(options.db, job, workerId);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const retryAt = new Date(options.clock.now().getTime() + backoffMs(job.attempts));
+        // A Retry-After from the outside system (429/503) is a floor under the backoff.
+        const retryAfter = Number((error as { retryAfterMs?: unknown } | null)?.retryAfterMs ?? 0) || 0;
+        const retryAt = new Date(options.clock.now().getTime() + Math.max(backoffMs(job.attempts), retryAfter));
         const outcome = await failJob(options.db, job, workerId, message, retryAt);
         options.log?.[outcome === 'dead' ? 'error' : 'warn']({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: message }, `job ${outcome}`);
       }
-    }
+    };
+    const queue = [...jobs];
+    const lanes = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, queue.length)) }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await runJob(job);
+    });
+    await Promise.all(lanes);
     return jobs.length;
   }
 

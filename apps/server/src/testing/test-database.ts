@@ -19,13 +19,13 @@ export interface TestDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(kind: TestDatabaseKind, options: { dataDir?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(kind: TestDatabaseKind, options: { dataDir?: string; adminUrl?: string } = {}): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const handle = await openDatabase(options.dataDir ? { dataDir: options.dataDir } : {});
     await migrateToLatest(handle.db as Kysely<unknown>);
     return { ...handle, url: undefined, drop: () => handle.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const adminUrl = options.adminUrl ?? process.env.TEST_DATABASE_URL!;
   const name = `innboks_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(adminUrl);

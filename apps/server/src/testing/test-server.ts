@@ -15,6 +15,7 @@ import { buildApp } from '../app.ts';
 import { seedDemoData } from '../demo/seed.ts';
 import { demoCitizens, demoSenders, type DemoSender } from '../demo/demo-data.ts';
 import { jobHandlers } from '../runtime.ts';
+import { createDeliveryRuntime, type DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { fetchSenderAccessToken } from '../identity/testing.ts';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database.ts';
@@ -26,6 +27,8 @@ export interface TestServer {
   config: Config;
   clock: Clock;
   worker: Worker;
+  /** Delivery as the worker runs it: the store, the adapters (stand-ins or the configured URLs), the rules. */
+  delivery: DeliveryRuntime;
   dataDir: string;
   senders: DemoSender[];
   citizens: typeof demoCitizens;
@@ -50,7 +53,8 @@ export async function startTestServer(
   const clock = options.clock ?? systemClock;
   const database = await createTestDatabase(kind);
   await seedDemoData({ db: database.db, dataDir, baseUrl: config.publicUrl, clock });
-  const worker = startWorker({ db: database.db, clock, handlers: jobHandlers(database.db, clock), pollIntervalMs: 100 }, { autoStart: options.autoWorker ?? false });
+  const delivery = createDeliveryRuntime(database.db, clock, config);
+  const worker = startWorker({ db: database.db, clock, handlers: jobHandlers(database.db, clock, config, delivery), pollIntervalMs: 100 }, { autoStart: options.autoWorker ?? false });
   const app = await buildApp({
     config,
     db: database.db,
@@ -71,6 +75,7 @@ export async function startTestServer(
     config,
     clock,
     worker,
+    delivery,
     dataDir,
     senders: demoSenders,
     citizens: demoCitizens,
@@ -79,6 +84,7 @@ export async function startTestServer(
     close: async () => {
       await app.close();
       await worker.stop();
+      delivery.adapters.close();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },

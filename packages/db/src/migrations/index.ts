@@ -3,6 +3,7 @@ import * as inbox from './0001_inbox.ts';
 import * as identity from './0002_identity.ts';
 import * as municipal from './0005_municipal.ts';
 import * as appointments from './0004_appointments.ts';
+import * as delivery from './0003_delivery.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_identity': identity,
   '0005_municipal': municipal,
   '0004_appointments': appointments,
+  '0003_delivery': delivery,
 };

@@ -246,7 +246,7 @@ export class SenderRepository {
     }
     if (appointmentId) await linkLetterToAppointment(tx, { citizenId, messageId, appointmentId, at: now });
     await recordDeliveryState(tx, { citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
-    await enqueueJob(tx, deliverLetterJob, { messageId, citizenId });
+    await enqueueJob(tx, deliverLetterJob, { messageId, citizenId }, { runAt: now });
     return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
   }
 }

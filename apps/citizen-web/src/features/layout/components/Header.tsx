@@ -33,6 +33,9 @@ export function Header({ citizenName, logout }: HeaderProps) {
               <span className="visually-hidden">{format(m.header.loggedInAs, { name: citizenName })}</span>
               <span aria-hidden="true">{citizenName}</span>
             </span>
+            <Link to="/innstillinger/varsling" className={styles.settings}>
+              {m.noticeSettings.link}
+            </Link>
             {logout}
           </div>
         )}

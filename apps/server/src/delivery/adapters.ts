@@ -1,0 +1,97 @@
+/**
+ * The outside systems delivery talks to, chosen by configuration: a real HTTP/SMTP
+ * adapter where a URL is set, else the embedded stand-in (local outbox, digital
+ * mailbox folder, print-batch folder, registers with the demo people).
+ */
+import path from 'node:path';
+import type { ContactRegister, DigitalMailbox, EmailSender, PopulationRegister, PrintService, SmsGateway } from '@innboks/core';
+import {
+  HttpContactRegister,
+  HttpDigitalMailbox,
+  HttpPopulationRegister,
+  HttpPrintService,
+  HttpSmsGateway,
+  NoticeOutbox,
+  PrintBatchFolder,
+  SmtpEmailSender,
+  StandInContactRegister,
+  StandInDigitalMailbox,
+  StandInPopulationRegister,
+  type RegisterPerson,
+} from '@innboks/channels';
+import type { Config } from '../config.ts';
+import { demoCitizens } from '../demo/demo-data.ts';
+
+export interface DeliveryAdapters {
+  contactRegister: ContactRegister;
+  populationRegister: PopulationRegister;
+  sms: SmsGateway;
+  email: EmailSender;
+  digitalMailbox: DigitalMailbox;
+  print: PrintService;
+  /** The embedded stand-ins in use, for the dev page. */
+  standIns: { outbox?: NoticeOutbox; digitalMailbox?: StandInDigitalMailbox; printFolder?: PrintBatchFolder };
+  close(): void;
+}
+
+/** Where the embedded stand-ins keep what they received. */
+export function standInDirs(dataDir: string) {
+  return { outbox: path.join(dataDir, 'dev', 'outbox'), digitalMailbox: path.join(dataDir, 'dev', 'digital-mailbox') };
+}
+
+/** The demo people as the registers know them. */
+export function demoRegisterPeople(): RegisterPerson[] {
+  return demoCitizens.map((citizen) => ({
+    nationalId: citizen.nationalId,
+    contact: {
+      reserved: false,
+      mobile: citizen.contact.mobile ?? null,
+      email: citizen.contact.email ?? null,
+      digitalMailbox: citizen.contact.digitalMailbox ?? null,
+    },
+    person: { name: citizen.name, birthDate: citizen.birthDate, postalAddress: citizen.postalAddress },
+  }));
+}
+
+export function buildDeliveryAdapters(config: Config, now: () => Date = () => new Date()): DeliveryAdapters {
+  const delivery = config.delivery;
+  const timeoutMs = delivery.timeoutMs;
+  const dirs = standInDirs(config.dataDir);
+  const standIns: DeliveryAdapters['standIns'] = {};
+  const people = delivery.contactRegister && delivery.populationRegister ? [] : demoRegisterPeople();
+
+  const outbox = !delivery.sms || !delivery.smtp ? new NoticeOutbox(dirs.outbox, now) : undefined;
+  if (outbox) standIns.outbox = outbox;
+
+  const sms = delivery.sms
+    ? new HttpSmsGateway(
+        { url: delivery.sms.url, timeoutMs, basic: delivery.sms.username ? { username: delivery.sms.username, password: delivery.sms.password ?? '' } : undefined },
+        delivery.smsSender,
+      )
+    : outbox!.sms;
+  const smtp = delivery.smtp ? new SmtpEmailSender({ url: delivery.smtp.url, from: delivery.emailFrom, timeoutMs }) : undefined;
+  const email = smtp ?? outbox!.email;
+
+  let digitalMailbox: DigitalMailbox;
+  if (delivery.digitalMailbox) digitalMailbox = new HttpDigitalMailbox({ url: delivery.digitalMailbox.url, token: delivery.digitalMailbox.token, timeoutMs });
+  else digitalMailbox = standIns.digitalMailbox = new StandInDigitalMailbox(dirs.digitalMailbox, now);
+
+  let print: PrintService;
+  if (delivery.print) print = new HttpPrintService({ url: delivery.print.url, token: delivery.print.token, timeoutMs });
+  else print = standIns.printFolder = new PrintBatchFolder(delivery.printBatchDir, now);
+
+  return {
+    contactRegister: delivery.contactRegister
+      ? new HttpContactRegister({ url: delivery.contactRegister.url, token: delivery.contactRegister.token, timeoutMs })
+      : new StandInContactRegister(people),
+    populationRegister: delivery.populationRegister
+      ? new HttpPopulationRegister({ url: delivery.populationRegister.url, token: delivery.populationRegister.token, timeoutMs })
+      : new StandInPopulationRegister(people),
+    sms,
+    email,
+    digitalMailbox,
+    print,
+    standIns,
+    close: () => smtp?.close(),
+  };
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import { addressWindow, renderLetterPdf } from './letter-pdf.ts';
+import { pdfText } from './testing/pdf-text.ts';
+
+async function attachmentPdf(line: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText(line, { x: 50, y: 700 });
+  return doc.save();
+}
+
+describe('Print-ready letter PDF', () => {
+  test('page 1 shows the address in the envelope window, then the letter text, then the letter’s own PDF pages', async () => {
+    const { pdf, pages } = await renderLetterPdf({
+      recipient: { name: 'Anne Papirsen', address: { street: 'Sjøgata 3', postalCode: '9008', city: 'Tromsø' } },
+      sender: { name: 'Øyeavdelingen', organizationName: 'Nordlys sykehus HF' },
+      subject: 'Time på øyepoliklinikken',
+      sentAt: new Date('2026-06-10T10:00:00Z'),
+      textParts: ['Du har fått time. ' + 'Møt opp i god tid. '.repeat(200), 'Vennlig hilsen'],
+      attachments: [
+        { title: 'Innkalling', contentType: 'application/pdf', data: await attachmentPdf('ATTACHED PAGE') },
+        { title: 'Ødelagt', contentType: 'application/pdf', data: new Uint8Array([1, 2, 3]) },
+      ],
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'innboks-pdf-'));
+    try {
+      const file = path.join(dir, 'letter.pdf');
+      await writeFile(file, pdf);
+      const window = pdfText(file, { region: addressWindow });
+      expect(window).toContain('Anne Papirsen');
+      expect(window).toContain('Sjøgata 3');
+      expect(window).toContain('9008 Tromsø');
+      expect(window).not.toContain('Time på øyepoliklinikken');
+      const first = pdfText(file);
+      expect(first).toContain('Time på øyepoliklinikken');
+      expect(first).toContain('Nordlys sykehus HF');
+      expect(first).toContain('10.06.2026');
+      expect(pages).toBeGreaterThanOrEqual(4);
+      expect(pdfText(file, { page: pages - 1 })).toContain('ATTACHED PAGE');
+      expect(pdfText(file, { page: pages })).toContain('Ødelagt');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

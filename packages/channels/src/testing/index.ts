@@ -1,0 +1,3 @@
+export * from './http-service.ts';
+export * from './smtp-server.ts';
+export * from './pdf-text.ts';

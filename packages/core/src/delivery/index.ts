@@ -1,0 +1,6 @@
+export * from './oslo-time.ts';
+export * from './quiet-hours.ts';
+export * from './channel-plan.ts';
+export * from './notices.ts';
+export * from './attempt-state.ts';
+export * from './ports.ts';

@@ -1,0 +1,15 @@
+/**
+ * The registry: one file per benchmark, run in this order. A new benchmark is a
+ * file exporting a `Benchmark` and one line here.
+ */
+import type { Benchmark } from '../lib/context.ts';
+import { ingestText } from './ingest-text.ts';
+import { ingestPdf } from './ingest-pdf.ts';
+import { inbox } from './inbox.ts';
+import { inboxHeavy } from './inbox-heavy.ts';
+import { search } from './search.ts';
+import { scaleOut } from './scale-out.ts';
+import { embedded } from './embedded.ts';
+import { webBundle } from './web-bundle.ts';
+
+export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, embedded, webBundle];

@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:explain -- --db innboks_bench_full`: EXPLAIN (ANALYZE, BUFFERS) of the
+ * hot queries on a generated dataset (kept with `npm run bench -- --db …`), as the
+ * server sends them — the plans ARCHITECTURE.md quotes. Writes in a transaction
+ * that is rolled back.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' }, 'database-url': { type: 'string' } } });
+if (!values.db) throw new Error('--db <database with a generated dataset> is required');
+const url = new URL(values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+url.pathname = `/${values.db}`;
+const client = new pg.Client({ connectionString: url.toString() });
+await client.connect();
+
+const { rows: summaryRows } = await client.query<{ summary: { sampleCitizenIds: string[]; heavyCitizens: { id: string; nationalId: string }[] } }>(
+  'select summary from bench_dataset where id = 1',
+);
+const summary = summaryRows[0]!.summary;
+const citizen = summary.sampleCitizenIds[Math.floor(summary.sampleCitizenIds.length / 2)]!;
+const heavy = summary.heavyCitizens[0]!.id;
+const cursor = (await client.query<{ last_activity_at: Date; id: string }>(
+  'select last_activity_at, id from thread where citizen_id = $1 and archived = false order by last_activity_at desc, id desc offset 979 limit 1',
+  [heavy],
+)).rows[0]!;
+const org = (await client.query<{ id: string }>(`select organization_id as id from message where direction = 'from-citizen' limit 1`)).rows[0]!.id;
+
+async function explain(title: string, text: string, params: unknown[]): Promise<void> {
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off, timing on, summary on) ${text}`, params);
+  console.log(`\n### ${title}\n\n\`\`\`sql\n${text.replace(/\s+/g, ' ').trim()}\n\`\`\`\n\n\`\`\`\n${rows.map((row) => row['QUERY PLAN']).join('\n')}\n\`\`\``);
+}
+
+// Warm once so the plans show steady state, not a cold cache.
+for (let round = 0; round < 2; round++) {
+  const print = round === 1;
+  const run = print ? explain : async (_t: string, text: string, params: unknown[]) => void (await client.query(text, params));
+  await run('Inbox first page (random citizen)', 'select * from thread where citizen_id = $1 and archived = false order by last_activity_at desc, id desc limit 21', [citizen]);
+  await run(
+    'Unread counts per category (random citizen)',
+    'select category, count(*) from thread where citizen_id = $1 and unread = true and archived = false group by category',
+    [citizen],
+  );
+  await run('Inbox page 1 (heavy citizen)', 'select * from thread where citizen_id = $1 and archived = false order by last_activity_at desc, id desc limit 21', [heavy]);
+  await run(
+    'Inbox page 50 (heavy citizen, keyset)',
+    'select * from thread where citizen_id = $1 and archived = false and (last_activity_at, id) < ($2::timestamptz, $3::uuid) order by last_activity_at desc, id desc limit 21',
+    [heavy, cursor.last_activity_at, cursor.id],
+  );
+  await run('Unread counts (heavy citizen)', 'select category, count(*) from thread where citizen_id = $1 and unread = true and archived = false group by category', [heavy]);
+  for (const [who, id] of [
+    ['random citizen', citizen],
+    ['heavy citizen', heavy],
+  ] as const) {
+    for (const term of ['time', 'frikort']) {
+      await run(
+        `Search "${term}" (${who})`,
+        `select * from thread where citizen_id = $1 and archived = false and exists (
+           select 1 from message where message.citizen_id = $1 and message.thread_id = thread.id
+             and message.search @@ websearch_to_tsquery('norwegian', $2))
+         order by last_activity_at desc, id desc limit 21`,
+        [id, term],
+      );
+    }
+  }
+  await run(
+    "Sender's replies from citizens (fans out by organisation)",
+    `select id from message where organization_id = $1 and direction = 'from-citizen' and updated_at > now() - interval '30 days' order by updated_at, id limit 51`,
+    [org],
+  );
+}
+
+// The one-statement save of a new letter, in a transaction rolled back.
+await client.query('begin');
+const messageId = randomUUID();
+const nationalId = summary.heavyCitizens[0]!.nationalId;
+await explain(
+  'Saving a new letter (one statement; rolled back)',
+  `with c as (insert into citizen (national_id, name) values ($1, '') on conflict (national_id) do update set national_id = excluded.national_id returning id),
+   t as (insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at)
+         select $2::uuid, c.id, $3::uuid, 'hospital', 'Innkalling', 'Ortopedisk poliklinikk', false, false, now() from c returning id, citizen_id),
+   m as (insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body, priority, important, identifier_system, identifier_value, in_response_to, sent_at, updated_at)
+         select $2::uuid, t.citizen_id, t.id, $3::uuid, 'to-citizen', 'letter', 'Innkalling', 'Ortopedisk poliklinikk', '["Du har fått time."]'::jsonb, 'Du har fått time.', 'routine', false, 'urn:explain', $2::text, null, now(), now() from t returning id, citizen_id),
+   d as (insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at) select m.citizen_id, m.id, 'inbox', 'queued', now(), now() from m),
+   e as (insert into delivery_event (citizen_id, message_id, channel, state, at, detail) select m.citizen_id, m.id, 'inbox', 'queued', now(), null from m),
+   j as (insert into job (kind, payload) select 'deliver-letter', jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id) from m)
+   select citizen_id from m`,
+  [nationalId, messageId, org],
+);
+await client.query('rollback');
+await client.end();

@@ -5,6 +5,7 @@
  */
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -47,6 +48,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     relaxedDurability: false,
     startParams: durableStartParams(),
+    // btree_gin: the (citizen_id, search) index of migration 0006.
+    extensions: { btree_gin },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: 'pglite', close: () => db.destroy() };

@@ -70,11 +70,22 @@ export function createSenderTokenVerifier(
     return keySet;
   };
 
+  // A sender sends many letters with one token: a token verified once is known until it
+  // expires, so the signature check (and the JSON work around it) is done once per token,
+  // not once per letter. Bounded; cleared whole when full.
+  const verified = new Map<string, { identity: SenderIdentity; expiresAtMs: number }>();
+  const maxVerified = 10_000;
+
   return async (authorizationHeader) => {
     const match = /^Bearer +([A-Za-z0-9\-_.~+/]+=*) *$/i.exec(authorizationHeader ?? '');
     if (!authorizationHeader) throw new SenderAuthenticationError('Bearer token required', false);
     if (!match?.[1]) throw new SenderAuthenticationError('Malformed Authorization header; expected "Bearer <token>"', true);
     const token = match[1];
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.expiresAtMs) return known.identity;
+      verified.delete(token);
+    }
 
     let getKey: JWTVerifyGetKey;
     try {
@@ -108,7 +119,12 @@ export function createSenderTokenVerifier(
     if (typeof organizationNumber !== 'string' || organizationNumber.length === 0) {
       throw new SenderAuthenticationError(`Access token has no ${options.orgClaim}`, true);
     }
-    return { clientId, organizationNumber };
+    const identity = { clientId, organizationNumber };
+    if (typeof payload.exp === 'number') {
+      if (verified.size >= maxVerified) verified.clear();
+      verified.set(token, { identity, expiresAtMs: payload.exp * 1000 });
+    }
+    return identity;
   };
 }
 

@@ -1,15 +1,17 @@
 import type { Migration } from 'kysely/migration';
 import * as inbox from './0001_inbox.ts';
 import * as identity from './0002_identity.ts';
-import * as municipal from './0005_municipal.ts';
-import * as appointments from './0004_appointments.ts';
 import * as delivery from './0003_delivery.ts';
+import * as appointments from './0004_appointments.ts';
+import * as municipal from './0005_municipal.ts';
+import * as performance from './0006_performance.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_inbox': inbox,
   '0002_identity': identity,
-  '0005_municipal': municipal,
-  '0004_appointments': appointments,
   '0003_delivery': delivery,
+  '0004_appointments': appointments,
+  '0005_municipal': municipal,
+  '0006_performance': performance,
 };

@@ -77,9 +77,9 @@ export class CitizenInbox {
     }
     const after = decodeCursor(request.cursor);
     if (after) {
-      query = query.where((eb) =>
-        eb.or([eb('last_activity_at', '<', after.at), eb.and([eb('last_activity_at', '=', after.at), eb('id', '<', after.id)])]),
-      );
+      // A row comparison is one range condition on the index, so the scan starts right at
+      // the cursor (page 50 costs what page 1 does); the OR form it equals scans from the top.
+      query = query.where(sql<boolean>`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
     }
     const rows = await query
       .orderBy('last_activity_at', 'desc')

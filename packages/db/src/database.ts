@@ -41,8 +41,21 @@ export function durableStartParams(): string[] {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 16 });
+    // An idle connection the server ends (restart, failover, a forced drop) must not crash
+    // the process: the pool drops it and opens a new one on the next query.
+    let closed = false;
+    pool.on('error', (error) => {
+      if (!closed) console.error(`PostgreSQL connection lost: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => {
+        closed = true;
+        return db.destroy();
+      },
+    };
   }
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),

@@ -16,14 +16,10 @@ import {
 } from '@innboks/core';
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
 import { systems } from './systems.ts';
+import { isNonEmptyString, isObject, readSingleIdentifier, type Fail, type Json } from './reading.ts';
 
 export type AppointmentParseResult = { ok: true; appointment: IncomingAppointment } | { ok: false; issues: OutcomeIssue[] };
 
-type Json = Record<string, unknown>;
-type Fail = (code: Parameters<typeof errorIssue>[0], message: string, expression: string) => void;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 /** FHIR `instant`: a time with seconds and a zone. */
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -41,7 +37,7 @@ export function parseAppointment(body: unknown, at = 'Appointment'): Appointment
   }
   if (body.resourceType !== 'Appointment') fail('invalid', 'resourceType must be "Appointment"', `${at}.resourceType`);
 
-  const identifier = readIdentifier(body.identifier, at, fail);
+  const identifier = readSingleIdentifier(body.identifier, `${at}.identifier`, 'your own id for this appointment', fail);
   const status = readStatus(body.status, at, fail);
   const start = readInstant(body.start, `${at}.start`, 'start', fail);
   const end = readInstant(body.end, `${at}.end`, 'end', fail);
@@ -70,28 +66,6 @@ export function parseAppointment(body: unknown, at = 'Appointment'): Appointment
       patientInstruction,
     },
   };
-}
-
-function readIdentifier(identifier: unknown, at: string, fail: Fail): { system: string; value: string } | undefined {
-  const where = `${at}.identifier`;
-  if (!Array.isArray(identifier) || identifier.length === 0) {
-    fail('required', 'identifier (your own id for this appointment) is required', where);
-    return undefined;
-  }
-  if (identifier.length > 1) {
-    fail('value', 'exactly one identifier is accepted', where);
-    return undefined;
-  }
-  const first: unknown = identifier[0];
-  if (!isObject(first) || !isNonEmptyString(first.system)) {
-    fail('required', 'identifier[0].system is required', `${where}[0].system`);
-    return undefined;
-  }
-  if (!isNonEmptyString(first.value) || first.value.length > 200) {
-    fail('required', 'identifier[0].value is required (1–200 characters)', `${where}[0].value`);
-    return undefined;
-  }
-  return { system: first.system, value: first.value };
 }
 
 function readStatus(status: unknown, at: string, fail: Fail): AppointmentStatus | undefined {

@@ -6,12 +6,9 @@
  */
 import type { AppointmentReference } from '@innboks/core';
 import { parseAppointment } from './appointment-in.ts';
-import type { errorIssue, OutcomeIssue } from './operation-outcome.ts';
+import type { OutcomeIssue } from './operation-outcome.ts';
+import { isObject, type Fail, type Json } from './reading.ts';
 
-type Json = Record<string, unknown>;
-type Fail = (code: Parameters<typeof errorIssue>[0], message: string, expression: string) => void;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function readAbout(body: Json, citizenNationalId: string | undefined, fail: Fail): AppointmentReference | undefined {
   const where = 'Communication.about';

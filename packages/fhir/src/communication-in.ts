@@ -19,13 +19,10 @@ import {
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
 import { readAbout } from './communication-about.ts';
 import { extensions, systems } from './systems.ts';
+import { isNonEmptyString, isObject, readSingleIdentifier, type Fail, type Json } from './reading.ts';
 
 export type ParseResult = { ok: true; letter: IncomingLetter } | { ok: false; issues: OutcomeIssue[] };
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function parseCommunication(body: unknown): ParseResult {
@@ -46,7 +43,7 @@ export function parseCommunication(body: unknown): ParseResult {
 
   const citizenNationalId = readSubject(body.subject, fail);
   const { organizationNumber, senderDisplay } = readSender(body.sender, fail);
-  const identifier = readIdentifier(body.identifier, fail);
+  const identifier = readSingleIdentifier(body.identifier, 'Communication.identifier', "the sender's own id for this letter", fail);
   const subject = readTopic(body.topic, fail);
   const kind = readKind(body.category, fail);
   const priority = readPriority(body.priority, fail);
@@ -74,8 +71,6 @@ export function parseCommunication(body: unknown): ParseResult {
     },
   };
 }
-
-type Fail = (code: Parameters<typeof errorIssue>[0], message: string, expression: string) => void;
 
 function readSubject(subject: unknown, fail: Fail): string | undefined {
   const where = 'Communication.subject.identifier';
@@ -119,28 +114,6 @@ function readSender(sender: unknown, fail: Fail): { organizationNumber?: string;
     }
   }
   return { organizationNumber: value, senderDisplay };
-}
-
-function readIdentifier(identifier: unknown, fail: Fail): { system: string; value: string } | undefined {
-  const where = 'Communication.identifier';
-  if (!Array.isArray(identifier) || identifier.length === 0) {
-    fail('required', 'identifier (the sender\'s own id for this letter) is required', where);
-    return undefined;
-  }
-  if (identifier.length > 1) {
-    fail('value', 'exactly one identifier is accepted', where);
-    return undefined;
-  }
-  const first: unknown = identifier[0];
-  if (!isObject(first) || !isNonEmptyString(first.system)) {
-    fail('required', 'identifier[0].system is required', `${where}[0].system`);
-    return undefined;
-  }
-  if (!isNonEmptyString(first.value) || first.value.length > 200) {
-    fail('required', 'identifier[0].value is required (1–200 characters)', `${where}[0].value`);
-    return undefined;
-  }
-  return { system: first.system, value: first.value };
 }
 
 function readTopic(topic: unknown, fail: Fail): string | undefined {

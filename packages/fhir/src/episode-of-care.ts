@@ -12,6 +12,7 @@
 import { isValidNationalId, isValidOrganizationNumber } from '@innboks/core';
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
 import { systems } from './systems.ts';
+import { isObject, type Json } from './reading.ts';
 
 export const municipalServiceSystem = 'urn:innboks:code:municipal-service';
 export const digitalContactExtension = 'urn:innboks:extension:digital-contact';
@@ -29,8 +30,6 @@ export interface IncomingEnrolment {
   periodEnd: Date | null;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown, max = 200): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
 
 export function parseEpisodeOfCare(body: unknown): { ok: true; enrolment: IncomingEnrolment } | { ok: false; issues: OutcomeIssue[] } {

@@ -112,22 +112,7 @@ export class StaffWorkspace {
       .where('service_id', '=', serviceId)
       .executeTakeFirst();
     if (!member) return undefined;
-    const rows = await this.db
-      .selectFrom('municipal_thread')
-      .innerJoin('thread', (join) => join.onRef('thread.citizen_id', '=', 'municipal_thread.citizen_id').onRef('thread.id', '=', 'municipal_thread.thread_id'))
-      .innerJoin('citizen', 'citizen.id', 'municipal_thread.citizen_id')
-      .leftJoin('staff_member', 'staff_member.id', 'municipal_thread.assigned_staff_id')
-      .select([
-        'municipal_thread.thread_id',
-        'municipal_thread.status',
-        'municipal_thread.awaiting_answer_since',
-        'municipal_thread.assigned_staff_id',
-        'staff_member.name as assigned_name',
-        'thread.subject',
-        'thread.last_activity_at',
-        'thread.message_count',
-        'citizen.name as citizen_name',
-      ])
+    const rows = await threadSummaries(this.db)
       .where('municipal_thread.service_id', '=', serviceId)
       .where('municipal_thread.status', '=', status)
       .where(enrolledNow)
@@ -136,16 +121,7 @@ export class StaffWorkspace {
       .orderBy('thread.last_activity_at', 'desc')
       .limit(500)
       .execute();
-    return rows.map((row) => ({
-      threadId: row.thread_id,
-      subject: row.subject,
-      citizenName: row.citizen_name,
-      status: row.status,
-      awaitingAnswerSince: row.awaiting_answer_since,
-      assignedTo: row.assigned_staff_id ? { id: row.assigned_staff_id, name: row.assigned_name ?? '' } : null,
-      lastActivityAt: row.last_activity_at,
-      messageCount: row.message_count,
-    }));
+    return rows.map(toThreadSummary);
   }
 
   /** Opens a thread: logs the read, then reads, in one transaction. */
@@ -288,36 +264,12 @@ export class StaffWorkspace {
   }
 
   private async summary(tx: Transaction<Database>, visible: VisibleThread): Promise<StaffThreadSummary> {
-    const row = await tx
-      .selectFrom('municipal_thread')
-      .innerJoin('thread', (join) => join.onRef('thread.citizen_id', '=', 'municipal_thread.citizen_id').onRef('thread.id', '=', 'municipal_thread.thread_id'))
-      .innerJoin('citizen', 'citizen.id', 'municipal_thread.citizen_id')
-      .leftJoin('staff_member', 'staff_member.id', 'municipal_thread.assigned_staff_id')
-      .select([
-        'municipal_thread.thread_id',
-        'municipal_thread.status',
-        'municipal_thread.awaiting_answer_since',
-        'municipal_thread.assigned_staff_id',
-        'staff_member.name as assigned_name',
-        'thread.subject',
-        'thread.last_activity_at',
-        'thread.message_count',
-        'citizen.name as citizen_name',
-        'citizen.national_id',
-      ])
+    const row = await threadSummaries(tx)
+      .select('citizen.national_id')
       .where('municipal_thread.citizen_id', '=', visible.citizen_id)
       .where('municipal_thread.thread_id', '=', visible.thread_id)
       .executeTakeFirstOrThrow();
-    return {
-      threadId: row.thread_id,
-      subject: row.subject,
-      citizenName: row.citizen_name,
-      status: row.status,
-      awaitingAnswerSince: row.awaiting_answer_since,
-      assignedTo: row.assigned_staff_id ? { id: row.assigned_staff_id, name: row.assigned_name ?? '' } : null,
-      lastActivityAt: row.last_activity_at,
-      messageCount: row.message_count,
-    };
+    return toThreadSummary(row);
   }
 
   private async readThread(tx: Transaction<Database>, visible: VisibleThread): Promise<StaffThreadView> {
@@ -370,6 +322,41 @@ export class StaffWorkspace {
 }
 
 /** "The citizen of this municipal_thread row is enrolled in its service now." */
+/** A service inbox row: the thread with its citizen and who has it, for lists and answers alike. */
+function threadSummaries(executor: Executor) {
+  return executor
+    .selectFrom('municipal_thread')
+    .innerJoin('thread', (join) => join.onRef('thread.citizen_id', '=', 'municipal_thread.citizen_id').onRef('thread.id', '=', 'municipal_thread.thread_id'))
+    .innerJoin('citizen', 'citizen.id', 'municipal_thread.citizen_id')
+    .leftJoin('staff_member', 'staff_member.id', 'municipal_thread.assigned_staff_id')
+    .select([
+      'municipal_thread.thread_id',
+      'municipal_thread.status',
+      'municipal_thread.awaiting_answer_since',
+      'municipal_thread.assigned_staff_id',
+      'staff_member.name as assigned_name',
+      'thread.subject',
+      'thread.last_activity_at',
+      'thread.message_count',
+      'citizen.name as citizen_name',
+    ]);
+}
+
+type ThreadSummaryRow = Awaited<ReturnType<ReturnType<typeof threadSummaries>['executeTakeFirstOrThrow']>>;
+
+function toThreadSummary(row: ThreadSummaryRow): StaffThreadSummary {
+  return {
+    threadId: row.thread_id,
+    subject: row.subject,
+    citizenName: row.citizen_name,
+    status: row.status,
+    awaitingAnswerSince: row.awaiting_answer_since,
+    assignedTo: row.assigned_staff_id ? { id: row.assigned_staff_id, name: row.assigned_name ?? '' } : null,
+    lastActivityAt: row.last_activity_at,
+    messageCount: row.message_count,
+  };
+}
+
 const enrolledNow = sql<boolean>`exists (
   select 1 from service_enrolment
   where service_enrolment.citizen_id = municipal_thread.citizen_id

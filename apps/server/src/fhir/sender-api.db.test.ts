@@ -4,6 +4,8 @@ import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
 import { createClientAssertion } from '../identity/testing.ts';
+import { minimalPdf } from '../demo/minimal-pdf.ts';
+import { syntheticNationalId } from '@innboks/core';
 
 describe.each(testDatabaseKinds())('Sender API on %s', (kind) => {
   let server: TestServer;
@@ -73,6 +75,33 @@ describe.each(testDatabaseKinds())('Sender API on %s', (kind) => {
     expect(second.status).toBe(200);
     expect(second.body!.id).toBe(first.body!.id);
     expect(await storedRows()).toEqual(before);
+  });
+
+  test('the letter in the 201 answer is the letter read back before delivery, attachments and delivery state included', async () => {
+    const body = communication(hospital(), citizen(), {
+      payload: [
+        { contentString: 'Første avsnitt.' },
+        { contentAttachment: { contentType: 'application/pdf', title: 'Vedlegg A', data: Buffer.from(minimalPdf(['A'])).toString('base64') } },
+        { contentString: 'Andre avsnitt.' },
+        { contentAttachment: { contentType: 'application/pdf', title: 'Vedlegg B', data: Buffer.from(minimalPdf(['B', 'B'])).toString('base64') } },
+      ],
+    });
+    const created = await postLetter(server.baseUrl, token, body);
+    expect(created.status).toBe(201);
+    const read = await fetch(`${server.baseUrl}/fhir/R4/Communication/${created.body!.id as string}`, { headers: { authorization: `Bearer ${token}` } });
+    const stored = (await read.json()) as Record<string, unknown>;
+    expect(stored.status).toBe('in-progress');
+    expect(created.body).toEqual(stored);
+  });
+
+  test('first letters to a new citizen from many senders at once make one citizen and store every letter', async () => {
+    const newcomer = syntheticNationalId('1991-03-04', 123);
+    const before = await storedRows();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => postLetter(server.baseUrl, token, communication(hospital(), newcomer, { payload: [{ contentString: 'Velkommen.' }] }))));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(201));
+    const after = await storedRows();
+    expect(after!.citizens - before!.citizens).toBe(1);
+    expect(after!.messages - before!.messages).toBe(8);
   });
 
   test('the same identifier sent again without a condition still gives no second letter', async () => {

@@ -11,8 +11,10 @@ import type { Database, OrganizationRow } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
 import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
 import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
+import { deliverLetterJob } from './job-kinds.ts';
+import { insertNewThreadLetter } from './letter-insert.ts';
 
-export const deliverLetterJob = 'deliver-letter';
+export { deliverLetterJob } from './job-kinds.ts';
 
 export interface SenderPrincipal {
   clientId: string;
@@ -34,8 +36,26 @@ export interface IdempotencyRequest {
 }
 
 
+/**
+ * Organisations change seldom (a new name), and every sender request needs its own:
+ * each process remembers them for a short while instead of asking for every letter.
+ */
+const organizationTtlMs = 30_000;
+const organizationsByDatabase = new WeakMap<Kysely<Database>, Map<string, { organization: OrganizationRow; until: number }>>();
+
+async function organizationByNumber(db: Kysely<Database>, organizationNumber: string): Promise<OrganizationRow | undefined> {
+  let remembered = organizationsByDatabase.get(db);
+  if (!remembered) organizationsByDatabase.set(db, (remembered = new Map()));
+  const hit = remembered.get(organizationNumber);
+  if (hit && hit.until > Date.now()) return hit.organization;
+  const organization = await db.selectFrom('organization').selectAll().where('org_number', '=', organizationNumber).executeTakeFirst();
+  if (organization) remembered.set(organizationNumber, { organization, until: Date.now() + organizationTtlMs });
+  else remembered.delete(organizationNumber);
+  return organization;
+}
+
 export async function openSenderRepository(db: Kysely<Database>, principal: SenderPrincipal) {
-  const organization = await db.selectFrom('organization').selectAll().where('org_number', '=', principal.organizationNumber).executeTakeFirst();
+  const organization = await organizationByNumber(db, principal.organizationNumber);
   return organization ? new SenderRepository(db, principal, organization) : undefined;
 }
 
@@ -111,6 +131,7 @@ export class SenderRepository {
     idempotency: IdempotencyRequest | undefined,
     respond: (letter: StoredLetter) => { statusCode: number; location: string; body: unknown },
   ): Promise<CreateOutcome> {
+    if (!idempotency && !letter.about && !letter.inResponseTo) return this.createNewThreadLetter(letter, now);
     if (idempotency) {
       const earlier = await this.replayOrConflict(idempotency);
       if (earlier) return earlier;
@@ -151,6 +172,27 @@ export class SenderRepository {
       const winner = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
       if (winner) return { outcome: 'existing', letter: winner };
       throw error;
+    }
+  }
+
+  /**
+   * The common case in one statement (letter-insert.ts). A letter already stored
+   * under the same identifier is found by the unique key refusing the second, not by
+   * asking first: the question would cost every letter a round trip.
+   */
+  private async createNewThreadLetter(letter: IncomingLetter, now: Date): Promise<CreateOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const created = await insertNewThreadLetter(this.db, this.organization, letter, now);
+        if (created) return { outcome: 'created', letter: created };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const winner = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
+        if (winner) return { outcome: 'existing', letter: winner };
+        throw error;
+      }
+      // A first letter to this citizen raced another one making the citizen row; it exists now.
+      if (attempt >= 2) throw new Error('the citizen row could not be made or found');
     }
   }
 

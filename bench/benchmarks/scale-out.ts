@@ -12,7 +12,8 @@ import { round } from '../lib/stats.ts';
  * PostgreSQL. 16 senders post letters to both APIs in turn; one letter in ten goes
  * to both APIs at the same moment (a sender retrying through the load balancer).
  * Then the workers drain the queue, and we check: every acknowledged letter stored
- * once, every identifier once, every letter delivered exactly once, no dead job,
+ * once, every identifier once, every letter delivered exactly once on the channel its
+ * plan chose (inbox, digital mailbox or paper), no dead job,
  * and both workers took jobs.
  */
 export const scaleOut: Benchmark = {
@@ -71,22 +72,28 @@ export const scaleOut: Benchmark = {
       const postedSeconds = (Date.now() - started) / 1000;
       clients.forEach((client) => client.close());
 
-      // The workers drain the queue.
+      // The workers drain the queue: every job that is due now (the plan, then the
+      // notice, mailbox or paper step it starts). Unread fallbacks are days away.
       const drainStarted = Date.now();
       for (;;) {
-        const { rows } = await context.pool.query<{ count: number }>(`select count(*)::int as count from job where kind = 'deliver-letter' and state <> 'dead'`);
+        const { rows } = await context.pool.query<{ count: number }>(
+          `select count(*)::int as count from job where state <> 'dead' and run_at <= now() + interval '1 minute'`,
+        );
         if (rows[0]!.count === 0) break;
         if (Date.now() - drainStarted > 180_000) throw new Error(`queue not drained in 180 s (${rows[0]!.count} left)`);
         await sleep(100);
       }
       const drainSeconds = (Date.now() - drainStarted) / 1000;
 
-      const { rows } = await context.pool.query<{ identifier_value: string; id: string; status: string; attempt_state: string | null; delivered_events: number; queued_at: Date; delivered_at: Date | null }>(
-        `select m.identifier_value, m.id, m.status, a.state as attempt_state,
-                (select count(*)::int from delivery_event e where e.message_id = m.id and e.channel = 'inbox' and e.state = 'delivered') as delivered_events,
+      // A letter is delivered once it reached one channel: the inbox for a citizen with
+      // a portal user, else the digital mailbox, else paper (the channel plan).
+      const { rows } = await context.pool.query<{ identifier_value: string; id: string; status: string; delivered_attempts: number; delivered_events: number; queued_at: Date; delivered_at: Date | null }>(
+        `select m.identifier_value, m.id, m.status,
+                (select count(*)::int from delivery_attempt a where a.message_id = m.id and a.state in ('delivered', 'read')) as delivered_attempts,
+                (select count(*)::int from delivery_event e where e.message_id = m.id and e.state = 'delivered') as delivered_events,
                 m.sent_at as queued_at,
                 (select min(e.at) from delivery_event e where e.message_id = m.id and e.state = 'delivered') as delivered_at
-           from message m left join delivery_attempt a on a.message_id = m.id and a.channel = 'inbox'
+           from message m
           where m.organization_id = (select id from organization where org_number = $1) and m.identifier_system = $2`,
         [sender.organizationNumber, identifierSystem],
       );
@@ -95,7 +102,7 @@ export const scaleOut: Benchmark = {
       const storedIds = new Set(rows.map((row) => `${row.identifier_value}|${row.id}`));
       const lost = [...acknowledged].filter(([identifier, id]) => !storedIds.has(`${identifier}|${id}`)).length;
       const duplicated = [...stored.values()].filter((count) => count > 1).length;
-      const notDelivered = rows.filter((row) => row.attempt_state !== 'delivered' || row.status !== 'completed').length;
+      const notDelivered = rows.filter((row) => row.delivered_attempts === 0 || row.status !== 'completed').length;
       const deliveredTwice = rows.filter((row) => row.delivered_events > 1).length;
       const dead = await context.pool.query<{ count: number }>(`select count(*)::int as count from job where state = 'dead'`);
       const toDelivered = rows

@@ -32,11 +32,8 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
     if (query.cursor && !CitizenInbox.isValidCursor(query.cursor)) {
       throw problems.badRequest([{ field: 'cursor', message: 'Ugyldig side-markør' }]);
     }
-    const [page, unread] = await Promise.all([
-      inbox.page({ category: query.category, query: query.q, archived: query.archived === 'true', cursor: query.cursor, limit: query.limit }),
-      inbox.unreadCounts(),
-    ]);
-    return { items: page.items.map(toInboxItem), nextCursor: page.nextCursor, unread };
+    const page = await inbox.pageWithUnreadCounts({ category: query.category, query: query.q, archived: query.archived === 'true', cursor: query.cursor, limit: query.limit });
+    return { items: page.items.map(toInboxItem), nextCursor: page.nextCursor, unread: page.unread };
   });
 
   routes.get('/api/inbox/unread', { preHandler: requireCitizen }, async (request) => inboxOf(request).unreadCounts());

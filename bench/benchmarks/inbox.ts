@@ -1,6 +1,7 @@
 import type { Benchmark, Figure } from '../lib/context.ts';
 import { runReads } from '../lib/reads.ts';
 import { round } from '../lib/stats.ts';
+import { cpuText } from '../lib/cpu.ts';
 
 /**
  * The inbox as a citizen opens it: first page (20 threads) and the unread counts
@@ -36,6 +37,12 @@ export const inbox: Benchmark = {
       },
       { benchmark: 'inbox', figure: 'p50 ms', ours: round(ours.latency.percentile(50), 2), ceiling: round(raw.latency.percentile(50), 2) },
       { benchmark: 'inbox', figure: 'p99 ms', ours: round(p99, 2), ceiling: round(raw.latency.percentile(99), 2), goal: '≤ 20 ms', met: p99 <= 20 },
+      {
+        benchmark: 'inbox',
+        figure: 'CPU ms/request: server · PG · client',
+        ours: cpuText(ours.cpuMsPerOperation),
+        note: `raw SQL: ${cpuText(raw.cpuMsPerOperation, false)}`,
+      },
       {
         benchmark: 'memory',
         figure: 'server peak RSS MB (inbox load)',

@@ -12,6 +12,7 @@ import { expectStatus, HttpClient } from './http.ts';
 import { letterRequest } from './letters.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { round } from './stats.ts';
+import { cpuText } from './cpu.ts';
 
 export interface IngestOptions {
   name: string;
@@ -52,7 +53,7 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
     const token = await api.tokenFor(sender.clientId);
     const client = new HttpClient(api.baseUrl, options.concurrency);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
-    ours = await runLoad({ concurrency: options.concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000 }, async (_worker, sequence) => {
+    ours = await runLoad({ concurrency: options.concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, serverPids: [api.pid] }, async (_worker, sequence) => {
       const request = letterRequest({
         organizationNumber: sender.organizationNumber,
         nationalId: nationalIds[sequence % nationalIds.length]!,
@@ -169,6 +170,12 @@ export function ingestFigures(benchmark: string, result: IngestFigures, pdfBytes
     },
     { benchmark, figure: 'p50 ms', ours: round(ours.latency.percentile(50), 2), ceiling: round(rawInsert.latency.percentile(50), 2) },
     { benchmark, figure: 'p99 ms', ours: round(ours.latency.percentile(99), 2), ceiling: round(rawInsert.latency.percentile(99), 2) },
+    {
+      benchmark,
+      figure: 'CPU ms/letter: server · PG · client',
+      ours: cpuText(ours.cpuMsPerOperation),
+      note: `raw one INSERT: ${cpuText(rawInsert.cpuMsPerOperation, false)}; raw same rows: ${cpuText(rawSameRows.cpuMsPerOperation, false)}`,
+    },
   ];
   if (pdfBytes) {
     const megabytes = (perSecond: number) => round((perSecond * pdfBytes) / 1024 ** 2, 2);

@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Latencies } from './stats.ts';
+import { cpuPerOperation, cpuSnapshot, type CpuSnapshot } from './cpu.ts';
 
 export interface LoadOptions {
   concurrency: number;
@@ -12,6 +13,8 @@ export interface LoadOptions {
   warmupMs?: number;
   /** Hard cap on operations in the measured phase. */
   maxOperations?: number;
+  /** Server processes whose CPU per operation is reported (beside PostgreSQL's and this generator's). */
+  serverPids?: number[];
 }
 
 export interface LoadResult {
@@ -21,6 +24,8 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   latency: Latencies;
+  /** CPU milliseconds per operation in the measured phase: servers, PostgreSQL, load generator. */
+  cpuMsPerOperation: CpuSnapshot;
 }
 
 export async function runLoad(options: LoadOptions, task: (worker: number, sequence: number) => Promise<void>): Promise<LoadResult> {
@@ -55,7 +60,13 @@ export async function runLoad(options: LoadOptions, task: (worker: number, seque
     }
   }
 
+  // CPU is read when the measured phase starts and when it ends (or the work does).
+  let cpuBefore: Promise<CpuSnapshot> | undefined;
+  const startCpu = setTimeout(() => (cpuBefore = cpuSnapshot(options.serverPids ?? [])), warmupMs);
   await Promise.all(Array.from({ length: options.concurrency }, (_, index) => worker(index)));
+  clearTimeout(startCpu);
+  const before = (await cpuBefore) ?? (await cpuSnapshot(options.serverPids ?? []));
+  const after = await cpuSnapshot(options.serverPids ?? []);
   const seconds = (Math.min(performance.now(), stopAt) - measureFrom) / 1000;
-  return { operations, errors, firstError, seconds, perSecond: operations / seconds, latency };
+  return { operations, errors, firstError, seconds, perSecond: operations / seconds, latency, cpuMsPerOperation: cpuPerOperation(before, after, operations) };
 }

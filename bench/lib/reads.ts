@@ -74,7 +74,7 @@ export async function runReads(
   let ours: LoadResult;
   let peakMb: number;
   try {
-    ours = await runLoad({ concurrency: options.concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000 }, async () => {
+    ours = await runLoad({ concurrency: options.concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, serverPids: [api.pid] }, async () => {
       const request = pick();
       const token = options.tokens.get(request.citizenId)!;
       const response = expectStatus(await client.request('GET', request.path, { cookie: `innboks_session=${token}`, accept: 'application/json' }), 200);

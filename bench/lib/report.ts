@@ -36,7 +36,8 @@ export function renderTable(figures: Figure[]): string {
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+  const notes = figures.filter((figure) => figure.note).map((figure) => `  ${figure.benchmark} · ${figure.figure}: ${figure.note}`);
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line), ...(notes.length ? ['', 'notes:', ...notes] : [])].join('\n');
 }
 
 export function renderMachine(report: BenchReport): string {

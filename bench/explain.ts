@@ -13,6 +13,8 @@ if (!values.db) throw new Error('--db <database with a generated dataset> is req
 const url = new URL(values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 url.pathname = `/${values.db}`;
 const client = new pg.Client({ connectionString: url.toString() });
+/** An inbox row's columns: everything but the search words. */
+const threadColumns = 'id, citizen_id, organization_id, category, subject, sender_name, important, unread, archived, has_attachments, message_count, last_activity_at, created_at';
 await client.connect();
 
 const { rows: summaryRows } = await client.query<{ summary: { sampleCitizenIds: string[]; heavyCitizens: { id: string; nationalId: string }[] } }>(
@@ -36,16 +38,16 @@ async function explain(title: string, text: string, params: unknown[]): Promise<
 for (let round = 0; round < 2; round++) {
   const print = round === 1;
   const run = print ? explain : async (_t: string, text: string, params: unknown[]) => void (await client.query(text, params));
-  await run('Inbox first page (random citizen)', 'select * from thread where citizen_id = $1 and archived = false order by last_activity_at desc, id desc limit 21', [citizen]);
+  await run('Inbox first page (random citizen)', `select ${threadColumns} from thread where citizen_id = $1 and archived = false order by last_activity_at desc, id desc limit 21`, [citizen]);
   await run(
     'Unread counts per category (random citizen)',
     'select category, count(*) from thread where citizen_id = $1 and unread = true and archived = false group by category',
     [citizen],
   );
-  await run('Inbox page 1 (heavy citizen)', 'select * from thread where citizen_id = $1 and archived = false order by last_activity_at desc, id desc limit 21', [heavy]);
+  await run('Inbox page 1 (heavy citizen)', `select ${threadColumns} from thread where citizen_id = $1 and archived = false order by last_activity_at desc, id desc limit 21`, [heavy]);
   await run(
     'Inbox page 50 (heavy citizen, keyset)',
-    'select * from thread where citizen_id = $1 and archived = false and (last_activity_at, id) < ($2::timestamptz, $3::uuid) order by last_activity_at desc, id desc limit 21',
+    `select ${threadColumns} from thread where citizen_id = $1 and archived = false and (last_activity_at, id) < ($2::timestamptz, $3::uuid) order by last_activity_at desc, id desc limit 21`,
     [heavy, cursor.last_activity_at, cursor.id],
   );
   await run('Unread counts (heavy citizen)', 'select category, count(*) from thread where citizen_id = $1 and unread = true and archived = false group by category', [heavy]);
@@ -53,17 +55,26 @@ for (let round = 0; round < 2; round++) {
     ['random citizen', citizen],
     ['heavy citizen', heavy],
   ] as const) {
-    for (const term of ['time', 'frikort']) {
+    for (const term of ['time', 'frikort', 'røntgen']) {
       await run(
         `Search "${term}" (${who})`,
-        `select * from thread where citizen_id = $1 and archived = false and exists (
-           select 1 from message where message.citizen_id = $1 and message.thread_id = thread.id
-             and message.search @@ websearch_to_tsquery('norwegian', $2))
+        `select ${threadColumns} from thread where citizen_id = $1 and archived = false
+           and search @@ websearch_to_tsquery('norwegian', $2)
          order by last_activity_at desc, id desc limit 21`,
         [id, term],
       );
     }
   }
+  await run(
+    'Inbox screen as the server sends it: first page and unread counts in one statement (heavy citizen)',
+    `select counts.unread as unread_counts, page.*
+       from (select coalesce(json_object_agg(category, count), '{}'::json) as unread
+               from (select category, count(*) as count from thread where citizen_id = $1 and unread = true and archived = false group by category) as counts) as counts
+       left join lateral (select ${threadColumns} from thread where citizen_id = $1 and archived = false
+                          order by last_activity_at desc, id desc limit 21) as page on true
+      order by page.last_activity_at desc, page.id desc`,
+    [heavy],
+  );
   await run(
     "Sender's replies from citizens (fans out by organisation)",
     `select id from message where organization_id = $1 and direction = 'from-citizen' and updated_at > now() - interval '30 days' order by updated_at, id limit 51`,
@@ -71,13 +82,16 @@ for (let round = 0; round < 2; round++) {
   );
 }
 
-// The one-statement save of a new letter, in a transaction rolled back.
+// The one-statement save of a new letter (letter-insert.ts), in a transaction rolled back;
+// the trigger on message adds the letter's words to its thread.
 await client.query('begin');
 const messageId = randomUUID();
 const nationalId = summary.heavyCitizens[0]!.nationalId;
 await explain(
   'Saving a new letter (one statement; rolled back)',
-  `with c as (insert into citizen (national_id, name) values ($1, '') on conflict (national_id) do update set national_id = excluded.national_id returning id),
+  `with found as (select id from citizen where national_id = $1),
+   made as (insert into citizen (national_id, name) select $1, '' where not exists (select 1 from found) on conflict (national_id) do nothing returning id),
+   c as (select id from found union all select id from made),
    t as (insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at)
          select $2::uuid, c.id, $3::uuid, 'hospital', 'Innkalling', 'Ortopedisk poliklinikk', false, false, now() from c returning id, citizen_id),
    m as (insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body, priority, important, identifier_system, identifier_value, in_response_to, sent_at, updated_at)

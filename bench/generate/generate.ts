@@ -23,7 +23,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { inboxCategoryFor, organizationNumberFrom, parseNationalId, type MessageKind, type SenderKind } from '@innboks/core';
 import { departments, sentences, subjectsByCategory } from './text.ts';
 
-export const generatorVersion = 3;
+export const generatorVersion = 4;
 
 export interface HeavyCitizen {
   id: string;
@@ -243,6 +243,24 @@ async function runParallel(pool: pg.Pool, statements: string[], parallel: number
   );
 }
 
+/** thread_load → thread, each thread with the words of all its messages (what the trigger on message keeps). */
+async function fillThreads(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query(`set work_mem = '1GB'`);
+    await client.query(`
+      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, archived, has_attachments, message_count, last_activity_at, created_at, search)
+      select t.id, t.citizen_id, t.organization_id, t.category, t.subject, t.sender_name, t.important, t.unread, t.archived, t.has_attachments, t.message_count, t.last_activity_at, t.created_at,
+             coalesce(words.search, ''::tsvector)
+      from thread_load t
+      left join (select thread_id, tsvector_agg(search) as search from message group by thread_id) as words on words.thread_id = t.id`);
+    await client.query('drop table thread_load');
+    await client.query('alter table message enable trigger message_adds_to_thread_search');
+  } finally {
+    client.release();
+  }
+}
+
 async function restoreKeys(pool: pg.Pool, defs: KeyDefinitions): Promise<void> {
   // Primary and unique keys first (foreign keys need them), the biggest first.
   const bySize = (table: string) => ({ message: 0, thread: 1, citizen: 2 })[table] ?? 3;
@@ -313,9 +331,14 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
     options.log(`generating ${citizenCount.toLocaleString('en')} citizens, ~${messageTarget.toLocaleString('en')} messages (keys dropped for the load)`);
 
     const citizenCopy = await openCopy(pool, 'copy citizen (id, national_id, name, portal_user, municipality, birth_date, created_at) from stdin');
+    // Threads go to a staging table first: a thread's search words are those of its
+    // messages, put together once all are loaded (see fillThreads), and the trigger
+    // that does it one message at a time is off for the load.
+    await pool.query('create unlogged table thread_load (like thread including defaults)');
+    await pool.query('alter table message disable trigger message_adds_to_thread_search');
     const threadCopy = await openCopy(
       pool,
-      'copy thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, archived, has_attachments, message_count, last_activity_at, created_at) from stdin',
+      'copy thread_load (id, citizen_id, organization_id, category, subject, sender_name, important, unread, archived, has_attachments, message_count, last_activity_at, created_at) from stdin',
     );
     const messageCopies = [
       await openCopy(
@@ -413,6 +436,8 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
       await copy.writer.end();
       copy.release();
     }
+    options.log(`copied in ${((Date.now() - started) / 1000).toFixed(0)} s; threads with their messages' search words`);
+    await fillThreads(pool);
     const loaded = Date.now();
     options.log(`loaded in ${((loaded - started) / 1000).toFixed(0)} s; building keys and indexes`);
     await restoreKeys(pool, defs);

@@ -61,7 +61,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     relaxedDurability: false,
     startParams: durableStartParams(),
-    // btree_gin: the (citizen_id, search) index of migration 0006.
+    // btree_gin: the (citizen_id, search) GIN index (migrations 0006, 0007).
     extensions: { btree_gin },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });

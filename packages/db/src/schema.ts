@@ -50,6 +50,8 @@ export interface ThreadTable {
   message_count: Generated<number>;
   last_activity_at: Timestamp;
   created_at: DefaultTimestamp;
+  /** The words of all the thread's messages, kept by a trigger on message (migration 0007). */
+  search: ColumnType<string, never, never>;
 }
 
 export interface MessageTable {

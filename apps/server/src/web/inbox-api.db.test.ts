@@ -114,6 +114,20 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(none.body.items).toEqual([]);
   });
 
+  test('search finds a conversation by a word only its later answer holds, and by the words of its first letter still', async () => {
+    const first = await send('hospital', kariId(), { topic: { text: 'Innkalling' }, payload: [{ contentString: 'Du er kalt inn til kontroll av kneet.' }] });
+    expect((await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('gipsen')}`)).body.items).toEqual([]);
+    await send('hospital', kariId(), {
+      topic: { text: 'Oppfølging' },
+      payload: [{ contentString: 'Gipsen kan tas av ved neste besøk.' }],
+      inResponseTo: [{ reference: `Communication/${first}` }],
+    });
+    const byAnswer = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('gipsen')}`);
+    expect(byAnswer.body.items.map((item) => item.id)).toEqual([first]);
+    const byFirstLetter = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('kneet kontroll')}`);
+    expect(byFirstLetter.body.items.map((item) => item.id)).toContain(first);
+  });
+
   test('paging walks every thread once, newest activity first', async () => {
     for (let index = 0; index < 5; index++) await send('research', kariId(), { topic: { text: `Spørreskjema ${index}` } });
     const seen: string[] = [];

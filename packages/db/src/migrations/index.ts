@@ -5,6 +5,7 @@ import * as delivery from './0003_delivery.ts';
 import * as appointments from './0004_appointments.ts';
 import * as municipal from './0005_municipal.ts';
 import * as performance from './0006_performance.ts';
+import * as threadSearch from './0007_thread_search.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_appointments': appointments,
   '0005_municipal': municipal,
   '0006_performance': performance,
+  '0007_thread_search': threadSearch,
 };

@@ -52,6 +52,23 @@ export interface UnreadCounts {
 
 type ThreadRow = Parameters<typeof toInboxThread>[0];
 
+/** What an inbox row shows: every thread column but the words kept for search. */
+const inboxThreadColumns = [
+  'id',
+  'citizen_id',
+  'organization_id',
+  'category',
+  'subject',
+  'sender_name',
+  'important',
+  'unread',
+  'archived',
+  'has_attachments',
+  'message_count',
+  'last_activity_at',
+  'created_at',
+] as const;
+
 /** Every category is named, with 0 where nothing is unread. */
 function unreadCountsFrom(counts: Record<string, number>): UnreadCounts {
   const byCategory = Object.fromEntries(inboxCategories.map((category) => [category, Number(counts[category] ?? 0)])) as Record<InboxCategory, number>;
@@ -95,21 +112,14 @@ export class CitizenInbox {
   private pageQuery(request: InboxPageRequest) {
     let query = this.db
       .selectFrom('thread')
-      .selectAll()
+      .select(inboxThreadColumns)
       .where('citizen_id', '=', this.citizenId)
       .where('archived', '=', request.archived);
     if (request.category) query = query.where('category', '=', request.category);
     if (request.query) {
       const terms = request.query;
-      query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('message')
-            .select(sql`1`.as('one'))
-            .where('message.citizen_id', '=', this.citizenId)
-            .whereRef('message.thread_id', '=', 'thread.id')
-            .where(sql<boolean>`message.search @@ websearch_to_tsquery('norwegian', ${terms})`),
-        ),
-      );
+      // The thread holds the words of all its messages (migration 0007).
+      query = query.where(sql<boolean>`thread.search @@ websearch_to_tsquery('norwegian', ${terms})`);
     }
     const after = decodeCursor(request.cursor);
     if (after) {
@@ -145,7 +155,7 @@ export class CitizenInbox {
         .set({ unread: false })
         .where('citizen_id', '=', this.citizenId)
         .where('id', '=', threadId)
-        .returningAll()
+        .returning(inboxThreadColumns)
         .executeTakeFirst();
       if (!thread) return undefined;
       const firstReads = await tx
@@ -208,7 +218,7 @@ export class CitizenInbox {
       })
       .where('citizen_id', '=', this.citizenId)
       .where('id', '=', threadId)
-      .returningAll()
+      .returning(inboxThreadColumns)
       .executeTakeFirst();
     return row ? toInboxThread(row) : undefined;
   }

@@ -99,6 +99,12 @@ export const delivery: Benchmark = {
         toSmtp.add(letter.noticeAcceptedAt - letter.postedAt);
         lastNoticeAt = Math.max(lastNoticeAt, letter.noticeAcceptedAt);
       }
+      const { load } = measured;
+      // The table has no room for these; they say how much of the offered load reached the server.
+      console.log(
+        `[delivery] offered ${load.scheduled} letters in ${durationS} s: ${load.started} sent (${load.skipped} not sent, ${maxInFlight} in flight; ${load.late} late), ` +
+          `${measured.accepted.length} accepted, ${load.errors} errors; notices drained ${(drained.waitedMs / 1000).toFixed(1)} s after the last POST`,
+      );
       const stages = await stageLatencies(context.pool, measured.accepted);
       const ceiling = await smtpCeiling({
         url: rig.smtp.url,

@@ -6,6 +6,9 @@
  *
  *   npm run bench:delivery                     (PostgreSQL from TEST_DATABASE_URL or 127.0.0.1:5432, else PGlite)
  *   BENCH_NOTICES=5000 BENCH_LETTERS=3000 npm run bench:delivery
+ *
+ * The suite's `delivery` benchmark (benchmarks/delivery.ts, `npm run bench -- --only delivery`)
+ * measures the same path through real API and worker processes at an offered rate.
  */
 import os from 'node:os';
 import { SmtpEmailSender } from '@innboks/channels';

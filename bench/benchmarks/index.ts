@@ -9,7 +9,8 @@ import { inbox } from './inbox.ts';
 import { inboxHeavy } from './inbox-heavy.ts';
 import { search } from './search.ts';
 import { scaleOut } from './scale-out.ts';
+import { delivery } from './delivery.ts';
 import { embedded } from './embedded.ts';
 import { webBundle } from './web-bundle.ts';
 
-export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, embedded, webBundle];
+export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, delivery, embedded, webBundle];

@@ -1,0 +1,61 @@
+/**
+ * The outside world of delivery for the `delivery` benchmark, in the bench process
+ * over real connections (apps/server/src/testing/delivery-rig.ts): a local SMTP
+ * server, an SMS gateway, a digital mailbox, a print service and both registers. Its
+ * recipients are portal users with an e-mail address of their own in the contact
+ * register and no mobile number, so each letter's plan is the inbox with one e-mail
+ * notice, and the notice is matched to its letter by that address.
+ */
+import { randomBytes } from 'node:crypto';
+import { startDeliveryRig, type DeliveryRig } from '../../apps/server/src/testing/delivery-rig.ts';
+import type { BenchContext } from './context.ts';
+
+export interface Recipient {
+  nationalId: string;
+  citizenId: string;
+  email: string;
+}
+
+export interface DeliveryWorld {
+  /** Tells this run's letters and addresses from any other's. */
+  runId: string;
+  rig: DeliveryRig;
+  recipients: Recipient[];
+}
+
+/** Birth dates from 1950 on, one per recipient in turn: adults (no youth rule), and never many on one date. */
+function birthDate(index: number): string {
+  const date = new Date(Date.UTC(1950, 0, 1) + (index % 14_600) * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+export async function startDeliveryWorld(context: BenchContext, recipientCount: number, env: Record<string, string>): Promise<DeliveryWorld> {
+  const rig = await startDeliveryRig(env);
+  try {
+    const runId = randomBytes(3).toString('hex');
+    const people = Array.from({ length: recipientCount }, (_, index) => {
+      const email = `citizen-${runId}-${index}@bench.test`;
+      const nationalId = rig.addPerson({ birthDate: birthDate(index), portalUser: true, email, mobile: null, name: `Bench Person ${index}` });
+      return { nationalId, email, birthDate: birthDate(index) };
+    });
+    // One statement for thousands of citizens (the tests' saveCitizen is one round trip
+    // each). A synthetic id that is already a citizen (the generated dataset) is left out:
+    // that citizen's own letters and settings would change what is measured.
+    const { rows } = await context.pool.query<{ id: string; national_id: string }>(
+      `insert into citizen (national_id, name, portal_user, birth_date)
+       select national_id, 'Bench Person', true, birth_date from unnest($1::text[], $2::date[]) as people(national_id, birth_date)
+       on conflict (national_id) do nothing
+       returning id, national_id`,
+      [people.map((person) => person.nationalId), people.map((person) => person.birthDate)],
+    );
+    const citizenIds = new Map(rows.map((row) => [row.national_id, row.id]));
+    const recipients = people.flatMap((person) => {
+      const citizenId = citizenIds.get(person.nationalId);
+      return citizenId ? [{ nationalId: person.nationalId, citizenId, email: person.email }] : [];
+    });
+    return { runId, rig, recipients };
+  } catch (error) {
+    await rig.close();
+    throw error;
+  }
+}

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { sql, type Kysely } from 'kysely';
 import * as oidc from 'openid-client';
-import type { Database } from '@innboks/db';
+import { preparedStatement, type Database } from '@innboks/db';
 import type { Clock } from '@innboks/core';
 import { problems } from '../http/problem.ts';
 import { renderMessagePage } from './pages.ts';
@@ -95,7 +95,7 @@ export class CitizenSessions {
     const { db, clock, idleTimeoutSeconds } = this.options;
     const id = sha256(token);
     // Every citizen request asks this: plain SQL, not the query builder, to keep its server CPU small.
-    const { rows } = await sql<{ id: string; citizen_id: string; last_seen_at: Date; expires_at: Date; national_id: string; name: string }>`
+    const { rows } = await sql<{ id: string; citizen_id: string; last_seen_at: Date; expires_at: Date; national_id: string; name: string }>`${sql.raw(preparedStatement)}
       select s.id, s.citizen_id, s.last_seen_at, s.expires_at, c.national_id, c.name
       from citizen_session s join citizen c on c.id = s.citizen_id
       where s.id = ${id}`.execute(db);

@@ -7,6 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
+import { preparedStatement } from '../database.ts';
 import { isUuid, recordDeliveryState } from './sender-repository.ts';
 
 export interface InboxPageRequest {
@@ -93,7 +94,9 @@ export class CitizenInbox {
   async pageWithUnreadCounts(request: InboxPageRequest): Promise<{ items: InboxThread[]; nextCursor: string | null; unread: UnreadCounts }> {
     // Written as SQL rather than with the query builder: this runs for every inbox
     // screen, and building it from parts cost more server CPU than PostgreSQL spends on it.
-    const { rows } = await sql<ThreadRow & { unread_counts: Record<string, number> | string }>`
+    // Prepared unless it is a search (see `preparedStatement`).
+    const prepared = sql.raw(request.query ? '' : preparedStatement);
+    const { rows } = await sql<ThreadRow & { unread_counts: Record<string, number> | string }>`${prepared}
       select counts.unread as unread_counts, page.*
       from (
         select coalesce(json_object_agg(category, count), '{}'::json) as unread

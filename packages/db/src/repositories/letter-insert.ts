@@ -12,6 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks/core';
 import type { Database, MessageRow, OrganizationRow } from '../schema.ts';
+import { preparedStatement } from '../database.ts';
 import type { StoredAttachmentMeta, StoredLetter } from './letter-aggregate.ts';
 import { deliverLetterJob } from './job-kinds.ts';
 
@@ -49,7 +50,7 @@ export async function insertNewThreadLetter(
 
   // A citizen row is looked up first and inserted only when missing: an upsert that
   // updates would write a new row version of the citizen for every letter.
-  const result = await sql<{ citizen_id: string }>`
+  const result = await sql<{ citizen_id: string }>`${sql.raw(preparedStatement)}
     with found as (select id from citizen where national_id = ${letter.citizenNationalId}),
     made as (
       insert into citizen (national_id, name) select ${letter.citizenNationalId}, ''

@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -17,6 +16,7 @@ import type { Clock } from '@innboks/core';
 import { Directory, type Database } from '@innboks/db';
 import type { PublicConfig } from '@innboks/contracts';
 import type { Config } from './config.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(fastifyCookie);
   const identityOrigins = [...new Set([config.citizenOidc.issuer, config.staffOidc.issuer].map((issuer) => new URL(issuer).origin))];
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -16,11 +16,14 @@ describe.each(testDatabaseKinds())('Prepared hot statements on %s', (kind) => {
     for (const value of [1, 21, -4]) expect((await marked(value)).rows).toEqual((await plain(value)).rows);
   });
 
-  test.runIf(kind === 'postgres')('on PostgreSQL it is parsed and planned once per connection, then reused', async () => {
-    await database.db.connection().execute(async (connection) => {
-      for (let round = 0; round < 3; round++) await sql`${sql.raw(preparedStatement)} select ${round}::int as round_number`.execute(connection);
-      const prepared = await sql<{ count: number }>`select count(*)::int as count from pg_prepared_statements where statement like '%round_number%'`.execute(connection);
-      expect(prepared.rows[0]!.count).toBe(1);
+  // PGlite has no named statements to reuse; the test exists where there are.
+  if (kind === 'postgres') {
+    test('on PostgreSQL it is parsed and planned once per connection, then reused', async () => {
+      await database.db.connection().execute(async (connection) => {
+        for (let round = 0; round < 3; round++) await sql`${sql.raw(preparedStatement)} select ${round}::int as round_number`.execute(connection);
+        const prepared = await sql<{ count: number }>`select count(*)::int as count from pg_prepared_statements where statement like '%round_number%'`.execute(connection);
+        expect(prepared.rows[0]!.count).toBe(1);
+      });
     });
-  });
+  }
 });

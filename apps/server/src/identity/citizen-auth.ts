@@ -6,7 +6,6 @@
  * random token, the row its sha256), ends after idle time or a maximum age, and every
  * state-changing request carries a CSRF token (double-submit cookie).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { sql, type Kysely } from 'kysely';
@@ -14,7 +13,7 @@ import * as oidc from 'openid-client';
 import { preparedStatement, type Database } from '@innboks/db';
 import type { Clock } from '@innboks/core';
 import { problems } from '../http/problem.ts';
-import { renderMessagePage } from './pages.ts';
+import { lazyOidcConfiguration, loginStateTtlSeconds, randomToken, registerDoubleSubmitCsrf, sendMessagePage, sessionLiveness, sha256 } from './web-session.ts';
 import { safeReturnTo } from './return-to.ts';
 
 export interface CitizenAuthOptions {
@@ -42,10 +41,6 @@ export const csrfCookieName = 'innboks_csrf';
 export const csrfHeaderName = 'x-csrf-token';
 const loginCookieName = 'innboks_login';
 export const requiredAcr = 'idporten-loa-high';
-const loginStateTtlSeconds = 10 * 60;
-/** last_seen_at is written at most this often. */
-const touchIntervalMs = 60_000;
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,18 +52,6 @@ declare module 'fastify' {
   }
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const randomToken = () => randomBytes(32).toString('base64url');
-
-function sameSecret(a: string, b: string): boolean {
-  const left = createHash('sha256').update(a).digest();
-  const right = createHash('sha256').update(b).digest();
-  return timingSafeEqual(left, right) && a.length === b.length;
-}
-
-function isLocalhost(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost');
-}
 
 /** Looks sessions up, ends them, and refreshes them; one per app (`app.citizenSessions`). */
 export class CitizenSessions {
@@ -102,12 +85,12 @@ export class CitizenSessions {
     const row = rows[0];
     if (!row) return undefined;
     const now = clock.now().getTime();
-    const idleMs = now - new Date(row.last_seen_at).getTime();
-    if (now >= new Date(row.expires_at).getTime() || idleMs > idleTimeoutSeconds * 1000) {
+    const liveness = sessionLiveness(row, now, idleTimeoutSeconds);
+    if (liveness === 'ended') {
       await this.end(id);
       return undefined;
     }
-    if (idleMs >= touchIntervalMs) {
+    if (liveness === 'touch') {
       await db.updateTable('citizen_session').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
     }
     return { citizenId: row.citizen_id, nationalId: row.national_id, name: row.name, sessionId: row.id };
@@ -177,48 +160,18 @@ export async function registerCitizenAuth(app: FastifyInstance, options: Citizen
   const csrfCookie = { ...baseCookie, httpOnly: false, sameSite: 'strict' } as const;
   const loginCookie = { path: '/auth/callback', secure: options.secureCookies, httpOnly: true, sameSite: 'lax', maxAge: loginStateTtlSeconds } as const;
 
-  let discovered: Promise<oidc.Configuration> | undefined;
-  // Lazily, on first use: in embedded mode the issuer is this very server, not listening yet now.
-  const oidcConfiguration = () => {
-    discovered ??= (async () => {
-      const issuer = new URL(options.issuer);
-      const insecure = issuer.protocol === 'http:' && isLocalhost(issuer);
-      return oidc.discovery(issuer, options.clientId, { client_secret: options.clientSecret }, oidc.ClientSecretBasic(options.clientSecret), {
-        execute: insecure ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
-      });
-    })().catch((error: unknown) => {
-      discovered = undefined;
-      throw error;
-    });
-    return discovered;
-  };
+  const oidcConfiguration = lazyOidcConfiguration(options);
 
   // CSRF: double-submit cookie for every state-changing request to the web API and logout.
-  app.addHook('onRequest', async (request) => {
-    if (!unsafeMethods.has(request.method)) return;
-    const path = request.url.split('?')[0] ?? '';
-    const route = request.routeOptions.url ?? '';
-    const guarded = (candidate: string) => candidate.startsWith('/api/') || candidate === '/auth/logout';
-    let decoded = path;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      // keep the raw path
-    }
-    if (!guarded(path) && !guarded(decoded) && !guarded(route)) return;
-    const cookies = request.cookies ?? app.parseCookie(request.headers.cookie ?? '');
-    // Without a session cookie there is no ambient authority to forge: the route answers 401 itself.
-    if (!cookies[sessionCookieName]) return;
-    const expected = cookies[csrfCookieName];
-    const given = request.headers[csrfHeaderName];
-    if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) {
-      throw problems.csrf();
-    }
+  registerDoubleSubmitCsrf(app, {
+    guarded: (path) => path.startsWith('/api/') || path === '/auth/logout',
+    sessionCookieName,
+    csrfCookieName,
+    headerName: csrfHeaderName,
   });
 
   const htmlPage = (reply: FastifyReply, status: number, title: string, message: string, link = { href: '/', text: 'Til forsiden' }) =>
-    reply.code(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(renderMessagePage(title, message, link));
+    sendMessagePage(reply, status, title, message, link);
 
   app.get<{ Querystring: { returnTo?: string } }>('/auth/login', async (request, reply) => {
     const returnTo = safeReturnTo(request.query.returnTo);

@@ -9,14 +9,13 @@
  * 4); whether they are staff at all, their name and the services they work in come
  * from our own database, read again on every request.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import * as oidc from 'openid-client';
 import type { Database } from '@innboks/db';
 import type { Clock } from '@innboks/core';
 import { problems } from '../http/problem.ts';
-import { renderMessagePage } from './pages.ts';
+import { lazyOidcConfiguration, loginStateTtlSeconds, randomToken, registerDoubleSubmitCsrf, sendMessagePage, sessionLiveness, sha256 } from './web-session.ts';
 import { safeReturnTo } from './return-to.ts';
 import { staffClientScope } from './staff-pages.ts';
 
@@ -49,9 +48,6 @@ export const staffCsrfHeaderName = 'x-csrf-token';
 export const helseIdPidClaim = 'helseid://claims/identity/pid';
 export const helseIdSecurityLevelClaim = 'helseid://claims/identity/security_level';
 export const requiredSecurityLevel = '4';
-const loginStateTtlSeconds = 10 * 60;
-const touchIntervalMs = 60_000;
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,18 +59,6 @@ declare module 'fastify' {
   }
 }
 
-const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const randomToken = () => randomBytes(32).toString('base64url');
-
-function sameSecret(a: string, b: string): boolean {
-  const left = createHash('sha256').update(a).digest();
-  const right = createHash('sha256').update(b).digest();
-  return timingSafeEqual(left, right) && a.length === b.length;
-}
-
-function isLocalhost(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.endsWith('.localhost');
-}
 
 export class StaffSessions {
   private readonly resolved = new WeakMap<FastifyRequest, Promise<StaffContext | undefined>>();
@@ -102,12 +86,12 @@ export class StaffSessions {
       .executeTakeFirst();
     if (!row) return undefined;
     const now = clock.now().getTime();
-    const idleMs = now - new Date(row.last_seen_at).getTime();
-    if (now >= new Date(row.expires_at).getTime() || idleMs > idleTimeoutSeconds * 1000) {
+    const liveness = sessionLiveness(row, now, idleTimeoutSeconds);
+    if (liveness === 'ended') {
       await this.end(id);
       return undefined;
     }
-    if (idleMs >= touchIntervalMs) {
+    if (liveness === 'touch') {
       await db.updateTable('staff_session').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
     }
     return { staffId: row.staff_id, name: row.name, hprNumber: row.hpr_number, sessionId: row.id };
@@ -171,45 +155,18 @@ export async function registerStaffAuth(app: FastifyInstance, options: StaffAuth
   const loginCookie = { path: `${staffBasePath}/auth/callback`, secure: options.secureCookies, httpOnly: true, sameSite: 'lax', maxAge: loginStateTtlSeconds } as const;
   const home = `${staffBasePath}/`;
 
-  let discovered: Promise<oidc.Configuration> | undefined;
-  const oidcConfiguration = () => {
-    discovered ??= (async () => {
-      const issuer = new URL(options.issuer);
-      const insecure = issuer.protocol === 'http:' && isLocalhost(issuer);
-      return oidc.discovery(issuer, options.clientId, { client_secret: options.clientSecret }, oidc.ClientSecretBasic(options.clientSecret), {
-        execute: insecure ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
-      });
-    })().catch((error: unknown) => {
-      discovered = undefined;
-      throw error;
-    });
-    return discovered;
-  };
+  const oidcConfiguration = lazyOidcConfiguration(options);
 
   // CSRF for the staff API: double-submit with the staff's own cookie.
-  app.addHook('onRequest', async (request) => {
-    if (!unsafeMethods.has(request.method)) return;
-    const path = request.url.split('?')[0] ?? '';
-    let decoded = path;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      // keep the raw path
-    }
-    const route = request.routeOptions.url ?? '';
-    const guarded = (candidate: string) => candidate.startsWith(staffApiPrefix) || candidate === `${staffBasePath}/auth/logout`;
-    if (!guarded(path) && !guarded(decoded) && !guarded(route)) return;
-    const cookies = request.cookies ?? app.parseCookie(request.headers.cookie ?? '');
-    // Without a session cookie there is no ambient authority to forge: the route answers 401 itself.
-    if (!cookies[staffSessionCookieName]) return;
-    const expected = cookies[staffCsrfCookieName];
-    const given = request.headers[staffCsrfHeaderName];
-    if (!expected || typeof given !== 'string' || !sameSecret(given, expected)) throw problems.csrf();
+  registerDoubleSubmitCsrf(app, {
+    guarded: (path) => path.startsWith(staffApiPrefix) || path === `${staffBasePath}/auth/logout`,
+    sessionCookieName: staffSessionCookieName,
+    csrfCookieName: staffCsrfCookieName,
+    headerName: staffCsrfHeaderName,
   });
 
   const htmlPage = (reply: FastifyReply, status: number, title: string, message: string, link = { href: home, text: 'Til forsiden for ansatte' }) =>
-    reply.code(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(renderMessagePage(title, message, link));
+    sendMessagePage(reply, status, title, message, link);
 
   const staffReturnTo = (value: unknown) => {
     const path = safeReturnTo(value, home);

@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { preparedStatement } from '../database.ts';
-import { isUuid, recordDeliveryState } from './sender-repository.ts';
+import { isUuid } from './sender-repository.ts';
+import { moveAttempt } from '../delivery/attempts.ts';
 
 export interface InboxPageRequest {
   category?: string | undefined;
@@ -100,8 +101,7 @@ export class CitizenInbox {
       select counts.unread as unread_counts, page.*
       from (
         select coalesce(json_object_agg(category, count), '{}'::json) as unread
-        from (select category, count(*) as count from thread
-              where citizen_id = ${this.citizenId} and unread and not archived group by category) as per_category
+        from (${this.unreadCountsSql()}) as per_category
       ) as counts
       left join lateral (${this.pageSql(request)}) as page on true
       order by page.last_activity_at desc, page.id desc`.execute(this.db);
@@ -112,7 +112,7 @@ export class CitizenInbox {
 
   /** Unread threads per category (archived ones not counted), exact, from a partial index. */
   async unreadCounts(): Promise<UnreadCounts> {
-    const rows = await this.unreadCountsQuery().execute();
+    const { rows } = await sql<{ category: string; count: number }>`${this.unreadCountsSql()}`.execute(this.db);
     return unreadCountsFrom(Object.fromEntries(rows.map((row) => [row.category, Number(row.count)])));
   }
 
@@ -132,14 +132,9 @@ export class CitizenInbox {
       limit ${request.limit + 1}`;
   }
 
-  private unreadCountsQuery() {
-    return this.db
-      .selectFrom('thread')
-      .select(['category', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('citizen_id', '=', this.citizenId)
-      .where('unread', '=', true)
-      .where('archived', '=', false)
-      .groupBy('category');
+  /** Unread, not archived threads per category: the partial index `thread_unread_by_citizen` answers it alone. */
+  private unreadCountsSql() {
+    return sql`select category, count(*) as count from thread where citizen_id = ${this.citizenId} and unread and not archived group by category`;
   }
 
   private toPage(rows: ThreadRow[], limit: number): { items: InboxThread[]; nextCursor: string | null } {
@@ -170,7 +165,7 @@ export class CitizenInbox {
         .returning(['id'])
         .execute();
       for (const { id } of firstReads) {
-        await recordDeliveryState(tx, { citizenId: this.citizenId, messageId: id, channel: 'inbox', state: 'read', at: now, detail: null });
+        await moveAttempt(tx, { citizenId: this.citizenId, messageId: id, channel: 'inbox', state: 'read', at: now, detail: null });
       }
       const messages = await tx
         .selectFrom('message')

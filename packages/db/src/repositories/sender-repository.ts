@@ -9,6 +9,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
+import { moveAttempt } from '../delivery/attempts.ts';
 import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
 import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
 import { deliverLetterJob } from './job-kinds.ts';
@@ -287,7 +288,7 @@ export class SenderRepository {
         .execute();
     }
     if (appointmentId) await linkLetterToAppointment(tx, { citizenId, messageId, appointmentId, at: now });
-    await recordDeliveryState(tx, { citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
+    await moveAttempt(tx, { citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
     await enqueueJob(tx, deliverLetterJob, { messageId, citizenId }, { runAt: now });
     return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
   }
@@ -300,28 +301,6 @@ export async function upsertCitizen(tx: Kysely<Database> | Transaction<Database>
     on conflict (national_id) do update set national_id = excluded.national_id
     returning id`.execute(tx);
   return row.rows[0]!.id;
-}
-
-export async function recordDeliveryState(
-  executor: Kysely<Database> | Transaction<Database>,
-  change: { citizenId: string; messageId: string; channel: string; state: 'queued' | 'sending' | 'delivered' | 'read' | 'failed' | 'skipped'; at: Date; detail: string | null },
-): Promise<void> {
-  await executor
-    .insertInto('delivery_attempt')
-    .values({
-      citizen_id: change.citizenId,
-      message_id: change.messageId,
-      channel: change.channel,
-      state: change.state,
-      created_at: change.at,
-      updated_at: change.at,
-    })
-    .onConflict((conflict) => conflict.columns(['message_id', 'channel']).doUpdateSet({ state: change.state, updated_at: change.at }))
-    .execute();
-  await executor
-    .insertInto('delivery_event')
-    .values({ citizen_id: change.citizenId, message_id: change.messageId, channel: change.channel, state: change.state, at: change.at, detail: change.detail })
-    .execute();
 }
 
 export function isUuid(value: string): boolean {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
-import { deliverLetterJob, recordDeliveryState } from '../sender-repository.ts';
+import { deliverLetterJob } from '../sender-repository.ts';
+import { moveAttempt } from '../../delivery/attempts.ts';
 
 import { citizenMessageIdentifierSystem } from '../identifier-systems.ts';
 export { citizenMessageIdentifierSystem };
@@ -89,7 +90,7 @@ export async function appendCitizenMessage(
     .values({ citizen_id: input.citizenId, message_id: messageId, thread_id: input.threadId, service_id: input.service.id, expected_answer_by: input.expectedAnswerBy })
     .execute();
   // Delivered at once: the service's shared inbox (and its system, by FHIR search) has it now.
-  await recordDeliveryState(tx, { citizenId: input.citizenId, messageId, channel: 'inbox', state: 'delivered', at: now, detail: null });
+  await moveAttempt(tx, { citizenId: input.citizenId, messageId, channel: 'inbox', state: 'delivered', at: now, detail: null });
   // Waiting for an answer from now on, unless something older is still waiting; a closed thread opens again.
   await tx
     .updateTable('municipal_thread')
@@ -149,7 +150,7 @@ export async function appendStaffAnswer(
     .where('citizen_id', '=', input.citizenId)
     .where('thread_id', '=', input.threadId)
     .execute();
-  await recordDeliveryState(tx, { citizenId: input.citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
+  await moveAttempt(tx, { citizenId: input.citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
   await enqueueJob(tx, deliverLetterJob, { messageId, citizenId: input.citizenId });
   return messageId;
 }

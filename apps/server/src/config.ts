@@ -154,6 +154,19 @@ function appointmentConfig(environment: NodeJS.ProcessEnv): AppointmentConfig {
   }
 }
 
+/** For a command's start: a configuration error is printed as it is (no stack) and the process exits 1. */
+export function loadConfigOrExit(environment: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {

@@ -4,22 +4,13 @@
  * DATABASE_URL says otherwise.
  */
 import { systemClock } from '@innboks/core';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { buildApp } from './app.ts';
 import { citizenClientSecret, openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
 import { seedDemoData } from './demo/seed.ts';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const clock = systemClock;
   const database = await openConfiguredDatabase(config);
   const { db } = database;

@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '@innboks/core';
 import { DeliveryStore, type DeadLetterView } from '@innboks/db';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { openConfiguredDatabase } from '../runtime.ts';
 import { deliverySettings } from '../delivery/delivery-runtime.ts';
 
@@ -58,16 +58,7 @@ function formatEntry(entry: DeadLetterView): string {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const database = await openConfiguredDatabase(config);
   try {
     const store = new DeliveryStore(database.db, deliverySettings(config.delivery));

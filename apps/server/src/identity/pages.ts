@@ -78,20 +78,53 @@ export interface LoginPageModel {
 export const loginTitle = 'Testinnlogging – ikke ekte ID-porten';
 
 export function renderLoginPage(model: LoginPageModel): string {
+  return renderTestLoginPage({
+    title: loginTitle,
+    intro: 'Dette er en testinnlogging for utvikling og test. Her logger du inn som en oppdiktet testperson uten passord. Bruk aldri ekte personopplysninger.',
+    listHeading: { id: 'persons-heading', text: 'Testpersoner' },
+    people: model.persons.map((person) => ({
+      nationalId: person.nationalId,
+      name: person.name,
+      detail: `Fødselsnummer ${person.nationalId}${person.description ? ` – ${person.description}` : ''}`,
+    })),
+    extraFieldsHtml: `<label for="securityLevel">Sikkerhetsnivå</label>
+<select id="securityLevel" name="securityLevel">
+<option value="high" selected>Høyt (idporten-loa-high)</option>
+<option value="substantial">Betydelig (idporten-loa-substantial) – for å prøve avvisning</option>
+</select>
+`,
+    form: model,
+  });
+}
+
+/**
+ * The test login page, for citizens (ID-porten's stand-in) and staff (HelseID's):
+ * a national id field, optional extra fields, and one button per demo person.
+ */
+export function renderTestLoginPage(options: {
+  title: string;
+  intro: string;
+  listHeading: { id: string; text: string };
+  /** `detail`: plain text under the person's button. */
+  people: { nationalId: string; name: string; detail: string }[];
+  extraFieldsHtml?: string;
+  form: { action: string; abortUrl: string; nationalId?: string | undefined; error?: string | undefined };
+}): string {
+  const { form } = options;
   const errorId = 'nationalId-error';
-  const invalid = model.error !== undefined;
-  const persons = model.persons.length
-    ? `<section aria-labelledby="persons-heading">
-<h2 id="persons-heading">Testpersoner</h2>
+  const invalid = form.error !== undefined;
+  const people = options.people.length
+    ? `<section aria-labelledby="${options.listHeading.id}">
+<h2 id="${options.listHeading.id}">${escapeHtml(options.listHeading.text)}</h2>
 <ul class="persons">
-${model.persons
+${options.people
   .map(
     (person) => `<li>
-<form method="post" action="${escapeHtml(model.action)}">
+<form method="post" action="${escapeHtml(form.action)}">
 <input type="hidden" name="nationalId" value="${escapeHtml(person.nationalId)}">
 <button type="submit">Logg inn som ${escapeHtml(person.name)}</button>
 </form>
-<p class="muted">Fødselsnummer ${escapeHtml(person.nationalId)}${person.description ? ` – ${escapeHtml(person.description)}` : ''}</p>
+<p class="muted">${escapeHtml(person.detail)}</p>
 </li>`,
   )
   .join('\n')}
@@ -99,23 +132,18 @@ ${model.persons
 </section>`
     : '';
   return page(
-    `${invalid ? 'Feil: ' : ''}${loginTitle}`,
-    `<h1>${escapeHtml(loginTitle)}</h1>
-<p class="warning">Dette er en testinnlogging for utvikling og test. Her logger du inn som en oppdiktet testperson uten passord. Bruk aldri ekte personopplysninger.</p>
-<form method="post" action="${escapeHtml(model.action)}" novalidate>
+    `${invalid ? 'Feil: ' : ''}${options.title}`,
+    `<h1>${escapeHtml(options.title)}</h1>
+<p class="warning">${escapeHtml(options.intro)}</p>
+<form method="post" action="${escapeHtml(form.action)}" novalidate>
 <label for="nationalId">Fødselsnummer</label>
 <input type="text" id="nationalId" name="nationalId" inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="20"${
-      model.nationalId ? ` value="${escapeHtml(model.nationalId)}"` : ''
+      form.nationalId ? ` value="${escapeHtml(form.nationalId)}"` : ''
     }${invalid ? ` aria-invalid="true" aria-describedby="${errorId}"` : ''}>
-${invalid ? `<p class="error" id="${errorId}">${escapeHtml(model.error ?? '')}</p>\n` : ''}<label for="securityLevel">Sikkerhetsnivå</label>
-<select id="securityLevel" name="securityLevel">
-<option value="high" selected>Høyt (idporten-loa-high)</option>
-<option value="substantial">Betydelig (idporten-loa-substantial) – for å prøve avvisning</option>
-</select>
-<button type="submit">Logg inn</button>
+${invalid ? `<p class="error" id="${errorId}">${escapeHtml(form.error ?? '')}</p>\n` : ''}${options.extraFieldsHtml ?? ''}<button type="submit">Logg inn</button>
 </form>
-${persons}
-<p><a href="${escapeHtml(model.abortUrl)}">Avbryt innloggingen</a></p>`,
+${people}
+<p><a href="${escapeHtml(form.abortUrl)}">Avbryt innloggingen</a></p>`,
   );
 }
 

@@ -5,7 +5,7 @@
  * `helseid://claims/identity/security_level`, `name`). Which services a person works
  * in is never in the token: it comes from our own database.
  */
-import { escapeHtml, page } from './pages.ts';
+import { renderTestLoginPage } from './pages.ts';
 
 export const helseIdScopes = ['helseid://scopes/identity/pid', 'helseid://scopes/identity/security_level', 'helseid://scopes/hpr/hpr_number'] as const;
 
@@ -44,40 +44,15 @@ export interface StaffLoginPageModel {
 export const staffLoginTitle = 'Testinnlogging for ansatte – ikke ekte HelseID';
 
 export function renderStaffLoginPage(model: StaffLoginPageModel): string {
-  const errorId = 'nationalId-error';
-  const invalid = model.error !== undefined;
-  const staff = model.staff.length
-    ? `<section aria-labelledby="staff-heading">
-<h2 id="staff-heading">Testansatte</h2>
-<ul class="persons">
-${model.staff
-  .map(
-    (member) => `<li>
-<form method="post" action="${escapeHtml(model.action)}">
-<input type="hidden" name="nationalId" value="${escapeHtml(member.nationalId)}">
-<button type="submit">Logg inn som ${escapeHtml(member.name)}</button>
-</form>
-<p class="muted">${member.services.length ? `Arbeider i ${escapeHtml(member.services.join(', '))}` : 'Ikke medlem av noen tjeneste'}${
-      member.hprNumber ? ` – HPR-nummer ${escapeHtml(member.hprNumber)}` : ''
-    }</p>
-</li>`,
-  )
-  .join('\n')}
-</ul>
-</section>`
-    : '';
-  return page(
-    `${invalid ? 'Feil: ' : ''}${staffLoginTitle}`,
-    `<h1>${escapeHtml(staffLoginTitle)}</h1>
-<p class="warning">Dette er en testinnlogging for ansatte i kommunale helse- og omsorgstjenester, for utvikling og test. Her logger du inn som en oppdiktet ansatt uten passord.</p>
-<form method="post" action="${escapeHtml(model.action)}" novalidate>
-<label for="nationalId">Fødselsnummer</label>
-<input type="text" id="nationalId" name="nationalId" inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="20"${
-      model.nationalId ? ` value="${escapeHtml(model.nationalId)}"` : ''
-    }${invalid ? ` aria-invalid="true" aria-describedby="${errorId}"` : ''}>
-${invalid ? `<p class="error" id="${errorId}">${escapeHtml(model.error ?? '')}</p>\n` : ''}<button type="submit">Logg inn</button>
-</form>
-${staff}
-<p><a href="${escapeHtml(model.abortUrl)}">Avbryt innloggingen</a></p>`,
-  );
+  return renderTestLoginPage({
+    title: staffLoginTitle,
+    intro: 'Dette er en testinnlogging for ansatte i kommunale helse- og omsorgstjenester, for utvikling og test. Her logger du inn som en oppdiktet ansatt uten passord.',
+    listHeading: { id: 'staff-heading', text: 'Testansatte' },
+    people: model.staff.map((member) => ({
+      nationalId: member.nationalId,
+      name: member.name,
+      detail: `${member.services.length ? `Arbeider i ${member.services.join(', ')}` : 'Ikke medlem av noen tjeneste'}${member.hprNumber ? ` – HPR-nummer ${member.hprNumber}` : ''}`,
+    })),
+    form: model,
+  });
 }

@@ -8,26 +8,15 @@ import type { Kysely, Transaction } from 'kysely';
 import { inboxCategoryFor, type AppointmentReplyStore, type AppointmentReplyTarget, type NewAppointmentReply, type SenderKind } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { isUuid } from './sender-repository.ts';
+import type { AppointmentDetails } from './sender-appointments.ts';
 
 /** The identifier system of messages citizens write; the value is the message id. */
 import { citizenMessageIdentifierSystem } from './identifier-systems.ts';
 export { citizenMessageIdentifierSystem };
 
-export interface CitizenAppointmentRecord {
-  id: string;
-  status: string;
-  start: Date;
-  end: Date;
-  kind: 'in-person' | 'video' | 'phone';
-  careArea: 'somatic' | 'mental-health' | 'substance-abuse';
-  clinic: string | null;
-  place: string | null;
-  description: string | null;
-  patientInstruction: string | null;
+export interface CitizenAppointmentRecord extends AppointmentDetails {
   organizationName: string;
   region: string | null;
-  version: number;
-  updatedAt: Date;
   /** The thread of the newest appointment letter about it, if any. */
   letterThreadId: string | null;
   /** The citizen's replies about it, oldest first. */

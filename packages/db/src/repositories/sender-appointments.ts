@@ -11,10 +11,9 @@ import { isUuid, upsertCitizen } from './sender-repository.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export interface StoredAppointment {
+/** An appointment as both its hospital and its citizen see it. */
+export interface AppointmentDetails {
   id: string;
-  identifierSystem: string;
-  identifierValue: string;
   status: string;
   start: Date;
   end: Date;
@@ -26,6 +25,11 @@ export interface StoredAppointment {
   patientInstruction: string | null;
   version: number;
   updatedAt: Date;
+}
+
+export interface StoredAppointment extends AppointmentDetails {
+  identifierSystem: string;
+  identifierValue: string;
   citizenNationalId: string;
   organizationNumber: string;
 }

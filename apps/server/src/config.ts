@@ -77,7 +77,7 @@ const environmentSchema = z.object({
   POPULATION_REGISTER_TOKEN: z.string().optional(),
   WORKER_LEASE_SECONDS: z.coerce.number().min(1).default(60),
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
-  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().min(1).default(60),
   SWEEPER_STUCK_AFTER_SECONDS: z.coerce.number().min(1).default(600),

@@ -96,6 +96,22 @@ describe('HTTP adapters over a real connection', () => {
       await register.close();
     }
   });
+
+  test('a register asked for many people in one call answers those it knows and leaves out the rest', async () => {
+    const known = { reserved: false, mobile: null, email: 'a@example.no', digitalMailbox: null };
+    const register = await startTestHttpService(registerResponder(new Map([['1', known], ['3', { ...known, email: 'c@example.no' }]])));
+    try {
+      const client = new HttpContactRegister({ url: register.url, timeoutMs: 2000 });
+      const found = await client.lookupMany(['1', '2', '3']);
+      expect([...found]).toEqual([['1', known], ['3', { ...known, email: 'c@example.no' }]]);
+      expect(register.requests).toHaveLength(1);
+      expect(register.requests[0]).toMatchObject({ path: '/lookup-many', body: { nationalIds: ['1', '2', '3'] } });
+      await expect(client.lookupMany(Array.from({ length: 1001 }, (_, index) => String(index)))).rejects.toMatchObject({ failure: 'permanent' });
+      expect(register.requests).toHaveLength(1);
+    } finally {
+      await register.close();
+    }
+  });
 });
 
 describe('E-mail over SMTP to a local server', () => {

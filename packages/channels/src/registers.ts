@@ -6,41 +6,67 @@
  *   → 200 { "reserved": false, "mobile": "+4799000001" | null, "email": "…" | null,
  *           "digitalMailbox": { "provider": "digipost", "address": "…" } | null }
  *   → 404 not in the register
+ *   POST <CONTACT_REGISTER_URL>/lookup-many   { "nationalIds": ["…", …] }   (at most 1,000)
+ *   → 200 { "people": [{ "nationalId": "…", …the same fields… }] }   (anyone not in the register is left out)
  *
  * Population register (Folkeregisteret):
  *   POST <POPULATION_REGISTER_URL>/lookup   (Bearer POPULATION_REGISTER_TOKEN)   { "nationalId": "…" }
  *   → 200 { "name": "…", "birthDate": "1985-04-12" | null,
  *           "postalAddress": { "street": "…", "postalCode": "0155", "city": "Oslo", "country"?: "…" } | null }
  *   → 404 not in the register
+ *   POST <POPULATION_REGISTER_URL>/lookup-many   { "nationalIds": ["…", …] }   → 200 { "people": [{ "nationalId": "…", … }] }
  *
+ * Delivery plans letters in batches and asks with lookup-many, one call a batch.
  * The national id goes in the body, never in a URL (URLs end up in logs).
  * The embedded stand-ins answer from a list given to them (the demo people).
  */
 import type { ContactFacts, ContactRegister, PersonFacts, PopulationRegister } from '@innboks/core';
+import { ChannelError, registerBatchLimit } from '@innboks/core';
 import { postJson, type HttpEndpoint } from './http.ts';
 
-export class HttpContactRegister implements ContactRegister {
-  constructor(private readonly endpoint: HttpEndpoint) {}
+/** The shared part of both registers' clients: one person, or many in one call. */
+class HttpRegister<Facts> {
+  constructor(
+    private readonly endpoint: HttpEndpoint,
+    private readonly read: (answer: Record<string, unknown>) => Facts,
+  ) {}
 
-  async lookup(nationalId: string): Promise<ContactFacts | undefined> {
-    const answer = await postJson<Partial<ContactFacts>>(this.endpoint, 'lookup', { nationalId }, { notFoundIsEmpty: true });
-    if (!answer) return undefined;
-    return {
-      reserved: answer.reserved === true,
-      mobile: answer.mobile ?? null,
-      email: answer.email ?? null,
-      digitalMailbox: answer.digitalMailbox?.provider && answer.digitalMailbox.address ? answer.digitalMailbox : null,
-    };
+  async lookup(nationalId: string): Promise<Facts | undefined> {
+    const answer = await postJson<Record<string, unknown>>(this.endpoint, 'lookup', { nationalId }, { notFoundIsEmpty: true });
+    return answer ? this.read(answer) : undefined;
+  }
+
+  async lookupMany(nationalIds: readonly string[]): Promise<Map<string, Facts>> {
+    if (nationalIds.length === 0) return new Map();
+    if (nationalIds.length > registerBatchLimit) throw new ChannelError('permanent', `at most ${registerBatchLimit} people a register call`);
+    const answer = await postJson<{ people?: Record<string, unknown>[] }>(this.endpoint, 'lookup-many', { nationalIds });
+    const asked = new Set(nationalIds);
+    const found = new Map<string, Facts>();
+    for (const entry of answer?.people ?? []) {
+      if (typeof entry.nationalId === 'string' && asked.has(entry.nationalId)) found.set(entry.nationalId, this.read(entry));
+    }
+    return found;
   }
 }
 
-export class HttpPopulationRegister implements PopulationRegister {
-  constructor(private readonly endpoint: HttpEndpoint) {}
+const readContact = (answer: Partial<ContactFacts>): ContactFacts => ({
+  reserved: answer.reserved === true,
+  mobile: answer.mobile ?? null,
+  email: answer.email ?? null,
+  digitalMailbox: answer.digitalMailbox?.provider && answer.digitalMailbox.address ? answer.digitalMailbox : null,
+});
 
-  async lookup(nationalId: string): Promise<PersonFacts | undefined> {
-    const answer = await postJson<Partial<PersonFacts>>(this.endpoint, 'lookup', { nationalId }, { notFoundIsEmpty: true });
-    if (!answer) return undefined;
-    return { name: answer.name ?? '', birthDate: answer.birthDate ?? null, postalAddress: answer.postalAddress ?? null };
+const readPerson = (answer: Partial<PersonFacts>): PersonFacts => ({ name: answer.name ?? '', birthDate: answer.birthDate ?? null, postalAddress: answer.postalAddress ?? null });
+
+export class HttpContactRegister extends HttpRegister<ContactFacts> implements ContactRegister {
+  constructor(endpoint: HttpEndpoint) {
+    super(endpoint, readContact);
+  }
+}
+
+export class HttpPopulationRegister extends HttpRegister<PersonFacts> implements PopulationRegister {
+  constructor(endpoint: HttpEndpoint) {
+    super(endpoint, readPerson);
   }
 }
 
@@ -50,26 +76,32 @@ export interface RegisterPerson {
   person: PersonFacts;
 }
 
-export class StandInContactRegister implements ContactRegister {
-  private readonly people: Map<string, ContactFacts>;
+/** A register in memory, answering from a list (the demo people). */
+class StandInRegister<Facts> {
+  constructor(private readonly people: Map<string, Facts>) {}
 
-  constructor(people: RegisterPerson[]) {
-    this.people = new Map(people.map((entry) => [entry.nationalId, entry.contact]));
+  async lookup(nationalId: string): Promise<Facts | undefined> {
+    return this.people.get(nationalId);
   }
 
-  async lookup(nationalId: string): Promise<ContactFacts | undefined> {
-    return this.people.get(nationalId);
+  async lookupMany(nationalIds: readonly string[]): Promise<Map<string, Facts>> {
+    const found = new Map<string, Facts>();
+    for (const nationalId of nationalIds) {
+      const facts = this.people.get(nationalId);
+      if (facts) found.set(nationalId, facts);
+    }
+    return found;
   }
 }
 
-export class StandInPopulationRegister implements PopulationRegister {
-  private readonly people: Map<string, PersonFacts>;
-
+export class StandInContactRegister extends StandInRegister<ContactFacts> implements ContactRegister {
   constructor(people: RegisterPerson[]) {
-    this.people = new Map(people.map((entry) => [entry.nationalId, entry.person]));
+    super(new Map(people.map((entry) => [entry.nationalId, entry.contact])));
   }
+}
 
-  async lookup(nationalId: string): Promise<PersonFacts | undefined> {
-    return this.people.get(nationalId);
+export class StandInPopulationRegister extends StandInRegister<PersonFacts> implements PopulationRegister {
+  constructor(people: RegisterPerson[]) {
+    super(new Map(people.map((entry) => [entry.nationalId, entry.person])));
   }
 }

@@ -16,3 +16,5 @@ export * from './repositories/sender-appointments.ts';
 export * from './repositories/citizen-appointments.ts';
 export * from './delivery/attempts.ts';
 export * from './delivery/delivery-store.ts';
+export type { LetterRef, PlanToSave } from './delivery/plan-batch.ts';
+export type { NoticeRef, NoticeSent } from './delivery/notice-batch.ts';

@@ -12,6 +12,7 @@ import { freshNationalId, saveLetter } from '../testing/delivery-rig.ts';
 import { demoSenders } from '../demo/demo-data.ts';
 import { createDeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { deliverLetterHandler } from '../jobs/deliver-letter.ts';
+import { runJobNow } from '../jobs/worker.ts';
 import { deadLetterCommand } from './dead-letters.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -36,7 +37,7 @@ describe.each(testDatabaseKinds())('Operator dead-letter command on %s', (kind) 
       await new Directory(database.db).saveOrganization({ organizationNumber: sender.organizationNumber, name: sender.name, kind: sender.kind, region: sender.region });
       // Someone no register knows: nothing can reach them, so the plan leaves a dead letter.
       const { messageId } = await saveLetter(database.db, freshNationalId('1966-06-06'), new Date());
-      await deliverLetterHandler(createDeliveryRuntime(database.db, systemClock, config))({ citizenId: (await database.db.selectFrom('message').select('citizen_id').where('id', '=', messageId).executeTakeFirstOrThrow()).citizen_id, messageId });
+      await runJobNow(deliverLetterHandler(createDeliveryRuntime(database.db, systemClock, config)), { citizenId: (await database.db.selectFrom('message').select('citizen_id').where('id', '=', messageId).executeTakeFirstOrThrow()).citizen_id, messageId });
       if (kind === 'pglite') await database.close(); // the embedded database opens in one process at a time
 
       const cli = (...args: string[]) =>

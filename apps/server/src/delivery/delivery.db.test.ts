@@ -20,6 +20,7 @@ import { sendDigitalMailboxHandler } from '../jobs/send-digital-mailbox.ts';
 import { printLetterHandler } from '../jobs/print-letter.ts';
 import { unreadFallbackHandler } from '../jobs/unread-fallback.ts';
 import { sweepDelivery } from '../jobs/sweeper.ts';
+import { runJobNow } from '../jobs/worker.ts';
 import { communication, postLetter } from '../testing/letters.ts';
 
 const minute = 60_000;
@@ -271,6 +272,46 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     expect(await deadLetters(citizen.citizenId)).toMatchObject([{ step: 'plan', reason: 'nothing can reach the citizen: no portal user, no digital mailbox, no postal address' }]);
   });
 
+  test('twenty letters arriving together are planned with one call to each register, and each citizen gets one e-mail notice', async () => {
+    const people = await Promise.all(Array.from({ length: 20 }, (_, index) => person({ portalUser: true, email: `batch-${index}@example.no` })));
+    const letters = [];
+    for (const someone of people) letters.push(await saveLetter(db(), someone.nationalId, clock.now()));
+    const asked = { contact: rig.contactRegister.requests.length, population: rig.populationRegister.requests.length };
+    await drain();
+    const contactCalls = rig.contactRegister.requests.slice(asked.contact);
+    expect(contactCalls.map((request) => request.path)).toEqual(['/lookup-many']);
+    expect(new Set(contactCalls[0]!.body.nationalIds as string[])).toEqual(new Set(people.map((someone) => someone.nationalId)));
+    expect(rig.populationRegister.requests.slice(asked.population).map((request) => request.path)).toEqual(['/lookup-many']);
+    for (const [index, letter] of letters.entries()) {
+      expect(await attempts(letter.messageId)).toEqual({ inbox: 'delivered', email: 'delivered' });
+      expect(mailsTo(`batch-${index}@example.no`)).toHaveLength(1);
+    }
+  });
+
+  test('a register that fails is asked again later; a letter on its last try is planned without it, and the plan says why', async () => {
+    const again = await person({ portalUser: true, email: 'again@example.no' });
+    rig.contactRegister.next('error');
+    const first = await saveLetter(db(), again.nationalId, clock.now());
+    await drain();
+    expect(await attempts(first.messageId)).toEqual({ inbox: 'queued' });
+    await retryRounds(1);
+    expect(await attempts(first.messageId)).toEqual({ inbox: 'delivered', email: 'delivered' });
+    expect(mailsTo('again@example.no')).toHaveLength(1);
+
+    const never = await person({ portalUser: true, email: 'never@example.no' });
+    rig.contactRegister.mode = 'error';
+    try {
+      const second = await saveLetter(db(), never.nationalId, clock.now());
+      await retryRounds(8);
+      expect(await attempts(second.messageId)).toEqual({ inbox: 'delivered' });
+      const plan = await db().selectFrom('delivery_plan').select('facts').where('message_id', '=', second.messageId).executeTakeFirstOrThrow();
+      expect(plan.facts).toMatchObject({ contact: null, note: expect.stringMatching(/^contact register: gave up after 8 tries: .* answered 500/) });
+      expect(mailsTo('never@example.no')).toEqual([]);
+    } finally {
+      rig.contactRegister.mode = 'ok';
+    }
+  });
+
   test('every step run a second time changes nothing and sends nothing more', async () => {
     const citizen = await person({ portalUser: true, mobile: '+4791000011' });
     const { messageId, citizenId } = await saveLetter(db(), citizen.nationalId, clock.now());
@@ -282,11 +323,11 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     const before = { events: await count(), sms: rig.sms.requests.length, mailbox: rig.digitalMailbox.requests.length };
     const runtime = server.delivery;
     const notice = await db().selectFrom('notice').select('id').where('citizen_id', '=', citizenId).executeTakeFirstOrThrow();
-    await deliverLetterHandler(runtime)({ citizenId, messageId });
-    await sendNoticeHandler(runtime)({ citizenId, noticeId: notice.id });
-    await sendDigitalMailboxHandler(runtime)({ citizenId: second.citizenId, messageId: second.messageId });
-    await printLetterHandler(runtime)({ citizenId: second.citizenId, messageId: second.messageId });
-    await unreadFallbackHandler(runtime)({ citizenId, messageId });
+    await runJobNow(deliverLetterHandler(runtime), { citizenId, messageId });
+    await runJobNow(sendNoticeHandler(runtime), { citizenId, noticeId: notice.id });
+    await runJobNow(sendDigitalMailboxHandler(runtime), { citizenId: second.citizenId, messageId: second.messageId });
+    await runJobNow(printLetterHandler(runtime), { citizenId: second.citizenId, messageId: second.messageId });
+    await runJobNow(unreadFallbackHandler(runtime), { citizenId, messageId });
     expect({ events: await count(), sms: rig.sms.requests.length, mailbox: rig.digitalMailbox.requests.length }).toEqual(before);
   });
 

@@ -1,44 +1,91 @@
 /**
- * The channel plan, made once per letter at arrival: the registers are asked for
- * contact facts and the postal address, the rules in @innboks/core decide the
- * channels, and the first one starts — all saved with the jobs of the next steps in
- * one transaction. Safe to run twice: a letter that has a plan is left alone.
- * A register that cannot be reached is tried again; on the last try the plan is made
- * without it (and says so).
+ * The channel plan, made once per letter at arrival, for every letter the worker
+ * claimed at once: both registers are asked in one call each for the whole batch,
+ * the rules in @innboks/core decide each letter's channels, and the plans are saved
+ * with their first channels and the jobs of the next steps in one transaction.
+ * Safe to run twice: a letter that has a plan is left alone.
+ * A register that cannot be reached is tried again (each letter by its own job's
+ * tries); on a letter's last try its plan is made without it (and says so).
  */
-import { planDelivery, type ContactFacts, type PersonFacts } from '@innboks/core';
-import type { JobRow } from '@innboks/db';
+import { planDelivery, registerBatchLimit, type ContactFacts, type PersonFacts } from '@innboks/core';
+import type { JobRow, LetterForDelivery, PlanToSave } from '@innboks/db';
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
-import { runStep } from './step.ts';
+import type { BatchJobHandler } from './worker.ts';
+import { failedStep } from './step.ts';
 
-export function deliverLetterHandler(runtime: DeliveryRuntime) {
-  return async (payload: Record<string, unknown>, job?: JobRow): Promise<void> => {
-    const { store, adapters, config, clock } = runtime;
-    const letter = await store.letter(String(payload.citizenId), String(payload.messageId));
-    if (!letter || letter.plan) return;
+type Lookup<Facts> = { found: Map<string, Facts> } | { error: unknown };
 
-    const notes: string[] = [];
-    const contact = await runStep<ContactFacts | undefined>(job, () => adapters.contactRegister.lookup(letter.nationalId));
-    if (!contact.ok) notes.push(`contact register: ${contact.reason}`);
-    const person = await runStep<PersonFacts | undefined>(job, () => adapters.populationRegister.lookup(letter.nationalId));
-    if (!person.ok) notes.push(`population register: ${person.reason}`);
-    const contactFacts = contact.ok ? contact.value : undefined;
-    const personFacts = person.ok ? person.value : undefined;
+async function lookupAll<Facts>(nationalIds: string[], lookupMany: (ids: readonly string[]) => Promise<Map<string, Facts>>): Promise<Lookup<Facts>> {
+  try {
+    const found = new Map<string, Facts>();
+    for (let start = 0; start < nationalIds.length; start += registerBatchLimit) {
+      for (const [id, facts] of await lookupMany(nationalIds.slice(start, start + registerBatchLimit))) found.set(id, facts);
+    }
+    return { found };
+  } catch (error) {
+    return { error };
+  }
+}
 
-    const now = clock.now();
-    const plan = planDelivery({
-      at: now,
-      portalUser: letter.portalUser,
-      senderKind: letter.senderKind,
-      important: letter.important,
-      contact: contactFacts,
-      person: personFacts,
-      noticeChoice: await store.noticeChoice(letter.citizenId),
-      steps: config.steps,
-      noticeChannels: config.noticeChannels,
-      unreadFallbackDays: config.unreadFallbackDays,
-    });
-    if (notes.length > 0 && plan.unreachable) plan.unreachable = `${plan.unreachable} (${notes.join('; ')})`;
-    await store.savePlan(letter, plan, { contact: contactFacts ?? null, person: personFacts ?? null, note: notes.join('; ') || undefined }, now);
+export function deliverLetterHandler(runtime: DeliveryRuntime): BatchJobHandler {
+  return {
+    async batch(jobs: JobRow[]) {
+      const { store, adapters, config, clock } = runtime;
+      const failures = new Map<JobRow, unknown>();
+      const letters = await store.letters(jobs.map((job) => ({ citizenId: String(job.payload.citizenId), messageId: String(job.payload.messageId) })));
+      const todo = jobs.flatMap((job) => {
+        const letter = letters.get(String(job.payload.messageId));
+        return letter && !letter.plan ? [{ job, letter }] : [];
+      });
+      if (todo.length === 0) return failures;
+
+      const nationalIds = [...new Set(todo.map(({ letter }) => letter.nationalId))];
+      const [contacts, people] = await Promise.all([
+        lookupAll(nationalIds, (ids) => adapters.contactRegister.lookupMany(ids)),
+        lookupAll(nationalIds, (ids) => adapters.populationRegister.lookupMany(ids)),
+      ]);
+      const now = clock.now();
+      const plans: PlanToSave[] = [];
+      for (const { job, letter } of todo) {
+        try {
+          plans.push(planLetter(runtime, letter, job, contacts, people, now));
+        } catch (retry) {
+          failures.set(job, retry);
+        }
+      }
+      await store.savePlans(plans, now);
+      return failures;
+    },
+  };
+}
+
+/** One letter's plan from the batch's register answers; throws RetryLater when a register failed and this job has tries left. */
+function planLetter(runtime: DeliveryRuntime, letter: LetterForDelivery, job: JobRow, contacts: Lookup<ContactFacts>, people: Lookup<PersonFacts>, now: Date): PlanToSave {
+  const notes: string[] = [];
+  const answer = <Facts>(lookup: Lookup<Facts>, register: string): Facts | undefined => {
+    if ('found' in lookup) return lookup.found.get(letter.nationalId);
+    notes.push(`${register}: ${failedStep(job, lookup.error).reason}`);
+    return undefined;
+  };
+  const contact = answer(contacts, 'contact register');
+  const person = answer(people, 'population register');
+  const { config } = runtime;
+  const plan = planDelivery({
+    at: now,
+    portalUser: letter.portalUser,
+    senderKind: letter.senderKind,
+    important: letter.important,
+    contact,
+    person,
+    noticeChoice: letter.noticeChoice,
+    steps: config.steps,
+    noticeChannels: config.noticeChannels,
+    unreadFallbackDays: config.unreadFallbackDays,
+  });
+  if (notes.length > 0 && plan.unreachable) plan.unreachable = `${plan.unreachable} (${notes.join('; ')})`;
+  return {
+    letter: { citizenId: letter.citizenId, messageId: letter.messageId },
+    plan,
+    facts: { contact: contact ?? null, person: person ?? null, note: notes.join('; ') || undefined },
   };
 }

@@ -1,26 +1,46 @@
 /**
- * Sends one notice (which may stand for several letters). The store decides whether
- * it may go now (window, quiet hours, another on its way, all letters already read)
- * and marks it `sending` before the call; the gateway gets the notice id as its
- * reference every time, so a try after a crash is not a second notice.
+ * Sends notices (each may stand for several letters), every notice the worker
+ * claimed at once. The store decides in one transaction which may go now (window,
+ * quiet hours, another on its way, all letters already read) and marks them
+ * `sending` before the calls; the gateways get each notice id as its reference every
+ * time, so a try after a crash is not a second notice. The ones taken are recorded
+ * together afterwards.
  */
-import type { JobRow } from '@innboks/db';
+import type { JobRow, NoticeSent } from '@innboks/db';
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
+import type { BatchJobHandler } from './worker.ts';
 import { runStep } from './step.ts';
 
-export function sendNoticeHandler(runtime: DeliveryRuntime) {
-  return async (payload: Record<string, unknown>, job?: JobRow): Promise<void> => {
-    const { store, adapters, clock, noticeText } = runtime;
-    const citizenId = String(payload.citizenId);
-    const noticeId = String(payload.noticeId);
-    const start = await store.beginNotice(citizenId, noticeId, clock.now());
-    if (start.action !== 'send') return;
-    const outcome = await runStep(job, () =>
-      start.channel === 'sms'
-        ? adapters.sms.send({ to: start.recipient, text: noticeText.sms, reference: noticeId })
-        : adapters.email.send({ to: start.recipient, subject: noticeText.emailSubject, text: noticeText.emailText, reference: noticeId }),
-    );
-    if (outcome.ok) await store.noticeSent(citizenId, noticeId, clock.now(), outcome.value.providerId);
-    else await store.noticeFailed(citizenId, noticeId, clock.now(), outcome.reason, outcome.attempts);
+export function sendNoticeHandler(runtime: DeliveryRuntime): BatchJobHandler {
+  return {
+    async batch(jobs: JobRow[]) {
+      const { store, adapters, clock, noticeText } = runtime;
+      const failures = new Map<JobRow, unknown>();
+      const refs = jobs.map((job) => ({ citizenId: String(job.payload.citizenId), noticeId: String(job.payload.noticeId) }));
+      const starts = await store.beginNotices(refs, clock.now());
+      const sent: NoticeSent[] = [];
+      const gaveUp: { citizenId: string; noticeId: string; reason: string; attempts: number }[] = [];
+      await Promise.all(
+        jobs.map(async (job, index) => {
+          const ref = refs[index]!;
+          const start = starts.get(ref.noticeId);
+          if (start?.action !== 'send') return;
+          try {
+            const outcome = await runStep(job, () =>
+              start.channel === 'sms'
+                ? adapters.sms.send({ to: start.recipient, text: noticeText.sms, reference: ref.noticeId })
+                : adapters.email.send({ to: start.recipient, subject: noticeText.emailSubject, text: noticeText.emailText, reference: ref.noticeId }),
+            );
+            if (outcome.ok) sent.push({ ...ref, providerId: outcome.value.providerId });
+            else gaveUp.push({ ...ref, reason: outcome.reason, attempts: outcome.attempts });
+          } catch (retry) {
+            failures.set(job, retry);
+          }
+        }),
+      );
+      await store.noticesSent(sent, clock.now());
+      for (const notice of gaveUp) await store.noticeFailed(notice.citizenId, notice.noticeId, clock.now(), notice.reason, notice.attempts);
+      return failures;
+    },
   };
 }

@@ -23,11 +23,20 @@ export async function runStep<T>(job: JobRow | undefined, call: () => Promise<T>
   try {
     return { ok: true, value: await call() };
   } catch (error) {
-    const failure = isChannelError(error) ? error : new ChannelError('transient', error instanceof Error ? error.message : String(error), { cause: error });
-    const attempts = job?.attempts ?? 1;
-    const lastTry = !job || job.attempts >= job.max_attempts;
-    if (failure.failure === 'permanent') return { ok: false, reason: `rejected: ${failure.message}`, attempts };
-    if (lastTry) return { ok: false, reason: `gave up after ${attempts} tries: ${failure.message}`, attempts };
-    throw new RetryLater(failure.message, failure.retryAfterMs);
+    return failedStep(job, error);
   }
+}
+
+/**
+ * What a failed call means for one job: a permanent failure or the last try is an
+ * outcome; a transient one with tries left throws RetryLater. One call made for a
+ * batch of jobs is judged for each job by its own tries.
+ */
+export function failedStep(job: JobRow | undefined, error: unknown): { ok: false; reason: string; attempts: number } {
+  const failure = isChannelError(error) ? error : new ChannelError('transient', error instanceof Error ? error.message : String(error), { cause: error });
+  const attempts = job?.attempts ?? 1;
+  const lastTry = !job || job.attempts >= job.max_attempts;
+  if (failure.failure === 'permanent') return { ok: false, reason: `rejected: ${failure.message}`, attempts };
+  if (lastTry) return { ok: false, reason: `gave up after ${attempts} tries: ${failure.message}`, attempts };
+  throw new RetryLater(failure.message, failure.retryAfterMs);
 }

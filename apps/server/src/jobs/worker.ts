@@ -6,9 +6,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { claimJobs, completeJob, failJob, type Database, type JobRow } from '@innboks/db';
+import { claimJobs, completeJobs, failJob, type Database, type JobRow } from '@innboks/db';
 
-export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+export type SingleJobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+
+/**
+ * A handler that takes every claimed job of its kind at once (one register call and a
+ * few statements for many letters). It answers with the jobs that failed and why; the
+ * rest are done.
+ */
+export interface BatchJobHandler {
+  batch(jobs: JobRow[]): Promise<Map<JobRow, unknown>>;
+}
+
+export type JobHandler = SingleJobHandler | BatchJobHandler;
 
 export interface WorkerOptions {
   db: Kysely<Database>;
@@ -39,31 +50,57 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 export function startWorker(options: WorkerOptions, { autoStart = true } = {}): Worker {
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 60_000;
-  const batchSize = options.batchSize ?? 20;
+  const batchSize = options.batchSize ?? 100;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
   async function runOnce(): Promise<number> {
     const jobs = await claimJobs(options.db, workerId, batchSize, leaseMs, options.clock.now());
-    const runJob = async (job: JobRow) => {
+    const retryOrBury = async (job: JobRow, error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      // A Retry-After from the outside system (429/503) is a floor under the backoff.
+      const retryAfter = Number((error as { retryAfterMs?: unknown } | null)?.retryAfterMs ?? 0) || 0;
+      const retryAt = new Date(options.clock.now().getTime() + Math.max(backoffMs(job.attempts), retryAfter));
+      const outcome = await failJob(options.db, job, workerId, message, retryAt);
+      options.log?.[outcome === 'dead' ? 'error' : 'warn']({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: message }, `job ${outcome}`);
+    };
+    const runOne = async (job: JobRow) => {
       const handler = options.handlers[job.kind];
       try {
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+        if (typeof handler !== 'function') throw new Error(`Job kind ${job.kind} runs in batches`);
         await handler(job.payload, job);
-        await completeJob(options.db, job, workerId);
+        await completeJobs(options.db, [job], workerId);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        // A Retry-After from the outside system (429/503) is a floor under the backoff.
-        const retryAfter = Number((error as { retryAfterMs?: unknown } | null)?.retryAfterMs ?? 0) || 0;
-        const retryAt = new Date(options.clock.now().getTime() + Math.max(backoffMs(job.attempts), retryAfter));
-        const outcome = await failJob(options.db, job, workerId, message, retryAt);
-        options.log?.[outcome === 'dead' ? 'error' : 'warn']({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: message }, `job ${outcome}`);
+        await retryOrBury(job, error);
       }
     };
-    const queue = [...jobs];
-    const lanes = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, queue.length)) }, async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) await runJob(job);
+    const runBatch = async (handler: BatchJobHandler, batch: JobRow[]) => {
+      let failed: Map<JobRow, unknown>;
+      try {
+        failed = await handler.batch(batch);
+      } catch (error) {
+        failed = new Map(batch.map((job) => [job, error]));
+      }
+      await completeJobs(options.db, batch.filter((job) => !failed.has(job)), workerId);
+      for (const [job, error] of failed) await retryOrBury(job, error);
+    };
+
+    // Jobs of a batch kind go to their handler together; the rest one by one.
+    const single: JobRow[] = [];
+    const batches = new Map<BatchJobHandler, JobRow[]>();
+    for (const job of jobs) {
+      const handler = options.handlers[job.kind];
+      if (handler && typeof handler !== 'function') batches.set(handler, [...(batches.get(handler) ?? []), job]);
+      else single.push(job);
+    }
+    const tasks: (() => Promise<void>)[] = [
+      ...[...batches].map(([handler, batch]) => () => runBatch(handler, batch)),
+      ...single.map((job) => () => runOne(job)),
+    ];
+    const lanes = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, tasks.length)) }, async () => {
+      for (let task = tasks.shift(); task; task = tasks.shift()) await task();
     });
     await Promise.all(lanes);
     return jobs.length;
@@ -108,4 +145,17 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
       await running;
     },
   };
+}
+
+/**
+ * Runs a handler for one payload at once, outside the queue, as the job's last try:
+ * a failure of an outside system is an outcome (a dead letter, the next channel),
+ * never a retry. For commands and tests that run one step by hand.
+ */
+export async function runJobNow(handler: JobHandler, payload: Record<string, unknown>): Promise<void> {
+  const now = new Date();
+  const job: JobRow = { id: 0, kind: 'by-hand', payload, state: 'running', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: null, created_at: now };
+  if (typeof handler === 'function') return handler(payload, job);
+  const failed = await handler.batch([job]);
+  for (const error of failed.values()) throw error;
 }

@@ -125,9 +125,13 @@ export function printServiceResponder(): Responder {
   };
 }
 
-/** A register answering from a table by national id; 404 for anyone else. */
+/** A register answering from a table by national id; 404 for anyone else (left out of a lookup-many). */
 export function registerResponder(table: Map<string, unknown>): Responder {
-  return (body) => {
+  return (body, { path }) => {
+    if (path.endsWith('/lookup-many')) {
+      const ids = Array.isArray(body.nationalIds) ? body.nationalIds.map(String) : [];
+      return { body: { people: ids.flatMap((nationalId) => (table.has(nationalId) ? [{ nationalId, ...(table.get(nationalId) as object) }] : [])) } };
+    }
     const entry = table.get(String(body.nationalId ?? ''));
     return entry ? { body: entry } : { status: 404, body: { error: 'not found' } };
   };

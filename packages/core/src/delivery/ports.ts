@@ -27,11 +27,18 @@ export function isChannelError(error: unknown): error is ChannelError {
 export interface ContactRegister {
   /** Undefined when the person is not in the register. */
   lookup(nationalId: string): Promise<ContactFacts | undefined>;
+  /** Many people in one call (at most `registerBatchLimit`); anyone not in the register is absent. */
+  lookupMany(nationalIds: readonly string[]): Promise<Map<string, ContactFacts>>;
 }
 
 export interface PopulationRegister {
   lookup(nationalId: string): Promise<PersonFacts | undefined>;
+  /** Many people in one call (at most `registerBatchLimit`); anyone not in the register is absent. */
+  lookupMany(nationalIds: readonly string[]): Promise<Map<string, PersonFacts>>;
 }
+
+/** The most people one register call asks for (the national registers' bulk look-ups take 1,000). */
+export const registerBatchLimit = 1000;
 
 export interface SmsGateway {
   /** `reference` is the same on every try of one notice; the gateway drops repeats. */

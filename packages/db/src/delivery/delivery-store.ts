@@ -5,10 +5,8 @@
  * new state with its job. Every step re-reads and moves state only forward, so a job
  * run twice (a worker killed after the work, before it said so) changes nothing.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
-  noticeDueAt,
   type ChannelPlan,
   type ContactFacts,
   type DeliveryChannel,
@@ -17,26 +15,22 @@ import {
   type PersonFacts,
   type QuietHours,
   type SenderKind,
-  isQuiet,
-  endOfQuietHours,
 } from '@innboks/core';
 import type { Database, NoticeState } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
 import { deliverLetterJob } from '../repositories/sender-repository.ts';
-import { moveAttempt, type Executor } from './attempts.ts';
+import { moveAttempt, moveAttempts, type Executor } from './attempts.ts';
+import { beginNotices, finishNotice, lettersOfNotice, lockThrottles, noticesSent, requestNotices, sendNoticeJob, type NoticeRef, type NoticeSent } from './notice-batch.ts';
+import { addDeadLetters, channelJob, savePlans, setMessageStatuses, unreadFallbackJob, type DeadLetterEntry, type LetterRef, type PlanToSave } from './plan-batch.ts';
+import { recordset } from './recordset.ts';
 
 export const deliveryJobs = {
   plan: deliverLetterJob,
-  sendNotice: 'send-notice',
-  digitalMailbox: 'send-digital-mailbox',
-  print: 'print-letter',
-  unreadFallback: 'unread-fallback',
+  sendNotice: sendNoticeJob,
+  digitalMailbox: channelJob['digital-mailbox'],
+  print: channelJob.paper,
+  unreadFallback: unreadFallbackJob,
 } as const;
-
-const channelJob: Record<Exclude<DeliveryChannel, 'inbox'>, string> = {
-  'digital-mailbox': deliveryJobs.digitalMailbox,
-  paper: deliveryJobs.print,
-};
 
 export interface DeliverySettings {
   noticeWindowMs: number;
@@ -68,7 +62,47 @@ export interface LetterForDelivery {
   important: boolean;
   sentAt: Date;
   firstReadAt: Date | null;
+  /** What the citizen chose on the notice-settings page, if anything. */
+  noticeChoice: NoticeChoice | null;
   plan: PlanRow | undefined;
+}
+
+interface PlanColumns {
+  channels: unknown;
+  step: number;
+  notices: unknown;
+  facts: unknown;
+  unread_fallback_at: Date | null;
+  unread_fallback_done: boolean;
+}
+
+interface LetterRow extends PlanColumns {
+  id: string;
+  citizen_id: string;
+  national_id: string;
+  portal_user: boolean;
+  kind: string;
+  org_number: string;
+  organization_name: string;
+  sender_name: string;
+  subject: string;
+  text_parts: string[];
+  important: boolean;
+  sent_at: Date;
+  first_read_at: Date | null;
+  notice_choice: NoticeChoice | null;
+  planned: boolean;
+}
+
+function planRow(row: PlanColumns): PlanRow {
+  return {
+    channels: row.channels as DeliveryChannel[],
+    step: row.step,
+    notices: row.notices as NoticeChannel[],
+    facts: row.facts as DeliveryFacts,
+    unreadFallbackAt: row.unread_fallback_at,
+    unreadFallbackDone: row.unread_fallback_done,
+  };
 }
 
 export interface PlanRow {
@@ -105,46 +139,45 @@ export class DeliveryStore {
 
   // ---- reading -------------------------------------------------------------------------
 
-  async letter(citizenId: string, messageId: string, executor: Executor = this.db): Promise<LetterForDelivery | undefined> {
-    const row = await executor
-      .selectFrom('message')
-      .innerJoin('citizen', 'citizen.id', 'message.citizen_id')
-      .innerJoin('organization', 'organization.id', 'message.organization_id')
-      .select([
-        'message.id',
-        'message.citizen_id',
-        'citizen.national_id',
-        'citizen.portal_user',
-        'organization.kind',
-        'organization.org_number',
-        'organization.name as organization_name',
-        'message.sender_name',
-        'message.subject',
-        'message.text_parts',
-        'message.important',
-        'message.sent_at',
-        'message.first_read_at',
-      ])
-      .where('message.citizen_id', '=', citizenId)
-      .where('message.id', '=', messageId)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      messageId: row.id,
-      citizenId: row.citizen_id,
-      nationalId: row.national_id,
-      portalUser: row.portal_user,
-      senderKind: row.kind as SenderKind,
-      organizationNumber: row.org_number,
-      organizationName: row.organization_name,
-      senderName: row.sender_name,
-      subject: row.subject,
-      textParts: row.text_parts,
-      important: row.important,
-      sentAt: row.sent_at,
-      firstReadAt: row.first_read_at,
-      plan: await this.plan(executor, citizenId, messageId),
-    };
+  async letter(citizenId: string, messageId: string): Promise<LetterForDelivery | undefined> {
+    return (await this.letters([{ citizenId, messageId }])).get(messageId);
+  }
+
+  /** Letters with what planning needs (plan, notice choice), in one statement; by message id. */
+  async letters(refs: readonly LetterRef[]): Promise<Map<string, LetterForDelivery>> {
+    if (refs.length === 0) return new Map();
+    const { rows } = await sql<LetterRow>`
+      select m.id, m.citizen_id, c.national_id, c.portal_user, o.kind, o.org_number, o.name as organization_name,
+             m.sender_name, m.subject, m.text_parts, m.important, m.sent_at, m.first_read_at, s.choice as notice_choice,
+             p.channels, p.step, p.notices, p.facts, p.unread_fallback_at, p.unread_fallback_done, p.message_id is not null as planned
+      from ${recordset(refs.map((ref) => ({ citizen_id: ref.citizenId, id: ref.messageId })), 'r', 'citizen_id uuid, id uuid')}
+      join message m on m.citizen_id = r.citizen_id and m.id = r.id
+      join citizen c on c.id = m.citizen_id
+      join organization o on o.id = m.organization_id
+      left join notice_setting s on s.citizen_id = m.citizen_id
+      left join delivery_plan p on p.citizen_id = m.citizen_id and p.message_id = m.id`.execute(this.db);
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          messageId: row.id,
+          citizenId: row.citizen_id,
+          nationalId: row.national_id,
+          portalUser: row.portal_user,
+          senderKind: row.kind as SenderKind,
+          organizationNumber: row.org_number,
+          organizationName: row.organization_name,
+          senderName: row.sender_name,
+          subject: row.subject,
+          textParts: row.text_parts,
+          important: row.important,
+          sentAt: row.sent_at,
+          firstReadAt: row.first_read_at,
+          noticeChoice: row.notice_choice,
+          plan: row.planned ? planRow(row) : undefined,
+        },
+      ]),
+    );
   }
 
   async attachments(citizenId: string, messageId: string) {
@@ -175,52 +208,20 @@ export class DeliveryStore {
     let query = executor.selectFrom('delivery_plan').selectAll().where('citizen_id', '=', citizenId).where('message_id', '=', messageId);
     if (lock) query = query.forUpdate();
     const row = await query.executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      channels: row.channels as DeliveryChannel[],
-      step: row.step,
-      notices: row.notices as NoticeChannel[],
-      facts: row.facts as unknown as DeliveryFacts,
-      unreadFallbackAt: row.unread_fallback_at,
-      unreadFallbackDone: row.unread_fallback_done,
-    };
+    return row ? planRow(row) : undefined;
   }
 
   // ---- the plan ------------------------------------------------------------------------
 
   /** Saves the plan and starts its first channel. False when the letter already had one. */
-  async savePlan(letter: LetterForDelivery, plan: ChannelPlan, facts: DeliveryFacts, at: Date): Promise<boolean> {
-    return this.db.transaction().execute(async (tx) => {
-      const inserted = await tx
-        .insertInto('delivery_plan')
-        .values({
-          citizen_id: letter.citizenId,
-          message_id: letter.messageId,
-          channels: JSON.stringify(plan.channels),
-          step: 0,
-          notices: JSON.stringify(plan.notices),
-          facts: JSON.stringify(facts),
-          unread_fallback_at: plan.unreadFallbackAt,
-          created_at: at,
-          updated_at: at,
-        })
-        .onConflict((conflict) => conflict.columns(['citizen_id', 'message_id']).doNothing())
-        .returning('message_id')
-        .executeTakeFirst();
-      if (!inserted) return false;
-      const ref = { citizenId: letter.citizenId, messageId: letter.messageId };
-      if (plan.inboxSkipped) {
-        await moveAttempt(tx, { ...ref, channel: 'inbox', state: 'skipped', at, detail: plan.inboxSkipped });
-      }
-      if (plan.channels.length === 0) {
-        await this.addDeadLetter(tx, { ...ref, noticeId: null, step: 'plan', reason: plan.unreachable ?? 'no channel', attempts: 1, at });
-        await this.setMessageStatus(tx, ref, 'not-done', at);
-        return true;
-      }
-      const stored = (await this.plan(tx, letter.citizenId, letter.messageId))!;
-      await this.startChannel(tx, ref, stored, 0, at, plan.noticeSkipped);
-      return true;
-    });
+  async savePlan(letter: LetterRef, plan: ChannelPlan, facts: DeliveryFacts, at: Date): Promise<boolean> {
+    const saved = await this.savePlans([{ letter: { citizenId: letter.citizenId, messageId: letter.messageId }, plan, facts }], at);
+    return saved.has(letter.messageId);
+  }
+
+  /** Many letters' plans in one transaction (see plan-batch.ts); the letters whose plan was saved now. */
+  async savePlans(items: readonly PlanToSave[], at: Date): Promise<Set<string>> {
+    return this.db.transaction().execute((tx) => savePlans(tx, this.settings, items, at));
   }
 
   private async startChannel(
@@ -243,10 +244,15 @@ export class DeliveryStore {
       await this.setMessageStatus(tx, ref, 'completed', at);
       const letter = await tx.selectFrom('message').select('first_read_at').where('citizen_id', '=', ref.citizenId).where('id', '=', ref.messageId).executeTakeFirst();
       if (!letter?.first_read_at) {
-        for (const noticeChannel of plan.notices) {
-          const recipient = noticeChannel === 'sms' ? plan.facts.contact?.mobile : plan.facts.contact?.email;
-          if (recipient) await this.requestNotice(tx, ref, noticeChannel, recipient, at);
-        }
+        await requestNotices(
+          tx,
+          this.settings,
+          plan.notices.flatMap((noticeChannel) => {
+            const recipient = noticeChannel === 'sms' ? plan.facts.contact?.mobile : plan.facts.contact?.email;
+            return recipient ? [{ ...ref, channel: noticeChannel, recipient }] : [];
+          }),
+          at,
+        );
       }
       if (plan.unreadFallbackAt && !plan.unreadFallbackDone) {
         await enqueueJob(tx, deliveryJobs.unreadFallback, { ...ref }, { runAt: plan.unreadFallbackAt });
@@ -278,8 +284,8 @@ export class DeliveryStore {
     if (!reached) await this.setMessageStatus(tx, ref, 'not-done', at);
   }
 
-  private async setMessageStatus(tx: Transaction<Database>, ref: { citizenId: string; messageId: string }, status: string, at: Date) {
-    await tx.updateTable('message').set({ status, updated_at: at }).where('citizen_id', '=', ref.citizenId).where('id', '=', ref.messageId).execute();
+  private async setMessageStatus(tx: Transaction<Database>, ref: LetterRef, status: string, at: Date) {
+    await setMessageStatuses(tx, [{ ...ref, status }], at);
   }
 
   // ---- digital mailbox and paper -------------------------------------------------------
@@ -348,125 +354,23 @@ export class DeliveryStore {
 
   // ---- notices -------------------------------------------------------------------------
 
-  /**
-   * A letter wants a notice on `channel`: it joins the citizen's pending notice, or
-   * a new one is made, due when the window since the last notice has passed (and, for
-   * SMS, outside quiet hours). The throttle row serialises this per citizen and channel.
-   */
-  private async requestNotice(tx: Transaction<Database>, ref: { citizenId: string; messageId: string }, channel: NoticeChannel, recipient: string, at: Date) {
-    const throttle = await this.lockThrottle(tx, ref.citizenId, channel);
-    const existing = await tx
-      .selectFrom('delivery_attempt')
-      .select('state')
-      .where('citizen_id', '=', ref.citizenId)
-      .where('message_id', '=', ref.messageId)
-      .where('channel', '=', channel)
-      .executeTakeFirst();
-    if (existing) return;
-    const pending = await tx
-      .selectFrom('notice')
-      .select('id')
-      .where('citizen_id', '=', ref.citizenId)
-      .where('channel', '=', channel)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    let noticeId = pending?.id;
-    if (!noticeId) {
-      noticeId = randomUUID();
-      const due = noticeDueAt({ now: at, channel, lastNoticeAt: throttle.last_notice_at, windowMs: this.settings.noticeWindowMs, quietHours: this.settings.quietHours });
-      await tx
-        .insertInto('notice')
-        .values({ citizen_id: ref.citizenId, id: noticeId, channel, recipient, state: 'pending', due_at: due, created_at: at, updated_at: at })
-        .execute();
-      await enqueueJob(tx, deliveryJobs.sendNotice, { citizenId: ref.citizenId, noticeId }, { runAt: due, maxAttempts: this.settings.maxAttempts });
-    }
-    await tx.insertInto('notice_letter').values({ citizen_id: ref.citizenId, notice_id: noticeId, message_id: ref.messageId }).onConflict((c) => c.doNothing()).execute();
-    await moveAttempt(tx, { ...ref, channel, state: 'queued', at, detail: `notice ${noticeId}` });
-  }
-
-  private async lockThrottle(tx: Transaction<Database>, citizenId: string, channel: NoticeChannel) {
-    await tx.insertInto('notice_throttle').values({ citizen_id: citizenId, channel }).onConflict((c) => c.columns(['citizen_id', 'channel']).doNothing()).execute();
-    return tx
-      .selectFrom('notice_throttle')
-      .select('last_notice_at')
-      .where('citizen_id', '=', citizenId)
-      .where('channel', '=', channel)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-  }
-
-  /**
-   * Before a notice goes: is it still wanted, and may it go now? Marks it `sending`
-   * (and the throttle's last notice time) before the outside call, so a second notice
-   * cannot overtake it; a notice already `sending` (a crash, a retry) goes again with
-   * the same reference, which the gateway drops as a repeat.
-   */
+  /** See notice-batch.ts: whether the notice may go now, marked `sending` if so. */
   async beginNotice(citizenId: string, noticeId: string, at: Date): Promise<NoticeStart> {
-    const head = await this.db.selectFrom('notice').select('channel').where('citizen_id', '=', citizenId).where('id', '=', noticeId).executeTakeFirst();
-    if (!head) return { action: 'done', why: 'no such notice' };
-    return this.db.transaction().execute(async (tx): Promise<NoticeStart> => {
-      const throttle = await this.lockThrottle(tx, citizenId, head.channel);
-      const notice = await tx.selectFrom('notice').selectAll().where('citizen_id', '=', citizenId).where('id', '=', noticeId).forUpdate().executeTakeFirstOrThrow();
-      if (notice.state !== 'pending' && notice.state !== 'sending') return { action: 'done', why: `already ${notice.state}` };
-      const later = async (due: Date, why: string): Promise<NoticeStart> => {
-        await tx.updateTable('notice').set({ due_at: due, updated_at: at }).where('citizen_id', '=', citizenId).where('id', '=', noticeId).execute();
-        await enqueueJob(tx, deliveryJobs.sendNotice, { citizenId, noticeId }, { runAt: due, maxAttempts: this.settings.maxAttempts });
-        return { action: 'later', at: due, why };
-      };
-      if (notice.channel === 'sms' && isQuiet(at, this.settings.quietHours)) return later(endOfQuietHours(at, this.settings.quietHours), 'quiet hours');
-      if (notice.state === 'sending') return { action: 'send', channel: notice.channel, recipient: notice.recipient };
+    return (await this.beginNotices([{ citizenId, noticeId }], at)).get(noticeId)!;
+  }
 
-      const letters = await tx
-        .selectFrom('notice_letter')
-        .innerJoin('message', (join) => join.onRef('message.id', '=', 'notice_letter.message_id').onRef('message.citizen_id', '=', 'notice_letter.citizen_id'))
-        .select(['message.id', 'message.first_read_at'])
-        .where('notice_letter.citizen_id', '=', citizenId)
-        .where('notice_letter.notice_id', '=', noticeId)
-        .execute();
-      if (letters.every((letter) => letter.first_read_at !== null)) {
-        await this.finishNotice(tx, citizenId, noticeId, 'skipped', at, { detail: 'every letter was read before the notice went' });
-        return { action: 'done', why: 'all read' };
-      }
-      const inFlight = await tx
-        .selectFrom('notice')
-        .select('id')
-        .where('citizen_id', '=', citizenId)
-        .where('channel', '=', notice.channel)
-        .where('state', '=', 'sending')
-        .where('id', '<>', noticeId)
-        .executeTakeFirst();
-      if (inFlight) return later(new Date(at.getTime() + this.settings.noticeWindowMs), 'another notice is on its way');
-      const due = noticeDueAt({ now: at, channel: notice.channel, lastNoticeAt: throttle.last_notice_at, windowMs: this.settings.noticeWindowMs, quietHours: this.settings.quietHours });
-      if (due > at) return later(due, 'notice window');
-
-      await tx.updateTable('notice').set({ state: 'sending', sending_at: at, updated_at: at }).where('citizen_id', '=', citizenId).where('id', '=', noticeId).execute();
-      await tx.updateTable('notice_throttle').set({ last_notice_at: at }).where('citizen_id', '=', citizenId).where('channel', '=', notice.channel).execute();
-      for (const letter of letters) {
-        await moveAttempt(tx, { citizenId, messageId: letter.id, channel: notice.channel, state: 'sending', at, detail: `notice ${noticeId}` });
-      }
-      return { action: 'send', channel: notice.channel, recipient: notice.recipient };
-    });
+  /** Many notices at once, in one transaction; by notice id. */
+  async beginNotices(refs: readonly NoticeRef[], at: Date): Promise<Map<string, NoticeStart>> {
+    return this.db.transaction().execute((tx) => beginNotices(tx, this.settings, refs, at));
   }
 
   async noticeSent(citizenId: string, noticeId: string, at: Date, providerId: string): Promise<void> {
-    await this.db.transaction().execute(async (tx) => {
-      const head = await tx.selectFrom('notice').select('channel').where('citizen_id', '=', citizenId).where('id', '=', noticeId).executeTakeFirst();
-      if (!head) return;
-      await this.lockThrottle(tx, citizenId, head.channel);
-      const sent = await tx
-        .updateTable('notice')
-        .set({ state: 'sent', sent_at: at, provider_id: providerId, updated_at: at })
-        .where('citizen_id', '=', citizenId)
-        .where('id', '=', noticeId)
-        .where('state', '=', 'sending')
-        .returning('id')
-        .executeTakeFirst();
-      if (!sent) return;
-      await sql`update notice_throttle set last_notice_at = greatest(last_notice_at, ${at}) where citizen_id = ${citizenId} and channel = ${head.channel}`.execute(tx);
-      for (const messageId of await this.noticeLetters(tx, citizenId, noticeId)) {
-        await moveAttempt(tx, { citizenId, messageId, channel: head.channel, state: 'delivered', at, detail: `notice ${noticeId} sent` });
-      }
-    });
+    await this.noticesSent([{ citizenId, noticeId, providerId }], at);
+  }
+
+  /** Notices the gateways took, in one transaction: sent, and their letters' notice attempts delivered. */
+  async noticesSent(sent: readonly NoticeSent[], at: Date): Promise<void> {
+    await this.db.transaction().execute((tx) => noticesSent(tx, sent, at));
   }
 
   /**
@@ -478,12 +382,12 @@ export class DeliveryStore {
     await this.db.transaction().execute(async (tx) => {
       const head = await tx.selectFrom('notice').select('channel').where('citizen_id', '=', citizenId).where('id', '=', noticeId).executeTakeFirst();
       if (!head) return;
-      await this.lockThrottle(tx, citizenId, head.channel);
-      const failed = await this.finishNotice(tx, citizenId, noticeId, 'failed', at, { detail: reason });
+      await lockThrottles(tx, [{ citizenId, channel: head.channel }]);
+      const failed = await finishNotice(tx, citizenId, noticeId, 'failed', at, reason);
       if (!failed) return;
       await this.addDeadLetter(tx, { citizenId, messageId: null, noticeId, step: head.channel, reason, attempts, at });
       const other: NoticeChannel = head.channel === 'sms' ? 'email' : 'sms';
-      for (const messageId of await this.noticeLetters(tx, citizenId, noticeId)) {
+      for (const messageId of await lettersOfNotice(tx, citizenId, noticeId)) {
         const ref = { citizenId, messageId };
         const letter = await tx.selectFrom('message').select('first_read_at').where('citizen_id', '=', citizenId).where('id', '=', messageId).executeTakeFirst();
         if (!letter || letter.first_read_at) continue;
@@ -499,7 +403,7 @@ export class DeliveryStore {
           .executeTakeFirst();
         if (otherTried && otherTried.state !== 'failed') continue; // the other notice is on its way or went
         if (!otherTried && otherRecipient && this.settings.noticeChannels.includes(other) && !plan.facts.contact?.reserved) {
-          await this.requestNotice(tx, ref, other, otherRecipient, at);
+          await requestNotices(tx, this.settings, [{ ...ref, channel: other, recipient: otherRecipient }], at);
         } else {
           await this.advance(tx, ref, 'inbox', at, `${head.channel} notice failed`);
         }
@@ -507,45 +411,10 @@ export class DeliveryStore {
     });
   }
 
-  private async finishNotice(tx: Transaction<Database>, citizenId: string, noticeId: string, state: Extract<NoticeState, 'failed' | 'skipped'>, at: Date, { detail }: { detail: string }) {
-    const row = await tx
-      .updateTable('notice')
-      .set({ state, detail, updated_at: at })
-      .where('citizen_id', '=', citizenId)
-      .where('id', '=', noticeId)
-      .where('state', 'in', ['pending', 'sending'])
-      .returning('channel')
-      .executeTakeFirst();
-    if (!row) return false;
-    for (const messageId of await this.noticeLetters(tx, citizenId, noticeId)) {
-      await moveAttempt(tx, { citizenId, messageId, channel: row.channel, state, at, detail });
-    }
-    return true;
-  }
-
-  private async noticeLetters(executor: Executor, citizenId: string, noticeId: string): Promise<string[]> {
-    const rows = await executor.selectFrom('notice_letter').select('message_id').where('citizen_id', '=', citizenId).where('notice_id', '=', noticeId).execute();
-    return rows.map((row) => row.message_id);
-  }
-
   // ---- dead letters --------------------------------------------------------------------
 
-  private async addDeadLetter(
-    tx: Transaction<Database>,
-    entry: { citizenId: string; messageId: string | null; noticeId: string | null; step: string; reason: string; attempts: number; at: Date },
-  ) {
-    await tx
-      .insertInto('dead_letter')
-      .values({
-        citizen_id: entry.citizenId,
-        message_id: entry.messageId,
-        notice_id: entry.noticeId,
-        step: entry.step,
-        reason: entry.reason.slice(0, 2000),
-        attempts: entry.attempts,
-        created_at: entry.at,
-      })
-      .execute();
+  private async addDeadLetter(tx: Transaction<Database>, entry: DeadLetterEntry) {
+    await addDeadLetters(tx, [entry]);
   }
 
   /** Dead letters not replayed yet, and jobs the queue gave up on; oldest first. */
@@ -612,9 +481,8 @@ export class DeliveryStore {
           .returning('channel')
           .executeTakeFirst();
         if (notice) {
-          for (const messageId of await this.noticeLetters(tx, citizenId, entry.notice_id)) {
-            await moveAttempt(tx, { citizenId, messageId, channel: notice.channel, state: 'queued', at, detail }, { reopen: true });
-          }
+          const letters = await lettersOfNotice(tx, citizenId, entry.notice_id);
+          await moveAttempts(tx, letters.map((messageId) => ({ citizenId, messageId, channel: notice.channel, state: 'queued' as const, at, detail })), { reopen: true });
           await enqueueJob(tx, deliveryJobs.sendNotice, { citizenId, noticeId: entry.notice_id }, { runAt: at, maxAttempts: this.settings.maxAttempts });
         }
         return true;

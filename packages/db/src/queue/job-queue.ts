@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, JobTable } from '../schema.ts';
+import { recordset } from '../delivery/recordset.ts';
 import type { Selectable } from 'kysely';
 
 export type JobRow = Selectable<JobTable>;
@@ -23,15 +24,25 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   options: EnqueueOptions = {},
 ): Promise<void> {
-  await executor
-    .insertInto('job')
-    .values({
-      kind,
-      payload: JSON.stringify(payload),
-      ...(options.runAt ? { run_at: options.runAt } : {}),
-      ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
-    })
-    .execute();
+  await enqueueJobs(executor, [{ kind, payload, ...options }]);
+}
+
+/** The job table's default for max_attempts (migration 0001). */
+const defaultMaxAttempts = 8;
+
+export interface NewJob extends EnqueueOptions {
+  kind: string;
+  payload: Record<string, unknown>;
+}
+
+/** Many jobs in one statement (a batch of letters); runAt defaults to now, max attempts to the table's default. */
+export async function enqueueJobs(executor: Executor, jobs: readonly NewJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const rows = jobs.map((job) => ({ kind: job.kind, payload: job.payload, run_at: job.runAt?.toISOString() ?? null, max_attempts: job.maxAttempts ?? null }));
+  await sql`
+    insert into job (kind, payload, run_at, max_attempts)
+    select kind, payload, coalesce(run_at, now()), coalesce(max_attempts, ${defaultMaxAttempts})
+    from ${recordset(rows, 'j', 'kind text, payload jsonb, run_at timestamptz, max_attempts integer')}`.execute(executor);
 }
 
 /** Takes up to `limit` jobs that are due, or whose lease ran out, for `workerId`. */
@@ -52,7 +63,17 @@ export async function claimJobs(db: Kysely<Database>, workerId: string, limit: n
 
 /** Done: the job goes away, but only if this worker still holds it. */
 export async function completeJob(db: Kysely<Database>, job: JobRow, workerId: string): Promise<void> {
-  await db.deleteFrom('job').where('id', '=', job.id).where('locked_by', '=', workerId).execute();
+  await completeJobs(db, [job], workerId);
+}
+
+/** Done, a batch at once: one statement. */
+export async function completeJobs(db: Kysely<Database>, jobs: readonly JobRow[], workerId: string): Promise<void> {
+  if (jobs.length === 0) return;
+  await db
+    .deleteFrom('job')
+    .where('id', 'in', jobs.map((job) => job.id))
+    .where('locked_by', '=', workerId)
+    .execute();
 }
 
 /** Failed: back in the queue at `retryAt`, or dead (kept for operators) when out of attempts. */

@@ -1,0 +1,147 @@
+/**
+ * Saving the channel plans of many letters in one transaction and a few statements:
+ * each plan, its first channel started, the notices asked for and the jobs of the
+ * next steps. A letter that has a plan already is left alone, so a batch run twice
+ * changes nothing.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { ChannelPlan, DeliveryChannel } from '@innboks/core';
+import type { Database } from '../schema.ts';
+import { enqueueJobs, type NewJob } from '../queue/job-queue.ts';
+import { attemptKey, moveAttempts, type AttemptChange } from './attempts.ts';
+import { requestNotices, type NoticeRequest } from './notice-batch.ts';
+import { recordset } from './recordset.ts';
+import type { DeliveryFacts, DeliverySettings } from './delivery-store.ts';
+
+type Tx = Transaction<Database>;
+
+export interface LetterRef {
+  citizenId: string;
+  messageId: string;
+}
+
+export interface PlanToSave {
+  letter: LetterRef;
+  plan: ChannelPlan;
+  facts: DeliveryFacts;
+}
+
+export interface DeadLetterEntry {
+  citizenId: string;
+  messageId: string | null;
+  noticeId: string | null;
+  step: string;
+  reason: string;
+  attempts: number;
+  at: Date;
+}
+
+export async function addDeadLetters(tx: Tx, entries: readonly DeadLetterEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => ({
+    citizen_id: entry.citizenId,
+    message_id: entry.messageId,
+    notice_id: entry.noticeId,
+    step: entry.step,
+    reason: entry.reason.slice(0, 2000),
+    attempts: entry.attempts,
+    created_at: entry.at.toISOString(),
+  }));
+  await sql`
+    insert into dead_letter (citizen_id, message_id, notice_id, step, reason, attempts, created_at)
+    select citizen_id, message_id, notice_id, step, reason, attempts, created_at
+    from ${recordset(rows, 'd', 'citizen_id uuid, message_id uuid, notice_id uuid, step text, reason text, attempts integer, created_at timestamptz')}`.execute(tx);
+}
+
+export async function setMessageStatuses(tx: Tx, changes: readonly (LetterRef & { status: string })[], at: Date): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = changes.map((change) => ({ citizen_id: change.citizenId, id: change.messageId, status: change.status }));
+  await sql`
+    update message m set status = s.status, updated_at = ${at}
+    from ${recordset(rows, 's', 'citizen_id uuid, id uuid, status text')}
+    where m.citizen_id = s.citizen_id and m.id = s.id`.execute(tx);
+}
+
+/** The job that runs a channel after the inbox. */
+export const channelJob: Record<Exclude<DeliveryChannel, 'inbox'>, string> = {
+  'digital-mailbox': 'send-digital-mailbox',
+  paper: 'print-letter',
+};
+
+export const unreadFallbackJob = 'unread-fallback';
+
+/** Saves the plans and starts each first channel. Returns the letters whose plan was saved now. */
+export async function savePlans(tx: Tx, settings: DeliverySettings, items: readonly PlanToSave[], at: Date): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const planRows = items.map(({ letter, plan, facts }) => ({
+    citizen_id: letter.citizenId,
+    message_id: letter.messageId,
+    channels: plan.channels,
+    notices: plan.notices,
+    facts,
+    unread_fallback_at: plan.unreadFallbackAt?.toISOString() ?? null,
+  }));
+  const { rows: inserted } = await sql<{ message_id: string }>`
+    insert into delivery_plan (citizen_id, message_id, channels, step, notices, facts, unread_fallback_at, created_at, updated_at)
+    select citizen_id, message_id, channels, 0, notices, facts, unread_fallback_at, ${at}, ${at}
+    from ${recordset(planRows, 'p', 'citizen_id uuid, message_id uuid, channels jsonb, notices jsonb, facts jsonb, unread_fallback_at timestamptz')}
+    on conflict (citizen_id, message_id) do nothing
+    returning message_id`.execute(tx);
+  const saved = new Set(inserted.map((row) => row.message_id));
+  const fresh = items.filter((item) => saved.has(item.letter.messageId));
+
+  const changes: AttemptChange[] = [];
+  const statuses: (LetterRef & { status: string })[] = [];
+  const dead: DeadLetterEntry[] = [];
+  const inInbox: PlanToSave[] = [];
+  const elsewhere: PlanToSave[] = [];
+  for (const item of fresh) {
+    const { letter, plan } = item;
+    if (plan.inboxSkipped) changes.push({ ...letter, channel: 'inbox', state: 'skipped', at, detail: plan.inboxSkipped });
+    const first = plan.channels[0];
+    if (!first) {
+      dead.push({ ...letter, noticeId: null, step: 'plan', reason: plan.unreachable ?? 'no channel', attempts: 1, at });
+      statuses.push({ ...letter, status: 'not-done' });
+    } else if (first === 'inbox') {
+      changes.push({ ...letter, channel: 'inbox', state: 'delivered', at, detail: plan.noticeSkipped });
+      statuses.push({ ...letter, status: 'completed' });
+      inInbox.push(item);
+    } else {
+      changes.push({ ...letter, channel: first, state: 'queued', at, detail: plan.noticeSkipped });
+      elsewhere.push(item);
+    }
+  }
+  const moved = await moveAttempts(tx, changes);
+  await setMessageStatuses(tx, statuses, at);
+  await addDeadLetters(tx, dead);
+
+  const jobs: NewJob[] = [];
+  for (const { letter, plan } of elsewhere) {
+    const first = plan.channels[0] as Exclude<DeliveryChannel, 'inbox'>;
+    if (moved.has(attemptKey(letter.messageId, first))) jobs.push({ kind: channelJob[first], payload: { ...letter }, runAt: at, maxAttempts: settings.maxAttempts });
+  }
+  // In the inbox: a notice for each letter not read yet, and the unread fallback when due.
+  const unread = await unreadLetters(tx, inInbox.map((item) => item.letter));
+  const notices: NoticeRequest[] = [];
+  for (const { letter, plan, facts } of inInbox) {
+    if (unread.has(letter.messageId)) {
+      for (const channel of plan.notices) {
+        const recipient = channel === 'sms' ? facts.contact?.mobile : facts.contact?.email;
+        if (recipient) notices.push({ ...letter, channel, recipient });
+      }
+    }
+    if (plan.unreadFallbackAt) jobs.push({ kind: unreadFallbackJob, payload: { ...letter }, runAt: plan.unreadFallbackAt });
+  }
+  await requestNotices(tx, settings, notices, at);
+  await enqueueJobs(tx, jobs);
+  return saved;
+}
+
+async function unreadLetters(tx: Tx, letters: readonly LetterRef[]): Promise<Set<string>> {
+  if (letters.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`
+    select m.id from message m
+    join ${recordset(letters.map((letter) => ({ citizen_id: letter.citizenId, id: letter.messageId })), 'l', 'citizen_id uuid, id uuid')} on l.citizen_id = m.citizen_id and l.id = m.id
+    where m.first_read_at is null`.execute(tx);
+  return new Set(rows.map((row) => row.id));
+}

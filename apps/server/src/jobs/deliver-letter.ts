@@ -30,7 +30,7 @@ async function lookupAll<Facts>(nationalIds: string[], lookupMany: (ids: readonl
 export function deliverLetterHandler(runtime: DeliveryRuntime): BatchJobHandler {
   return {
     async batch(jobs: JobRow[]) {
-      const { store, adapters, config, clock } = runtime;
+      const { store, adapters, clock } = runtime;
       const failures = new Map<JobRow, unknown>();
       const letters = await store.letters(jobs.map((job) => ({ citizenId: String(job.payload.citizenId), messageId: String(job.payload.messageId) })));
       const todo = jobs.flatMap((job) => {

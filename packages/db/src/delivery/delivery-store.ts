@@ -16,7 +16,7 @@ import {
   type QuietHours,
   type SenderKind,
 } from '@innboks/core';
-import type { Database, NoticeState } from '../schema.ts';
+import type { Database } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
 import { deliverLetterJob } from '../repositories/sender-repository.ts';
 import { moveAttempt, moveAttempts, type Executor } from './attempts.ts';

@@ -116,7 +116,7 @@ export interface WorkerConfig {
   leaseMs: number;
   pollIntervalMs: number;
   batchSize: number;
-  /** Jobs run at once per worker; default 4 on PostgreSQL, 1 on the embedded database. */
+  /** Claims (of up to batchSize jobs) in hand at once per worker; default 4 on PostgreSQL, 1 on the embedded database. */
   concurrency: number | undefined;
   sweepIntervalMs: number;
   stuckAfterMs: number;

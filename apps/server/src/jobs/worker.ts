@@ -29,7 +29,7 @@ export interface WorkerOptions {
   leaseMs?: number;
   pollIntervalMs?: number;
   batchSize?: number;
-  /** Jobs of a batch run at once (keep 1 on the embedded database: it has one connection). */
+  /** Claims in hand at once, each run as batches side by side (keep 1 on the embedded database: it has one connection). */
   concurrency?: number;
   log?: { error(object: unknown, message: string): void; warn(object: unknown, message: string): void };
 }
@@ -51,9 +51,9 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 60_000;
   const batchSize = options.batchSize ?? 100;
+  const lanes = Math.max(1, options.concurrency ?? 1);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
 
   async function runOnce(): Promise<number> {
     const jobs = await claimJobs(options.db, workerId, batchSize, leaseMs, options.clock.now());
@@ -95,46 +95,62 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
       if (handler && typeof handler !== 'function') batches.set(handler, [...(batches.get(handler) ?? []), job]);
       else single.push(job);
     }
-    const tasks: (() => Promise<void>)[] = [
-      ...[...batches].map(([handler, batch]) => () => runBatch(handler, batch)),
-      ...single.map((job) => () => runOne(job)),
-    ];
-    const lanes = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, tasks.length)) }, async () => {
-      for (let task = tasks.shift(); task; task = tasks.shift()) await task();
-    });
-    await Promise.all(lanes);
+    // The batches and the run of single jobs go side by side (one after another on
+    // the embedded database, which has one connection).
+    const runSingles = async () => {
+      for (const job of single) await runOne(job);
+    };
+    const tasks = [...[...batches].map(([handler, batch]) => () => runBatch(handler, batch)), runSingles];
+    if (lanes === 1) for (const task of tasks) await task();
+    else await Promise.all(tasks.map((task) => task()));
     return jobs.length;
   }
 
-  function tick(): Promise<number> {
-    running ??= runOnce().finally(() => {
-      running = undefined;
-    });
-    return running;
+  /**
+   * Up to `lanes` claim-and-run loops at once: a lane that got a full batch claims the
+   * next at once, so under load one batch is claimed while others are being run (the
+   * time of a batch is mostly waiting on PostgreSQL and the outside systems); a lane
+   * that found less ends, and the poll starts lanes again.
+   */
+  let active = 0;
+  const idle = new Set<() => void>();
+  async function lane(): Promise<void> {
+    try {
+      let full = true;
+      while (!stopped && full) full = (await runOnce()) === batchSize;
+    } catch (error) {
+      options.log?.error({ error }, 'worker poll failed');
+    } finally {
+      active -= 1;
+      if (active === 0) for (const resolve of idle) resolve();
+    }
+  }
+  function startLanes() {
+    while (!stopped && active < lanes) {
+      active += 1;
+      void lane();
+    }
+  }
+  function whenIdle(): Promise<void> {
+    return active === 0 ? Promise.resolve() : new Promise((resolve) => idle.add(resolve));
   }
 
-  function schedule(delay: number) {
+  function poll() {
     if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      tick()
-        .then((count) => schedule(count === batchSize ? 0 : options.pollIntervalMs ?? 500))
-        .catch((error: unknown) => {
-          options.log?.error({ error }, 'worker poll failed');
-          schedule(options.pollIntervalMs ?? 500);
-        });
-    }, delay);
+    startLanes();
+    timer = setTimeout(poll, options.pollIntervalMs ?? 500);
     timer.unref?.();
   }
 
-  if (autoStart) schedule(0);
+  if (autoStart) poll();
 
   return {
-    wake: () => schedule(0),
+    wake: () => startLanes(),
     async drain() {
       let total = 0;
       for (;;) {
-        const count = await tick();
+        await whenIdle();
+        const count = await runOnce();
         total += count;
         if (count === 0) return total;
       }
@@ -142,7 +158,7 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await whenIdle();
     },
   };
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock } from '@innboks/core';
+import { enqueueJobs, type JobRow } from '@innboks/db';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
+import { startWorker, type BatchJobHandler } from './worker.ts';
+
+describe.each(testDatabaseKinds())('The job worker on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => database?.drop());
+
+  const jobsOf = (kindName: string) => database.db.selectFrom('job').selectAll().where('kind', '=', kindName).orderBy('id').execute();
+
+  test('jobs of a batch kind reach their handler together; one it says failed comes back later, the others are gone', async () => {
+    await enqueueJobs(database.db, [1, 2, 3, 4, 5].map((n) => ({ kind: 'together', payload: { n } })));
+    const batches: number[][] = [];
+    const handler: BatchJobHandler = {
+      async batch(jobs: JobRow[]) {
+        batches.push(jobs.map((job) => Number(job.payload.n)).sort());
+        return new Map(jobs.filter((job) => job.payload.n === 3).map((job) => [job, new Error('register down')]));
+      },
+    };
+    const worker = startWorker({ db: database.db, clock: systemClock, handlers: { together: handler } }, { autoStart: false });
+    expect(await worker.drain()).toBe(5);
+    expect(batches).toEqual([[1, 2, 3, 4, 5]]);
+    const left = await jobsOf('together');
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ payload: { n: 3 }, state: 'queued', attempts: 1, last_error: 'register down' });
+    expect(left[0]!.run_at.getTime()).toBeGreaterThan(Date.now());
+    await database.db.deleteFrom('job').execute();
+  });
+
+  test('under load a worker holds several claims at once, and every job runs once', async () => {
+    const count = 240;
+    await enqueueJobs(database.db, Array.from({ length: count }, (_, n) => ({ kind: 'busy', payload: { n } })));
+    const seen: number[] = [];
+    let inHand = 0;
+    let mostInHand = 0;
+    const handler: BatchJobHandler = {
+      async batch(jobs: JobRow[]) {
+        inHand += 1;
+        mostInHand = Math.max(mostInHand, inHand);
+        await sleep(40);
+        seen.push(...jobs.map((job) => Number(job.payload.n)));
+        inHand -= 1;
+        return new Map();
+      },
+    };
+    // The embedded database has one connection: one claim at a time there.
+    const lanes = kind === 'pglite' ? 1 : 3;
+    const worker = startWorker({ db: database.db, clock: systemClock, handlers: { busy: handler }, batchSize: 20, concurrency: lanes, pollIntervalMs: 20 });
+    try {
+      for (let waited = 0; seen.length < count && waited < 20_000; waited += 20) await sleep(20);
+    } finally {
+      await worker.stop();
+    }
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, n) => n));
+    expect(mostInHand).toBe(lanes);
+    expect(await jobsOf('busy')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isYouth, noticeChannelsFor, planDelivery, type PlanInput } from './channel-plan.ts';
+import { Temporal } from 'temporal-polyfill';
 import { ageOn } from './oslo-time.ts';
 
 const at = new Date('2026-03-27T09:00:00Z');
@@ -79,6 +80,26 @@ describe('Channel plan', () => {
     expect(isYouth('2009-03-28', at)).toBe(true);
     expect(isYouth('2009-03-27', at)).toBe(false);
     expect(isYouth(null, at)).toBe(false);
+  });
+
+  test('a birthday on 29 February counts from 1 March in other years, and an impossible birth date has no age', () => {
+    expect(ageOn('2012-02-29', new Date('2025-02-28T12:00:00Z'))).toBe(12);
+    expect(ageOn('2012-02-29', new Date('2026-02-28T12:00:00Z'))).toBe(13);
+    expect(ageOn('2012-02-29', new Date('2026-03-01T12:00:00Z'))).toBe(14);
+    expect(ageOn('2028-02-29', new Date('2028-02-29T12:00:00Z'))).toBe(0);
+    expect(ageOn('2013-02-29', at)).toBeUndefined();
+    expect(ageOn('2030-01-01', at)).toBeUndefined();
+    expect(ageOn('12.04.1985', at)).toBeUndefined();
+  });
+
+  test('age agrees with the calendar’s own count of whole years on every day of four years', () => {
+    for (const birth of ['2012-02-29', '2010-12-31', '2011-01-01', '2009-06-15']) {
+      for (let day = 0; day < 4 * 366; day++) {
+        const on = Temporal.PlainDate.from('2024-01-01').add({ days: day });
+        const noon = new Date(`${on.toString()}T12:00:00Z`);
+        expect(ageOn(birth, noon)).toBe(Temporal.PlainDate.from(birth).until(on, { largestUnit: 'years' }).years);
+      }
+    }
   });
 
   test('nothing to reach the citizen with gives an empty plan and says why', () => {

@@ -17,15 +17,33 @@ export function addOsloDays(at: Date, days: number): Date {
   return toDate(inOslo(at).add({ days }));
 }
 
-/** Whole years of age on the Oslo calendar day of `at`; undefined for a missing or bad birth date. */
+/**
+ * Whole years of age on the Oslo calendar day of `at`; undefined for a missing or bad
+ * birth date. A birthday on 29 February counts from 1 March in other years.
+ * (Plain arithmetic on the calendar date: a batch of letters asks this for one `at`
+ * many times, and the Oslo day of the last `at` is remembered.)
+ */
 export function ageOn(birthDate: string | null | undefined, at: Date): number | undefined {
-  if (!birthDate) return undefined;
+  const birth = birthDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate) : null;
+  if (!birth) return undefined;
+  const [year, month, day] = [Number(birth[1]), Number(birth[2]), Number(birth[3])];
   try {
-    const birth = Temporal.PlainDate.from(birthDate);
-    const today = inOslo(at).toPlainDate();
-    if (Temporal.PlainDate.compare(birth, today) > 0) return undefined;
-    return birth.until(today, { largestUnit: 'years' }).years;
+    Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
   } catch {
     return undefined;
   }
+  const today = osloDay(at);
+  const before = today.month < month || (today.month === month && today.day < day);
+  const age = today.year - year - (before ? 1 : 0);
+  return age < 0 ? undefined : age;
+}
+
+let lastDay: { at: number; day: { year: number; month: number; day: number } } | undefined;
+
+function osloDay(at: Date): { year: number; month: number; day: number } {
+  if (lastDay?.at !== at.getTime()) {
+    const zoned = inOslo(at);
+    lastDay = { at: at.getTime(), day: { year: zoned.year, month: zoned.month, day: zoned.day } };
+  }
+  return lastDay.day;
 }

@@ -20,7 +20,7 @@ const goalP95Ms = 10_000;
 const maxInFlight = 256;
 const workerCount = 2;
 /** Jobs each worker runs at once (the default on PostgreSQL): the ceiling uses the same in flight. */
-const workerConcurrency = 1;
+const workerConcurrency = 4;
 const drainLimitMs = 120_000;
 
 const deliveryEnv: Record<string, string> = {

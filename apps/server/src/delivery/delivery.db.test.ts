@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
-import { CitizenInbox } from '@innboks/db';
+import { CitizenInbox, enqueueJobs } from '@innboks/db';
 import { fixedClock } from '@innboks/core';
 import { pdfText } from '@innboks/channels/testing';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -310,6 +310,21 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     } finally {
       rig.contactRegister.mode = 'ok';
     }
+  });
+
+  test('a letter and its notice each queued twice in one batch are planned once and give one e-mail', async () => {
+    const twice = await person({ portalUser: true, email: 'twice@example.no' });
+    const { messageId, citizenId } = await saveLetter(db(), twice.nationalId, clock.now());
+    await runJobNow(deliverLetterHandler(server.delivery), { citizenId, messageId });
+    const notice = await db().selectFrom('notice').select('id').where('citizen_id', '=', citizenId).executeTakeFirstOrThrow();
+    await enqueueJobs(db(), [
+      { kind: 'deliver-letter', payload: { citizenId, messageId }, runAt: clock.now() },
+      { kind: 'send-notice', payload: { citizenId, noticeId: notice.id }, runAt: clock.now() },
+    ]);
+    await drain();
+    expect(mailsTo('twice@example.no')).toHaveLength(1);
+    expect((await events(messageId)).map((event) => `${event.channel} ${event.state}`)).toEqual(['inbox queued', 'inbox delivered', 'email queued', 'email sending', 'email delivered']);
+    expect(await db().selectFrom('job').select('id').where(sql<boolean>`payload->>'citizenId' = ${citizenId}`).execute()).toEqual([]);
   });
 
   test('every step run a second time changes nothing and sends nothing more', async () => {

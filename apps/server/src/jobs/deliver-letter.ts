@@ -33,9 +33,13 @@ export function deliverLetterHandler(runtime: DeliveryRuntime): BatchJobHandler 
       const { store, adapters, clock } = runtime;
       const failures = new Map<JobRow, unknown>();
       const letters = await store.letters(jobs.map((job) => ({ citizenId: String(job.payload.citizenId), messageId: String(job.payload.messageId) })));
+      // A letter queued twice (a sweep, a replay) is planned once; its other job just ends.
+      const planned = new Set<string>();
       const todo = jobs.flatMap((job) => {
         const letter = letters.get(String(job.payload.messageId));
-        return letter && !letter.plan ? [{ job, letter }] : [];
+        if (!letter || letter.plan || planned.has(letter.messageId)) return [];
+        planned.add(letter.messageId);
+        return [{ job, letter }];
       });
       if (todo.length === 0) return failures;
 

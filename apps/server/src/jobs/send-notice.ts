@@ -20,11 +20,14 @@ export function sendNoticeHandler(runtime: DeliveryRuntime): BatchJobHandler {
       const starts = await store.beginNotices(refs, clock.now());
       const sent: NoticeSent[] = [];
       const gaveUp: { citizenId: string; noticeId: string; reason: string; attempts: number }[] = [];
+      // A notice queued twice goes once; its other job just ends.
+      const sending = new Set<string>();
       await Promise.all(
         jobs.map(async (job, index) => {
           const ref = refs[index]!;
           const start = starts.get(ref.noticeId);
-          if (start?.action !== 'send') return;
+          if (start?.action !== 'send' || sending.has(ref.noticeId)) return;
+          sending.add(ref.noticeId);
           try {
             const outcome = await runStep(job, () =>
               start.channel === 'sms'

@@ -143,7 +143,7 @@ export async function finishNotice(tx: Tx, citizenId: string, noticeId: string, 
  */
 export async function beginNotices(tx: Tx, settings: DeliverySettings, refs: readonly NoticeRef[], at: Date): Promise<Map<string, NoticeStart>> {
   const starts = new Map<string, NoticeStart>();
-  const wanted = refs.map((ref) => ({ citizen_id: ref.citizenId, id: ref.noticeId }));
+  const wanted = [...new Map(refs.map((ref) => [ref.noticeId, { citizen_id: ref.citizenId, id: ref.noticeId }])).values()];
   const { rows: heads } = await sql<{ citizen_id: string; channel: NoticeChannel }>`
     select n.citizen_id, n.channel from notice n join ${recordset(wanted, 'r', 'citizen_id uuid, id uuid')} on r.citizen_id = n.citizen_id and r.id = n.id`.execute(tx);
   const throttles = await lockThrottles(tx, heads.map((head) => ({ citizenId: head.citizen_id, channel: head.channel })));

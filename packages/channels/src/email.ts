@@ -40,7 +40,9 @@ export class SmtpEmailSender implements EmailSender {
         // For a local test server with a self-made certificate only.
         ...(url.searchParams.get('tls') === 'insecure' ? { tls: { rejectUnauthorized: false } } : {}),
       };
-      return options.pool === false ? nodemailer.createTransport(common) : nodemailer.createTransport({ ...common, pool: true, maxConnections: 4 });
+      // A pooled connection carries many notices (nodemailer's default of 100 would
+      // reconnect every 100 at a high rate; the server may still close it at any time).
+      return options.pool === false ? nodemailer.createTransport(common) : nodemailer.createTransport({ ...common, pool: true, maxConnections: 4, maxMessages: 10_000 });
     });
     return this.transport;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { InboxPage, Letter } from '@innboks/contracts';
+import { inboxPageSchema, type InboxPage, type Letter } from '@innboks/contracts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
@@ -126,6 +126,20 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(byAnswer.body.items.map((item) => item.id)).toEqual([first]);
     const byFirstLetter = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('kneet kontroll')}`);
     expect(byFirstLetter.body.items.map((item) => item.id)).toContain(first);
+  });
+
+  test('the inbox page is the contract\'s InboxPage: each row as the letter shows it, times in UTC ISO 8601', async () => {
+    const subject = 'Svar på "prøve" \\ med\tfane, æøå og 👍';
+    const id = await send('gp', kariId(), { topic: { text: subject } });
+    const page = await get<InboxPage>(kari, '/api/inbox');
+    expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(inboxPageSchema.strict().parse(page.body)).toEqual(page.body);
+    const item = page.body.items.find((candidate) => candidate.id === id)!;
+    expect(Object.keys(item).sort()).toEqual(['archived', 'category', 'hasAttachments', 'id', 'lastActivityAt', 'messageCount', 'senderName', 'subject', 'unread']);
+    expect(item).toMatchObject({ subject, category: 'gp', unread: true, archived: false, hasAttachments: true, messageCount: 1 });
+    expect(new Date(item.lastActivityAt).toISOString()).toBe(item.lastActivityAt);
+    const letter = await get<Letter>(kari, `/api/letters/${id}`);
+    expect(letter.body.subject).toBe(subject);
   });
 
   test('paging walks every thread once, newest activity first', async () => {

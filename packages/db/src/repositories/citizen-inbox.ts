@@ -7,7 +7,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
-import { preparedStatement } from '../database.ts';
 import { isUuid } from './sender-repository.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
 
@@ -127,22 +126,13 @@ export class CitizenInbox {
   }
 
   /**
-   * A page of threads, newest activity first, by keyset so page 50 costs what page 1
-   * does; and the unread counts, in one statement: the inbox screen needs both, and
-   * one round trip to the database instead of two is what the inbox's latency is made of.
-   */
-  async pageWithUnreadCounts(request: InboxPageRequest): Promise<InboxScreen> {
-    // Prepared unless it is a search (see `preparedStatement`).
-    const prepared = sql.raw(request.query ? '' : preparedStatement);
-    const { rows } = await sql<InboxScreenRow>`${prepared} ${CitizenInbox.pageWithUnreadCountsSql(this.citizenId, request)}`.execute(this.db);
-    return CitizenInbox.screenFrom(rows[0]);
-  }
-
-  /**
-   * The statement of `pageWithUnreadCounts` for the citizen `citizenId`: an id, or the
-   * column of a statement it is joined into — the citizen's session, so the screen
-   * and the session are one round trip (`readAsCitizen` in apps/server). Either way
-   * every part of it filters on that citizen first.
+   * The inbox screen in one statement: a page of threads, newest activity first, by
+   * keyset so page 50 costs what page 1 does, and the unread counts; for the citizen
+   * `citizenId`, an id or the column of a statement it is joined into — the citizen's
+   * session, so the screen and the session are one round trip (`readAsCitizen` in
+   * apps/server), which is what the inbox's latency is made of. Either way every part
+   * of it filters on that citizen first. Send it prepared unless it is a search (see
+   * `preparedStatement`).
    *
    * The page comes as JSON text, the web API's `InboxItem[]` (packages/contracts),
    * built by PostgreSQL: 21 rows of 13 columns parsed into objects and written out

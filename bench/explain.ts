@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { CitizenInbox, type Database } from '@innboks/db';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { db: { type: 'string' }, 'database-url': { type: 'string' } } });
 if (!values.db) throw new Error('--db <database with a generated dataset> is required');
@@ -16,6 +18,8 @@ const client = new pg.Client({ connectionString: url.toString() });
 /** An inbox row's columns: everything but the search words. */
 const threadColumns = 'id, citizen_id, organization_id, category, subject, sender_name, important, unread, archived, has_attachments, message_count, last_activity_at, created_at';
 await client.connect();
+/** Compiles the server's statements to SQL (it never connects). */
+const compiler = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 1 }) }) });
 
 const { rows: summaryRows } = await client.query<{ summary: { sampleCitizenIds: string[]; heavyCitizens: { id: string; nationalId: string }[] } }>(
   'select summary from bench_dataset where id = 1',
@@ -65,16 +69,9 @@ for (let round = 0; round < 2; round++) {
       );
     }
   }
-  await run(
-    'Inbox screen as the server sends it: first page and unread counts in one statement (heavy citizen)',
-    `select counts.unread as unread_counts, page.*
-       from (select coalesce(json_object_agg(category, count), '{}'::json) as unread
-               from (select category, count(*) as count from thread where citizen_id = $1 and unread = true and archived = false group by category) as counts) as counts
-       left join lateral (select ${threadColumns} from thread where citizen_id = $1 and archived = false
-                          order by last_activity_at desc, id desc limit 21) as page on true
-      order by page.last_activity_at desc, page.id desc`,
-    [heavy],
-  );
+  // The server's own statement (the session lookup joins it in front: readAsCitizen).
+  const screen = CitizenInbox.pageWithUnreadCountsSql(heavy, { archived: false, limit: 20 }).compile(compiler);
+  await run('Inbox screen as the server sends it: first page as JSON and unread counts in one statement (heavy citizen)', screen.sql, [...screen.parameters]);
   await run(
     "Sender's replies from citizens (fans out by organisation)",
     `select id from message where organization_id = $1 and direction = 'from-citizen' and updated_at > now() - interval '30 days' order by updated_at, id limit 51`,
@@ -104,3 +101,4 @@ await explain(
 );
 await client.query('rollback');
 await client.end();
+await compiler.destroy();

@@ -32,6 +32,14 @@ describe('Configuration', () => {
     expect(() => loadConfig({ INNBOKS_EMBEDDED_IDP: 'false' })).toThrow(/CITIZEN_OIDC_ISSUER is required/);
   });
 
+  test('an API-only process keeps 4 connections to PostgreSQL, one that runs jobs 16, and DATABASE_POOL_SIZE sets either', () => {
+    expect(loadConfig({ INNBOKS_WORKER: 'false' }).databasePoolSize).toBe(4);
+    expect(loadConfig({}).databasePoolSize).toBe(16);
+    expect(loadConfig({ INNBOKS_WORKER: 'false', DATABASE_POOL_SIZE: '10' }).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '2' }).databasePoolSize).toBe(2);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   test('a bad value names the variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });

@@ -22,6 +22,8 @@ const environmentSchema = z.object({
   INNBOKS_DATA_DIR: z.string().default('.data'),
   /** Real PostgreSQL; without it the embedded PGlite under the data dir is used. */
   DATABASE_URL: z.string().optional(),
+  /** Connections this process keeps to PostgreSQL (DATABASE_URL only); default below. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   /** Citizen login (ID-porten in production). Default: the embedded identity provider. */
   CITIZEN_OIDC_ISSUER: z.string().url().optional(),
   CITIZEN_OIDC_CLIENT_ID: z.string().default('innboks-citizen-web'),
@@ -129,6 +131,8 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Connections to PostgreSQL (with DATABASE_URL). */
+  databasePoolSize: number;
   embeddedIdentityProvider: boolean;
   demoData: boolean;
   runWorker: boolean;
@@ -144,6 +148,16 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * Default connections to PostgreSQL. An API request holds a connection for one
+ * statement, so a few keep PostgreSQL busy; more only add backends that compete with
+ * each other and with the server for the same cores, and the requests' tail grows
+ * (measured with `npm run bench -- --only inbox`). Jobs hold theirs through a transaction and calls
+ * to outside systems, so a process that runs them keeps more.
+ */
+export const apiProcessPoolSize = 4;
+export const jobProcessPoolSize = 16;
 
 function appointmentConfig(environment: NodeJS.ProcessEnv): AppointmentConfig {
   try {
@@ -200,6 +214,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     publicUrl,
     dataDir: path.resolve(env.INNBOKS_DATA_DIR),
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: env.DATABASE_POOL_SIZE ?? (env.INNBOKS_WORKER === 'true' ? jobProcessPoolSize : apiProcessPoolSize),
     embeddedIdentityProvider,
     demoData,
     runWorker: env.INNBOKS_WORKER === 'true',

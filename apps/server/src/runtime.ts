@@ -17,7 +17,7 @@ import { createDeliveryRuntime, type DeliveryRuntime } from './delivery/delivery
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
-    const handle = await openDatabase({ url: config.databaseUrl });
+    const handle = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize });
     await migrateToLatest(handle.db as Kysely<unknown>);
     return handle;
   }

@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import * as oidc from 'openid-client';
 import { preparedStatement, type Database } from '@innboks/db';
 import type { Clock } from '@innboks/core';
@@ -53,6 +53,19 @@ declare module 'fastify' {
 }
 
 
+interface SessionRow {
+  session_id: string;
+  session_citizen_id: string;
+  session_last_seen_at: Date;
+  session_expires_at: Date;
+  session_national_id: string;
+  session_name: string;
+}
+
+/** The session's columns, named apart from those of a read joined to it (`resolveWith`). */
+const sessionColumns =
+  's.id as session_id, s.citizen_id as session_citizen_id, s.last_seen_at as session_last_seen_at, s.expires_at as session_expires_at, c.national_id as session_national_id, c.name as session_name';
+
 /** Looks sessions up, ends them, and refreshes them; one per app (`app.citizenSessions`). */
 export class CitizenSessions {
   private readonly resolved = new WeakMap<FastifyRequest, Promise<CitizenContext | undefined>>();
@@ -75,17 +88,48 @@ export class CitizenSessions {
 
   private async lookup(token: string | undefined): Promise<CitizenContext | undefined> {
     if (!token || token.length > 200) return undefined;
-    const { db, clock, idleTimeoutSeconds } = this.options;
     const id = sha256(token);
     // Every citizen request asks this: plain SQL, not the query builder, to keep its server CPU small.
-    const { rows } = await sql<{ id: string; citizen_id: string; last_seen_at: Date; expires_at: Date; national_id: string; name: string }>`${sql.raw(preparedStatement)}
-      select s.id, s.citizen_id, s.last_seen_at, s.expires_at, c.national_id, c.name
+    const { rows } = await sql<SessionRow>`${sql.raw(preparedStatement)}
+      select ${sql.raw(sessionColumns)}
       from citizen_session s join citizen c on c.id = s.citizen_id
-      where s.id = ${id}`.execute(db);
+      where s.id = ${id}`.execute(this.options.db);
+    return this.admit(id, rows[0]);
+  }
+
+  /**
+   * The session and a read for its citizen in one statement: one round trip where a
+   * screen needs both (the inbox). `read` gets the session's citizen id as a column of
+   * the statement and must filter on it; what it found is given back only when the
+   * session is live, by the same rule, ending and touching as `resolve`. Search
+   * statements are sent unprepared (`prepared: false`), as everywhere.
+   */
+  async resolveWith<Row extends object>(
+    request: FastifyRequest,
+    read: (citizenId: RawBuilder<string>) => RawBuilder<Row>,
+    options: { prepared: boolean },
+  ): Promise<{ citizen: CitizenContext; row: Row } | undefined> {
+    const token = request.cookies?.[sessionCookieName];
+    if (!token || token.length > 200) return undefined;
+    const id = sha256(token);
+    const { rows } = await sql<SessionRow & Row>`${sql.raw(options.prepared ? preparedStatement : '')}
+      select ${sql.raw(sessionColumns)}, r.*
+      from citizen_session s join citizen c on c.id = s.citizen_id
+      left join lateral (${read(sql<string>`s.citizen_id`)}) as r on true
+      where s.id = ${id}`.execute(this.options.db);
     const row = rows[0];
+    const citizen = await this.admit(id, row);
+    if (!citizen || !row) return undefined;
+    this.resolved.set(request, Promise.resolve(citizen));
+    return { citizen, row };
+  }
+
+  /** A stored session's citizen if it is live; an ended one is deleted, a live one touched when due. */
+  private async admit(id: string, row: SessionRow | undefined): Promise<CitizenContext | undefined> {
     if (!row) return undefined;
+    const { db, clock, idleTimeoutSeconds } = this.options;
     const now = clock.now().getTime();
-    const liveness = sessionLiveness(row, now, idleTimeoutSeconds);
+    const liveness = sessionLiveness({ last_seen_at: row.session_last_seen_at, expires_at: row.session_expires_at }, now, idleTimeoutSeconds);
     if (liveness === 'ended') {
       await this.end(id);
       return undefined;
@@ -93,7 +137,7 @@ export class CitizenSessions {
     if (liveness === 'touch') {
       await db.updateTable('citizen_session').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
     }
-    return { citizenId: row.citizen_id, nationalId: row.national_id, name: row.name, sessionId: row.id };
+    return { citizenId: row.session_citizen_id, nationalId: row.session_national_id, name: row.session_name, sessionId: row.session_id };
   }
 
   async create(citizenId: string, acr: string, idToken: string | undefined): Promise<string> {
@@ -137,6 +181,27 @@ export async function requireCitizen(request: FastifyRequest, reply: FastifyRepl
     throw problems.unauthenticated();
   }
   request.citizen = citizen;
+}
+
+/**
+ * `requireCitizen` and a read for the citizen in one statement (`CitizenSessions.resolveWith`):
+ * 401 problem unless the session is live; then `request.citizen` is set and the read's row given.
+ */
+export async function readAsCitizen<Row extends object>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  read: (citizenId: RawBuilder<string>) => RawBuilder<Row>,
+  options: { prepared: boolean },
+): Promise<Row> {
+  const sessions = request.server.citizenSessions;
+  if (!sessions) throw new Error('registerCitizenAuth must be called before routes use readAsCitizen');
+  const found = await sessions.resolveWith(request, read, options);
+  if (!found) {
+    reply.header('Cache-Control', 'no-store');
+    throw problems.unauthenticated();
+  }
+  request.citizen = found.citizen;
+  return found.row;
 }
 
 /** The logged-in citizen of a request that passed `requireCitizen`. */

@@ -14,6 +14,7 @@ export {
 export {
   registerCitizenAuth,
   requireCitizen,
+  readAsCitizen,
   citizenOf,
   CitizenSessions,
   sessionCookieName,

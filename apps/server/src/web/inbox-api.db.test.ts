@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { InboxPage, Letter } from '@innboks/contracts';
+import { inboxPageSchema, type InboxPage, type Letter } from '@innboks/contracts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
-import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
+import { CookieJar, csrfHeaders, loginAsCitizen } from '../testing/cookie-jar.ts';
 
 describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
   let server: TestServer;
@@ -128,6 +129,20 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(byFirstLetter.body.items.map((item) => item.id)).toContain(first);
   });
 
+  test('the inbox page is the contract\'s InboxPage: each row as the letter shows it, times in UTC ISO 8601', async () => {
+    const subject = 'Svar på "prøve" \\ med\tfane, æøå og 👍';
+    const id = await send('gp', kariId(), { topic: { text: subject } });
+    const page = await get<InboxPage>(kari, '/api/inbox');
+    expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(inboxPageSchema.strict().parse(page.body)).toEqual(page.body);
+    const item = page.body.items.find((candidate) => candidate.id === id)!;
+    expect(Object.keys(item).sort()).toEqual(['archived', 'category', 'hasAttachments', 'id', 'lastActivityAt', 'messageCount', 'senderName', 'subject', 'unread']);
+    expect(item).toMatchObject({ subject, category: 'gp', unread: true, archived: false, hasAttachments: true, messageCount: 1 });
+    expect(new Date(item.lastActivityAt).toISOString()).toBe(item.lastActivityAt);
+    const letter = await get<Letter>(kari, `/api/letters/${id}`);
+    expect(letter.body.subject).toBe(subject);
+  });
+
   test('paging walks every thread once, newest activity first', async () => {
     for (let index = 0; index < 5; index++) await send('research', kariId(), { topic: { text: `Spørreskjema ${index}` } });
     const seen: string[] = [];
@@ -180,6 +195,42 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  test('the inbox screen, which reads the session in the same statement, ends and touches sessions as every other citizen request', async () => {
+    const sessionOf = (jar: CookieJar) => createHash('sha256').update(jar.cookies.get('innboks_session')!).digest('hex');
+    const row = async (jar: CookieJar) =>
+      server.database.db.selectFrom('citizen_session').select(['last_seen_at', 'expires_at']).where('id', '=', sessionOf(jar)).executeTakeFirst();
+    const setSession = (jar: CookieJar, values: { last_seen_at?: Date; expires_at?: Date }) =>
+      server.database.db.updateTable('citizen_session').set(values).where('id', '=', sessionOf(jar)).execute();
+    const now = server.clock.now().getTime();
+    const idleMs = server.config.session.idleTimeoutSeconds * 1000;
+
+    const touched = await loginAsCitizen(server.baseUrl, kariId());
+    await setSession(touched, { last_seen_at: new Date(now - 120_000) });
+    expect((await get<InboxPage>(touched, '/api/inbox')).status).toBe(200);
+    expect((await row(touched))!.last_seen_at.getTime()).toBeGreaterThanOrEqual(now);
+
+    const idle = await loginAsCitizen(server.baseUrl, kariId());
+    await setSession(idle, { last_seen_at: new Date(now - idleMs - 1000) });
+    const idleAnswer = await get<Record<string, unknown>>(idle, '/api/inbox');
+    expect(idleAnswer.status).toBe(401);
+    expect(idleAnswer.body).not.toHaveProperty('items');
+    expect(await row(idle)).toBeUndefined();
+
+    const old = await loginAsCitizen(server.baseUrl, kariId());
+    await setSession(old, { expires_at: new Date(now - 1000) });
+    expect((await get(old, '/api/inbox')).status).toBe(401);
+    expect(await row(old)).toBeUndefined();
+
+    // Logged out in one tab (or process), the old cookie replayed: 401.
+    const loggedOut = await loginAsCitizen(server.baseUrl, kariId());
+    expect((await get(loggedOut, '/api/inbox')).status).toBe(200);
+    const replay = new CookieJar();
+    replay.cookies.set('innboks_session', loggedOut.cookies.get('innboks_session')!);
+    const logout = await loggedOut.fetch(`${server.baseUrl}/auth/logout`, { method: 'POST', headers: csrfHeaders(loggedOut) });
+    expect(logout.status).toBe(200);
+    expect((await get(replay, '/api/inbox')).status).toBe(401);
   });
 
   test('a state change without the CSRF token is refused and changes nothing', async () => {

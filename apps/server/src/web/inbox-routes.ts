@@ -1,6 +1,7 @@
 /**
  * The citizen web API (contract: packages/contracts/src/web-api.ts). Every route
- * runs behind `requireCitizen` and reaches data only through the citizen's own
+ * runs behind `requireCitizen` (the inbox screen: `readAsCitizen`, the same check in
+ * the same statement as its read) and reaches data only through the citizen's own
  * CitizenInbox, so another citizen's item is "not found", like a missing one.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -11,7 +12,7 @@ import type { Clock, InboxCategory } from '@innboks/core';
 import { CitizenInbox, type Database, type InboxThread } from '@innboks/db';
 import { inboxQuerySchema, letterPatchSchema, type InboxItem, type Letter } from '@innboks/contracts';
 import { problems } from '../http/problem.ts';
-import { citizenOf, requireCitizen } from '../identity/index.ts';
+import { citizenOf, readAsCitizen, requireCitizen } from '../identity/index.ts';
 import { contentDisposition } from '../fhir/routes.ts';
 
 export interface InboxRouteOptions {
@@ -26,14 +27,19 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const inboxOf = (request: FastifyRequest) => new CitizenInbox(db, citizenOf(request).citizenId);
 
-  routes.get('/api/inbox', { preHandler: requireCitizen, schema: { querystring: inboxQuerySchema } }, async (request) => {
-    const inbox = inboxOf(request);
+  // The session and the screen in one statement (`readAsCitizen`): 401 without a live
+  // session, and the page and counts of that session's citizen only.
+  routes.get('/api/inbox', { schema: { querystring: inboxQuerySchema } }, async (request, reply) => {
     const query = request.query;
     if (query.cursor && !CitizenInbox.isValidCursor(query.cursor)) {
       throw problems.badRequest([{ field: 'cursor', message: 'Ugyldig side-markør' }]);
     }
-    const page = await inbox.pageWithUnreadCounts({ category: query.category, query: query.q, archived: query.archived === 'true', cursor: query.cursor, limit: query.limit });
-    return { items: page.items.map(toInboxItem), nextCursor: page.nextCursor, unread: page.unread };
+    const pageRequest = { category: query.category, query: query.q, archived: query.archived === 'true', cursor: query.cursor, limit: query.limit };
+    const row = await readAsCitizen(request, reply, (citizenId) => CitizenInbox.pageWithUnreadCountsSql(citizenId, pageRequest), { prepared: !query.q });
+    const page = CitizenInbox.screenFrom(row);
+    // An InboxPage; the items come as JSON from the database, written into the answer as they are.
+    const body = `{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)},"unread":${JSON.stringify(page.unread)}}`;
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   routes.get('/api/inbox/unread', { preHandler: requireCitizen }, async (request) => inboxOf(request).unreadCounts());

@@ -4,10 +4,9 @@
  * simply not found, exactly like a missing one) and the index every inbox query
  * uses (the data can be distributed by citizen).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
-import { preparedStatement } from '../database.ts';
 import { isUuid } from './sender-repository.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
 
@@ -52,8 +51,6 @@ export interface UnreadCounts {
   byCategory: Record<InboxCategory, number>;
 }
 
-type ThreadRow = Parameters<typeof toInboxThread>[0];
-
 /** What an inbox row shows: every thread column but the words kept for search. */
 const inboxThreadColumns = [
   'id',
@@ -71,10 +68,51 @@ const inboxThreadColumns = [
   'created_at',
 ] as const;
 
+/** What the inbox page shows of a thread (the `InboxItem` of the web API) and its keyset. */
+const inboxItemColumns = 'id, subject, sender_name, category, last_activity_at, unread, archived, has_attachments, message_count';
+
 /** Every category is named, with 0 where nothing is unread. */
 function unreadCountsFrom(counts: Record<string, number>): UnreadCounts {
   const byCategory = Object.fromEntries(inboxCategories.map((category) => [category, Number(counts[category] ?? 0)])) as Record<InboxCategory, number>;
   return { total: Object.values(byCategory).reduce((sum, count) => sum + count, 0), byCategory };
+}
+
+/** A citizen's id in a statement: a value, or a column of the statement (the session's). */
+export type CitizenRef = string | RawBuilder<string>;
+
+/** The inbox screen: the page as JSON text (`InboxItem[]`), the next page's cursor, the unread counts. */
+export interface InboxScreen {
+  itemsJson: string;
+  nextCursor: string | null;
+  unread: UnreadCounts;
+}
+
+export interface InboxScreenRow {
+  unread_counts: Record<string, number> | string;
+  items: string;
+  next_at: string | null;
+  next_id: string | null;
+}
+
+function pageSql(citizenId: CitizenRef, request: InboxPageRequest) {
+  const conditions = [sql`citizen_id = ${citizenId}`, sql`archived = ${request.archived}`];
+  if (request.category) conditions.push(sql`category = ${request.category}`);
+  // The thread holds the words of all its messages (migration 0007).
+  if (request.query) conditions.push(sql`search @@ websearch_to_tsquery('norwegian', ${request.query})`);
+  const after = decodeCursor(request.cursor);
+  // A row comparison is one range condition on the index, so the scan starts right at
+  // the cursor (page 50 costs what page 1 does); the OR form it equals scans from the top.
+  if (after) conditions.push(sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  return sql`
+    select ${sql.raw(inboxItemColumns)} from thread
+    where ${sql.join(conditions, sql` and `)}
+    order by last_activity_at desc, id desc
+    limit ${request.limit + 1}`;
+}
+
+/** Unread, not archived threads per category: the partial index `thread_unread_by_citizen` answers it alone. */
+function unreadCountsSql(citizenId: CitizenRef) {
+  return sql`select category, count(*) as count from thread where citizen_id = ${citizenId} and unread and not archived group by category`;
 }
 
 export class CitizenInbox {
@@ -88,59 +126,58 @@ export class CitizenInbox {
   }
 
   /**
-   * A page of threads, newest activity first, by keyset so page 50 costs what page 1
-   * does; and the unread counts, in one statement: the inbox screen needs both, and
-   * one round trip to the database instead of two is what the inbox's latency is made of.
+   * The inbox screen in one statement: a page of threads, newest activity first, by
+   * keyset so page 50 costs what page 1 does, and the unread counts; for the citizen
+   * `citizenId`, an id or the column of a statement it is joined into — the citizen's
+   * session, so the screen and the session are one round trip (`readAsCitizen` in
+   * apps/server), which is what the inbox's latency is made of. Either way every part
+   * of it filters on that citizen first. Send it prepared unless it is a search (see
+   * `preparedStatement`).
+   *
+   * The page comes as JSON text, the web API's `InboxItem[]` (packages/contracts),
+   * built by PostgreSQL: 21 rows of 13 columns parsed into objects and written out
+   * again as JSON cost the server more CPU than anything else in the request. Written
+   * as SQL rather than with the query builder: this runs for every inbox screen.
    */
-  async pageWithUnreadCounts(request: InboxPageRequest): Promise<{ items: InboxThread[]; nextCursor: string | null; unread: UnreadCounts }> {
-    // Written as SQL rather than with the query builder: this runs for every inbox
-    // screen, and building it from parts cost more server CPU than PostgreSQL spends on it.
-    // Prepared unless it is a search (see `preparedStatement`).
-    const prepared = sql.raw(request.query ? '' : preparedStatement);
-    const { rows } = await sql<ThreadRow & { unread_counts: Record<string, number> | string }>`${prepared}
-      select counts.unread as unread_counts, page.*
+  static pageWithUnreadCountsSql(citizenId: CitizenRef, request: InboxPageRequest): RawBuilder<InboxScreenRow> {
+    return sql<InboxScreenRow>`
+      select counts.unread as unread_counts, page.items, page.next_at, page.next_id
       from (
         select coalesce(json_object_agg(category, count), '{}'::json) as unread
-        from (${this.unreadCountsSql()}) as per_category
+        from (${unreadCountsSql(citizenId)}) as per_category
       ) as counts
-      left join lateral (${this.pageSql(request)}) as page on true
-      order by page.last_activity_at desc, page.id desc`.execute(this.db);
-    const threads = rows.filter((row) => row.id !== null);
-    const first = rows[0]?.unread_counts ?? {};
-    return { ...this.toPage(threads, request.limit), unread: unreadCountsFrom(typeof first === 'string' ? (JSON.parse(first) as Record<string, number>) : first) };
+      cross join lateral (
+        select
+          coalesce(json_agg(json_build_object(
+            'id', id, 'subject', subject, 'senderName', sender_name, 'category', category, 'lastActivityAt', at,
+            'unread', unread, 'archived', archived, 'hasAttachments', has_attachments, 'messageCount', message_count
+          ) order by position) filter (where position <= ${request.limit}), '[]'::json)::text as items,
+          min(at) filter (where position = ${request.limit} and more) as next_at,
+          min(id::text) filter (where position = ${request.limit} and more) as next_id
+        from (
+          select *, to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
+            row_number() over (order by last_activity_at desc, id desc) as position,
+            count(*) over () > ${request.limit} as more
+          from (${pageSql(citizenId, request)}) as page_rows
+        ) as page
+      ) as page`;
+  }
+
+  /** The inbox screen from the row of `pageWithUnreadCountsSql`. */
+  static screenFrom(row: InboxScreenRow | undefined): InboxScreen {
+    if (!row) throw new Error('the inbox statement answers one row');
+    const counts = typeof row.unread_counts === 'string' ? (JSON.parse(row.unread_counts) as Record<string, number>) : row.unread_counts;
+    return {
+      itemsJson: row.items,
+      nextCursor: row.next_at && row.next_id ? encodeCursor(row.next_at, row.next_id) : null,
+      unread: unreadCountsFrom(counts),
+    };
   }
 
   /** Unread threads per category (archived ones not counted), exact, from a partial index. */
   async unreadCounts(): Promise<UnreadCounts> {
-    const { rows } = await sql<{ category: string; count: number }>`${this.unreadCountsSql()}`.execute(this.db);
+    const { rows } = await sql<{ category: string; count: number }>`${unreadCountsSql(this.citizenId)}`.execute(this.db);
     return unreadCountsFrom(Object.fromEntries(rows.map((row) => [row.category, Number(row.count)])));
-  }
-
-  private pageSql(request: InboxPageRequest) {
-    const conditions = [sql`citizen_id = ${this.citizenId}`, sql`archived = ${request.archived}`];
-    if (request.category) conditions.push(sql`category = ${request.category}`);
-    // The thread holds the words of all its messages (migration 0007).
-    if (request.query) conditions.push(sql`search @@ websearch_to_tsquery('norwegian', ${request.query})`);
-    const after = decodeCursor(request.cursor);
-    // A row comparison is one range condition on the index, so the scan starts right at
-    // the cursor (page 50 costs what page 1 does); the OR form it equals scans from the top.
-    if (after) conditions.push(sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
-    return sql`
-      select ${sql.raw(inboxThreadColumns.join(', '))} from thread
-      where ${sql.join(conditions, sql` and `)}
-      order by last_activity_at desc, id desc
-      limit ${request.limit + 1}`;
-  }
-
-  /** Unread, not archived threads per category: the partial index `thread_unread_by_citizen` answers it alone. */
-  private unreadCountsSql() {
-    return sql`select category, count(*) as count from thread where citizen_id = ${this.citizenId} and unread and not archived group by category`;
-  }
-
-  private toPage(rows: ThreadRow[], limit: number): { items: InboxThread[]; nextCursor: string | null } {
-    const items = rows.slice(0, limit).map(toInboxThread);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.lastActivityAt, last.id) : null };
   }
 
   /** Opens a thread: its messages oldest first; marks it read and records the first read. */
@@ -257,8 +294,9 @@ function toInboxThread(row: {
   };
 }
 
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+/** The keyset position after a row: its last activity (ISO 8601, as `Date.toISOString` writes it) and id. */
+function encodeCursor(atIso: string, id: string): string {
+  return Buffer.from(`${atIso}|${id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string | undefined): { at: Date; id: string } | undefined {

@@ -34,6 +34,13 @@ export interface StartOptions {
 
 const entry = { api: 'apps/server/src/main.ts', worker: 'apps/server/src/worker-main.ts' } as const;
 
+/**
+ * As `npm start`: a young generation of 8 MB semi-spaces (V8's default is 16) keeps
+ * the resident memory of a busy server about 25–50 MB lower, at the cost of more,
+ * shorter scavenges.
+ */
+export const serverNodeFlags = ['--max-semi-space-size=8'];
+
 export async function startProcess(options: StartOptions): Promise<ProcessHandle> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const env: Record<string, string> = {
@@ -43,7 +50,7 @@ export async function startProcess(options: StartOptions): Promise<ProcessHandle
     ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
     ...options.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', entry[options.kind]], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, ...(options.nodeFlags ?? []), '--import', 'tsx', entry[options.kind]], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

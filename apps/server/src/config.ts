@@ -118,7 +118,7 @@ export interface WorkerConfig {
   leaseMs: number;
   pollIntervalMs: number;
   batchSize: number;
-  /** Claims (of up to batchSize jobs) in hand at once per worker; default 4 on PostgreSQL, 1 on the embedded database. */
+  /** Claims (of up to batchSize jobs) in hand at once per worker; default 2 on PostgreSQL, 1 on the embedded database. */
   concurrency: number | undefined;
   sweepIntervalMs: number;
   stuckAfterMs: number;

@@ -59,8 +59,10 @@ export function startBackgroundWork(db: Kysely<Database>, clock: Clock, config: 
     leaseMs: config.worker.leaseMs,
     pollIntervalMs: config.worker.pollIntervalMs,
     batchSize: config.worker.batchSize,
-    // The embedded database has one connection: one job at a time there.
-    concurrency: config.worker.concurrency ?? (config.databaseUrl ? 4 : 1),
+    // The embedded database has one connection: one claim at a time there. On
+    // PostgreSQL two claims in hand overlap the waits without crowding out the
+    // letters' own inserts (BENCHMARKS.md, delivery).
+    concurrency: config.worker.concurrency ?? (config.databaseUrl ? 2 : 1),
     ...(log ? { log } : {}),
   });
   const sweeper = startSweeper(delivery, { intervalMs: config.worker.sweepIntervalMs, stuckAfterMs: config.worker.stuckAfterMs, onSwept: () => worker.wake(), ...(log ? { log } : {}) });

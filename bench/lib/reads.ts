@@ -5,6 +5,9 @@
  * prepared statements at the same concurrency.
  */
 import pg from 'pg';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { CitizenInbox, type Database } from '@innboks/db';
+import { sessionWithReadSql } from '../../apps/server/src/identity/citizen-auth.ts';
 import type { ApiServer, BenchContext } from './context.ts';
 import { LeanHttpClient } from './lean-http.ts';
 import { runLoad, type LoadResult } from './load.ts';
@@ -28,53 +31,28 @@ export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 }
 
+/** Compiles statements to SQL text and values for `pg`; never connects. */
+const compiler = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
 /**
- * The server's statement for the inbox screen (`readAsCitizen` with
- * `CitizenInbox.pageWithUnreadCountsSql`): the session, and for its citizen the unread
- * counts and the page of 20 built as JSON by PostgreSQL, in one statement.
+ * The server's own statement for the inbox screen, compiled from its code
+ * (`sessionWithReadSql` with `CitizenInbox.pageWithUnreadCountsSql`, as `readAsCitizen`
+ * runs it): the session, and for its citizen the unread counts and the page of 20
+ * built as JSON by PostgreSQL, in one statement.
  */
 function inboxSql(sessionId: string, request: ReadRequest): { name?: string; text: string; values: unknown[] } {
-  const values: unknown[] = [sessionId, 20];
-  let where = 'citizen_id = s.citizen_id and archived = false';
-  if (request.query) {
-    values.push(request.query);
-    where += ` and search @@ websearch_to_tsquery('norwegian', $${values.length})`;
-  }
-  if (request.after) {
-    values.push(request.after.at, request.after.id);
-    where += ` and (last_activity_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
-  }
-  const text = `select s.id as session_id, s.citizen_id as session_citizen_id, s.last_seen_at as session_last_seen_at,
-      s.expires_at as session_expires_at, c.national_id as session_national_id, c.name as session_name, r.*
-    from citizen_session s join citizen c on c.id = s.citizen_id
-    left join lateral (
-      select counts.unread as unread_counts, page.items, page.next_at, page.next_id
-      from (
-        select coalesce(json_object_agg(category, count), '{}'::json) as unread
-        from (select category, count(*) as count from thread where citizen_id = s.citizen_id and unread and not archived group by category) as per_category
-      ) as counts
-      cross join lateral (
-        select
-          coalesce(json_agg(json_build_object(
-            'id', id, 'subject', subject, 'senderName', sender_name, 'category', category, 'lastActivityAt', at,
-            'unread', unread, 'archived', archived, 'hasAttachments', has_attachments, 'messageCount', message_count
-          ) order by position) filter (where position <= $2), '[]'::json)::text as items,
-          min(at) filter (where position = $2 and more) as next_at,
-          min(id::text) filter (where position = $2 and more) as next_id
-        from (
-          select *, to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
-            row_number() over (order by last_activity_at desc, id desc) as position,
-            count(*) over () > $2 as more
-          from (
-            select id, subject, sender_name, category, last_activity_at, unread, archived, has_attachments, message_count from thread
-            where ${where} order by last_activity_at desc, id desc limit $2 + 1
-          ) as page_rows
-        ) as page
-      ) as page
-    ) as r on true
-    where s.id = $1`;
+  const page = { archived: false, limit: 20, query: request.query, cursor: request.after ? encodeCursor(request.after.at, request.after.id) : undefined };
+  const compiled = sessionWithReadSql(sessionId, (citizenId) => CitizenInbox.pageWithUnreadCountsSql(citizenId, page), { prepared: false }).compile(compiler);
+  const statement = { text: compiled.sql, values: [...compiled.parameters] };
   // Named (prepared) as the server sends it, except a search: planned with its words (a generic plan of the search is a poor one).
-  return request.query ? { text, values } : { name: `raw-inbox-${request.after ? 'after' : 'first'}`, text, values };
+  return request.query ? statement : { name: `raw-inbox-${request.after ? 'after' : 'first'}`, ...statement };
 }
 
 /**

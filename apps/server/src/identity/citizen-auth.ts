@@ -66,6 +66,23 @@ interface SessionRow {
 const sessionColumns =
   's.id as session_id, s.citizen_id as session_citizen_id, s.last_seen_at as session_last_seen_at, s.expires_at as session_expires_at, c.national_id as session_national_id, c.name as session_name';
 
+/**
+ * The session row (by its hashed id) and, for its citizen, a read joined to it: one
+ * statement. `resolveWith` runs it and admits the session; the benchmark's raw ceiling
+ * runs the very same statement straight with `pg`.
+ */
+export function sessionWithReadSql<Row extends object>(
+  sessionId: string,
+  read: (citizenId: RawBuilder<string>) => RawBuilder<Row>,
+  options: { prepared: boolean },
+): RawBuilder<SessionRow & Row> {
+  return sql<SessionRow & Row>`${sql.raw(options.prepared ? preparedStatement : '')}
+      select ${sql.raw(sessionColumns)}, r.*
+      from citizen_session s join citizen c on c.id = s.citizen_id
+      left join lateral (${read(sql<string>`s.citizen_id`)}) as r on true
+      where s.id = ${sessionId}`;
+}
+
 /** Looks sessions up, ends them, and refreshes them; one per app (`app.citizenSessions`). */
 export class CitizenSessions {
   private readonly resolved = new WeakMap<FastifyRequest, Promise<CitizenContext | undefined>>();
@@ -112,11 +129,7 @@ export class CitizenSessions {
     const token = request.cookies?.[sessionCookieName];
     if (!token || token.length > 200) return undefined;
     const id = sha256(token);
-    const { rows } = await sql<SessionRow & Row>`${sql.raw(options.prepared ? preparedStatement : '')}
-      select ${sql.raw(sessionColumns)}, r.*
-      from citizen_session s join citizen c on c.id = s.citizen_id
-      left join lateral (${read(sql<string>`s.citizen_id`)}) as r on true
-      where s.id = ${id}`.execute(this.options.db);
+    const { rows } = await sessionWithReadSql(id, read, options).execute(this.options.db);
     const row = rows[0];
     const citizen = await this.admit(id, row);
     if (!citizen || !row) return undefined;

@@ -71,16 +71,33 @@ const sessionColumns =
  * statement. `resolveWith` runs it and admits the session; the benchmark's raw ceiling
  * runs the very same statement straight with `pg`.
  */
-export function sessionWithReadSql<Row extends object>(
+export function sessionWithReadSql<Row extends object = Record<never, never>>(
   sessionId: string,
-  read: (citizenId: RawBuilder<string>) => RawBuilder<Row>,
+  read: ((citizenId: RawBuilder<string>) => RawBuilder<Row>) | undefined,
   options: { prepared: boolean },
 ): RawBuilder<SessionRow & Row> {
+  const joined = read ? sql`, r.* from citizen_session s join citizen c on c.id = s.citizen_id left join lateral (${read(sql<string>`s.citizen_id`)}) as r on true` : sql` from citizen_session s join citizen c on c.id = s.citizen_id`;
   return sql<SessionRow & Row>`${sql.raw(options.prepared ? preparedStatement : '')}
-      select ${sql.raw(sessionColumns)}, r.*
-      from citizen_session s join citizen c on c.id = s.citizen_id
-      left join lateral (${read(sql<string>`s.citizen_id`)}) as r on true
+      select ${sql.raw(sessionColumns)}${joined}
       where s.id = ${sessionId}`;
+}
+
+/** The stored id of the request's session cookie (its SHA-256), if it carries a plausible one. */
+function sessionIdOf(request: FastifyRequest): string | undefined {
+  const token = request.cookies?.[sessionCookieName];
+  return token && token.length <= 200 ? sha256(token) : undefined;
+}
+
+/** 401 for a request without a live session; the answer is not to be cached. */
+function refuseWithoutSession(reply: FastifyReply): never {
+  reply.header('Cache-Control', 'no-store');
+  throw problems.unauthenticated();
+}
+
+function sessionsOf(request: FastifyRequest): CitizenSessions {
+  const sessions = request.server.citizenSessions;
+  if (!sessions) throw new Error('registerCitizenAuth must be called before routes use requireCitizen or readAsCitizen');
+  return sessions;
 }
 
 /** Looks sessions up, ends them, and refreshes them; one per app (`app.citizenSessions`). */
@@ -97,20 +114,16 @@ export class CitizenSessions {
   resolve(request: FastifyRequest): Promise<CitizenContext | undefined> {
     let pending = this.resolved.get(request);
     if (!pending) {
-      pending = this.lookup(request.cookies?.[sessionCookieName]);
+      pending = this.lookup(sessionIdOf(request));
       this.resolved.set(request, pending);
     }
     return pending;
   }
 
-  private async lookup(token: string | undefined): Promise<CitizenContext | undefined> {
-    if (!token || token.length > 200) return undefined;
-    const id = sha256(token);
+  private async lookup(id: string | undefined): Promise<CitizenContext | undefined> {
+    if (!id) return undefined;
     // Every citizen request asks this: plain SQL, not the query builder, to keep its server CPU small.
-    const { rows } = await sql<SessionRow>`${sql.raw(preparedStatement)}
-      select ${sql.raw(sessionColumns)}
-      from citizen_session s join citizen c on c.id = s.citizen_id
-      where s.id = ${id}`.execute(this.options.db);
+    const { rows } = await sessionWithReadSql(id, undefined, { prepared: true }).execute(this.options.db);
     return this.admit(id, rows[0]);
   }
 
@@ -126,9 +139,8 @@ export class CitizenSessions {
     read: (citizenId: RawBuilder<string>) => RawBuilder<Row>,
     options: { prepared: boolean },
   ): Promise<{ citizen: CitizenContext; row: Row } | undefined> {
-    const token = request.cookies?.[sessionCookieName];
-    if (!token || token.length > 200) return undefined;
-    const id = sha256(token);
+    const id = sessionIdOf(request);
+    if (!id) return undefined;
     const { rows } = await sessionWithReadSql(id, read, options).execute(this.options.db);
     const row = rows[0];
     const citizen = await this.admit(id, row);
@@ -186,13 +198,8 @@ export class CitizenSessions {
 
 /** Fastify preHandler: 401 problem unless the request has a live citizen session. */
 export async function requireCitizen(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const sessions = request.server.citizenSessions;
-  if (!sessions) throw new Error('registerCitizenAuth must be called before routes use requireCitizen');
-  const citizen = await sessions.resolve(request);
-  if (!citizen) {
-    reply.header('Cache-Control', 'no-store');
-    throw problems.unauthenticated();
-  }
+  const citizen = await sessionsOf(request).resolve(request);
+  if (!citizen) refuseWithoutSession(reply);
   request.citizen = citizen;
 }
 
@@ -206,13 +213,8 @@ export async function readAsCitizen<Row extends object>(
   read: (citizenId: RawBuilder<string>) => RawBuilder<Row>,
   options: { prepared: boolean },
 ): Promise<Row> {
-  const sessions = request.server.citizenSessions;
-  if (!sessions) throw new Error('registerCitizenAuth must be called before routes use readAsCitizen');
-  const found = await sessions.resolveWith(request, read, options);
-  if (!found) {
-    reply.header('Cache-Control', 'no-store');
-    throw problems.unauthenticated();
-  }
+  const found = await sessionsOf(request).resolveWith(request, read, options);
+  if (!found) refuseWithoutSession(reply);
   request.citizen = found.citizen;
   return found.row;
 }

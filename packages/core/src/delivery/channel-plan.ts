@@ -80,6 +80,11 @@ export interface ChannelPlan {
   unreachable: string | null;
 }
 
+/** Where a notice on `channel` goes: the register's mobile number for SMS, its e-mail address for e-mail. */
+export function noticeRecipient(channel: NoticeChannel, contact: ContactFacts | null | undefined): string | null {
+  return (channel === 'sms' ? contact?.mobile : contact?.email) ?? null;
+}
+
 export const youthAge = { from: 12, to: 16 } as const;
 
 export function isYouth(birthDate: string | null | undefined, at: Date): boolean {

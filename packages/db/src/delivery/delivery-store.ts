@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
+  noticeRecipient,
   type ChannelPlan,
   type ContactFacts,
   type DeliveryChannel,
@@ -21,7 +22,7 @@ import { enqueueJob } from '../queue/job-queue.ts';
 import { deliverLetterJob } from '../repositories/sender-repository.ts';
 import { moveAttempt, moveAttempts, type Executor } from './attempts.ts';
 import { beginNotices, finishNotice, lettersOfNotice, lockThrottles, noticesSent, requestNotices, sendNoticeJob, type NoticeRef, type NoticeSent } from './notice-batch.ts';
-import { addDeadLetters, channelJob, savePlans, setMessageStatuses, unreadFallbackJob, type DeadLetterEntry, type LetterRef, type PlanToSave } from './plan-batch.ts';
+import { addDeadLetters, channelJob, savePlans, setMessageStatuses, startChannels, unreadFallbackJob, type DeadLetterEntry, type LetterRef, type PlanToSave } from './plan-batch.ts';
 import { recordset } from './recordset.ts';
 
 export const deliveryJobs = {
@@ -232,35 +233,13 @@ export class DeliveryStore {
     at: Date,
     detail: string | null,
   ): Promise<void> {
-    const channel = plan.channels[index]!;
     await tx
       .updateTable('delivery_plan')
       .set({ step: index, updated_at: at })
       .where('citizen_id', '=', ref.citizenId)
       .where('message_id', '=', ref.messageId)
       .execute();
-    if (channel === 'inbox') {
-      await moveAttempt(tx, { ...ref, channel: 'inbox', state: 'delivered', at, detail });
-      await this.setMessageStatus(tx, ref, 'completed', at);
-      const letter = await tx.selectFrom('message').select('first_read_at').where('citizen_id', '=', ref.citizenId).where('id', '=', ref.messageId).executeTakeFirst();
-      if (!letter?.first_read_at) {
-        await requestNotices(
-          tx,
-          this.settings,
-          plan.notices.flatMap((noticeChannel) => {
-            const recipient = noticeChannel === 'sms' ? plan.facts.contact?.mobile : plan.facts.contact?.email;
-            return recipient ? [{ ...ref, channel: noticeChannel, recipient }] : [];
-          }),
-          at,
-        );
-      }
-      if (plan.unreadFallbackAt && !plan.unreadFallbackDone) {
-        await enqueueJob(tx, deliveryJobs.unreadFallback, { ...ref }, { runAt: plan.unreadFallbackAt });
-      }
-      return;
-    }
-    const queued = await moveAttempt(tx, { ...ref, channel, state: 'queued', at, detail });
-    if (queued) await enqueueJob(tx, channelJob[channel], { ...ref }, { runAt: at, maxAttempts: this.settings.maxAttempts });
+    await startChannels(tx, this.settings, [{ letter: ref, plan, index, detail }], at);
   }
 
   /** The channel `from` is done with (failed, or unread too long): the next one starts, if there is one. */
@@ -393,7 +372,7 @@ export class DeliveryStore {
         if (!letter || letter.first_read_at) continue;
         const plan = await this.plan(tx, citizenId, messageId, true);
         if (!plan) continue;
-        const otherRecipient = other === 'sms' ? plan.facts.contact?.mobile : plan.facts.contact?.email;
+        const otherRecipient = noticeRecipient(other, plan.facts.contact);
         const otherTried = await tx
           .selectFrom('delivery_attempt')
           .select('state')

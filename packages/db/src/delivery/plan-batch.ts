@@ -5,13 +5,13 @@
  * changes nothing.
  */
 import { sql, type Transaction } from 'kysely';
-import type { ChannelPlan, DeliveryChannel } from '@innboks/core';
+import { noticeRecipient, type ChannelPlan, type DeliveryChannel } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { enqueueJobs, type NewJob } from '../queue/job-queue.ts';
 import { attemptKey, moveAttempts, type AttemptChange } from './attempts.ts';
 import { requestNotices, type NoticeRequest } from './notice-batch.ts';
 import { recordset } from './recordset.ts';
-import type { DeliveryFacts, DeliverySettings } from './delivery-store.ts';
+import type { DeliveryFacts, DeliverySettings, PlanRow } from './delivery-store.ts';
 
 type Tx = Transaction<Database>;
 
@@ -90,51 +90,79 @@ export async function savePlans(tx: Tx, settings: DeliverySettings, items: reado
   const saved = new Set(inserted.map((row) => row.message_id));
   const fresh = items.filter((item) => saved.has(item.letter.messageId));
 
-  const changes: AttemptChange[] = [];
+  const skipped: AttemptChange[] = [];
   const statuses: (LetterRef & { status: string })[] = [];
   const dead: DeadLetterEntry[] = [];
-  const inInbox: PlanToSave[] = [];
-  const elsewhere: PlanToSave[] = [];
-  for (const item of fresh) {
-    const { letter, plan } = item;
-    if (plan.inboxSkipped) changes.push({ ...letter, channel: 'inbox', state: 'skipped', at, detail: plan.inboxSkipped });
-    const first = plan.channels[0];
-    if (!first) {
+  const starts: ChannelStart[] = [];
+  for (const { letter, plan, facts } of fresh) {
+    if (plan.inboxSkipped) skipped.push({ ...letter, channel: 'inbox', state: 'skipped', at, detail: plan.inboxSkipped });
+    if (plan.channels.length === 0) {
       dead.push({ ...letter, noticeId: null, step: 'plan', reason: plan.unreachable ?? 'no channel', attempts: 1, at });
       statuses.push({ ...letter, status: 'not-done' });
-    } else if (first === 'inbox') {
-      changes.push({ ...letter, channel: 'inbox', state: 'delivered', at, detail: plan.noticeSkipped });
-      statuses.push({ ...letter, status: 'completed' });
-      inInbox.push(item);
     } else {
-      changes.push({ ...letter, channel: first, state: 'queued', at, detail: plan.noticeSkipped });
-      elsewhere.push(item);
+      const stored = { channels: plan.channels, step: 0, notices: plan.notices, facts, unreadFallbackAt: plan.unreadFallbackAt, unreadFallbackDone: false };
+      starts.push({ letter, plan: stored, index: 0, detail: plan.noticeSkipped });
+    }
+  }
+  await moveAttempts(tx, skipped);
+  await setMessageStatuses(tx, statuses, at);
+  await addDeadLetters(tx, dead);
+  await startChannels(tx, settings, starts, at);
+  return saved;
+}
+
+export interface ChannelStart {
+  letter: LetterRef;
+  plan: PlanRow;
+  /** Which of the plan's channels starts. */
+  index: number;
+  detail: string | null;
+}
+
+/**
+ * Starts a channel of each letter's plan: the inbox is delivered at once (the letter
+ * completed, a notice asked for each unread one, the unread fallback queued when it
+ * is due later); the digital mailbox or paper is queued with its job. The first
+ * channel at planning and the next one after a failure both start here.
+ */
+export async function startChannels(tx: Tx, settings: DeliverySettings, starts: readonly ChannelStart[], at: Date): Promise<void> {
+  if (starts.length === 0) return;
+  const changes: AttemptChange[] = [];
+  const completed: (LetterRef & { status: string })[] = [];
+  const inInbox: ChannelStart[] = [];
+  const elsewhere: ChannelStart[] = [];
+  for (const start of starts) {
+    const channel = start.plan.channels[start.index]!;
+    if (channel === 'inbox') {
+      changes.push({ ...start.letter, channel, state: 'delivered', at, detail: start.detail });
+      completed.push({ ...start.letter, status: 'completed' });
+      inInbox.push(start);
+    } else {
+      changes.push({ ...start.letter, channel, state: 'queued', at, detail: start.detail });
+      elsewhere.push(start);
     }
   }
   const moved = await moveAttempts(tx, changes);
-  await setMessageStatuses(tx, statuses, at);
-  await addDeadLetters(tx, dead);
+  await setMessageStatuses(tx, completed, at);
 
   const jobs: NewJob[] = [];
-  for (const { letter, plan } of elsewhere) {
-    const first = plan.channels[0] as Exclude<DeliveryChannel, 'inbox'>;
-    if (moved.has(attemptKey(letter.messageId, first))) jobs.push({ kind: channelJob[first], payload: { ...letter }, runAt: at, maxAttempts: settings.maxAttempts });
+  for (const { letter, plan, index } of elsewhere) {
+    const channel = plan.channels[index] as Exclude<DeliveryChannel, 'inbox'>;
+    if (moved.has(attemptKey(letter.messageId, channel))) jobs.push({ kind: channelJob[channel], payload: { ...letter }, runAt: at, maxAttempts: settings.maxAttempts });
   }
-  // In the inbox: a notice for each letter not read yet, and the unread fallback when due.
-  const unread = await unreadLetters(tx, inInbox.map((item) => item.letter));
+  const unread = await unreadLetters(tx, inInbox.map((start) => start.letter));
   const notices: NoticeRequest[] = [];
-  for (const { letter, plan, facts } of inInbox) {
+  for (const { letter, plan } of inInbox) {
     if (unread.has(letter.messageId)) {
       for (const channel of plan.notices) {
-        const recipient = channel === 'sms' ? facts.contact?.mobile : facts.contact?.email;
+        const recipient = noticeRecipient(channel, plan.facts.contact);
         if (recipient) notices.push({ ...letter, channel, recipient });
       }
     }
-    if (plan.unreadFallbackAt) jobs.push({ kind: unreadFallbackJob, payload: { ...letter }, runAt: plan.unreadFallbackAt });
+    if (plan.unreadFallbackAt && !plan.unreadFallbackDone) jobs.push({ kind: unreadFallbackJob, payload: { ...letter }, runAt: plan.unreadFallbackAt });
   }
   await requestNotices(tx, settings, notices, at);
   await enqueueJobs(tx, jobs);
-  return saved;
 }
 
 async function unreadLetters(tx: Tx, letters: readonly LetterRef[]): Promise<Set<string>> {

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     if (selected.some((benchmark) => benchmark.needsDataset)) await context.ensureDataset(log);
     for (const benchmark of selected) {
       log(`${benchmark.name}: ${benchmark.description}`);
+      await context.settle(log);
       const before = performance.now();
       try {
         const result = await benchmark.run(context);

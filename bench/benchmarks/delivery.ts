@@ -1,7 +1,7 @@
 import type { Benchmark, Figure } from '../lib/context.ts';
 import { stageLatencies, type LetterTimes, type StageLatencies } from '../lib/delivery-stages.ts';
 import { startDeliveryWorld, type Recipient } from '../lib/delivery-world.ts';
-import { expectStatus, HttpClient } from '../lib/http.ts';
+import { expectLeanStatus, LeanHttpPool } from '../lib/lean-http.ts';
 import { letterRequest } from '../lib/letters.ts';
 import { NoticeArrivals, waitForNotices } from '../lib/notice-arrivals.ts';
 import { runOpenLoop, type OpenLoopResult } from '../lib/open-loop.ts';
@@ -63,13 +63,13 @@ export const delivery: Benchmark = {
     const { rig, recipients, runId } = world;
     const arrivals = new NoticeArrivals(rig.smtp);
     const started: { stop(): Promise<void> }[] = [];
-    let client: HttpClient | undefined;
+    let client: LeanHttpPool | undefined;
     try {
       const api = await context.startApi({ name: 'delivery-api', env: rig.env });
       started.push(api);
       for (let index = 1; index <= workerCount; index++) started.push(await context.startWorker({ name: `delivery-worker-${index}`, env: rig.env }));
       const token = await api.tokenFor(sender.clientId);
-      client = new HttpClient(api.baseUrl, maxInFlight);
+      client = new LeanHttpPool(api.baseUrl, maxInFlight);
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
       const identifierSystem = `urn:oid:2.16.578.1.12.4.1.4.101.99.delivery.${runId}`;
 
@@ -81,7 +81,7 @@ export const delivery: Benchmark = {
           const person = people[sequence]!;
           const request = letterRequest({ organizationNumber: sender.organizationNumber, nationalId: person.nationalId, identifierSystem, identifierValue: `letter-${person.email}` });
           const postedAt = Date.now();
-          expectStatus(await client!.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
+          expectLeanStatus(await client!.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
           answers.add(Date.now() - postedAt);
           accepted.push({ citizenId: person.citizenId, email: person.email, postedAt, noticeAcceptedAt: undefined });
         });

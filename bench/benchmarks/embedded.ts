@@ -13,7 +13,7 @@ import { fetchSenderAccessToken } from '../../apps/server/src/identity/testing.t
 import { loginAsCitizen } from '../../apps/server/src/testing/cookie-jar.ts';
 import { freePort } from '../../apps/server/src/testing/test-server.ts';
 import type { Benchmark, Figure } from '../lib/context.ts';
-import { expectStatus, HttpClient } from '../lib/http.ts';
+import { expectLeanStatus, LeanHttpPool } from '../lib/lean-http.ts';
 import { letterRequest } from '../lib/letters.ts';
 import { runLoad } from '../lib/load.ts';
 import { logPath, startProcess } from '../lib/processes.ts';
@@ -64,7 +64,7 @@ export const embedded: Benchmark = {
       const sender = demoSenders.find((candidate) => candidate.kind === 'hospital')!;
       const privateJwk = JSON.parse(await readFile(path.join(dataDir, 'dev', 'senders', `${sender.clientId}.jwk.json`), 'utf8')) as JWK;
       const token = await fetchSenderAccessToken(baseUrl, sender.clientId, privateJwk);
-      const client = new HttpClient(baseUrl, 16);
+      const client = new LeanHttpPool(baseUrl, 16);
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
       const identifierSystem = `urn:oid:2.16.578.1.12.4.1.4.101.99.embedded.${randomBytes(4).toString('hex')}`;
       const ours = await runLoad({ concurrency: 16, durationMs: durationS * 1000, warmupMs: warmupS * 1000 }, async (_worker, sequence) => {
@@ -74,7 +74,7 @@ export const embedded: Benchmark = {
           identifierSystem,
           identifierValue: `ours-${sequence}`,
         });
-        expectStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
+        expectLeanStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
       });
       client.close();
       const memory = await server.memory();

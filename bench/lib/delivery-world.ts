@@ -33,29 +33,46 @@ export async function startDeliveryWorld(context: BenchContext, recipientCount: 
   const rig = await startDeliveryRig(env);
   try {
     const runId = randomBytes(3).toString('hex');
-    const people = Array.from({ length: recipientCount }, (_, index) => {
-      const email = `citizen-${runId}-${index}@bench.test`;
-      const nationalId = rig.addPerson({ birthDate: birthDate(index), portalUser: true, email, mobile: null, name: `Bench Person ${index}` });
-      return { nationalId, email, birthDate: birthDate(index) };
-    });
-    // One statement for thousands of citizens (the tests' saveCitizen is one round trip
-    // each). A synthetic id that is already a citizen (the generated dataset) is left out:
-    // that citizen's own letters and settings would change what is measured.
-    const { rows } = await context.pool.query<{ id: string; national_id: string }>(
-      `insert into citizen (national_id, name, portal_user, birth_date)
-       select national_id, 'Bench Person', true, birth_date from unnest($1::text[], $2::date[]) as people(national_id, birth_date)
-       on conflict (national_id) do nothing
-       returning id, national_id`,
-      [people.map((person) => person.nationalId), people.map((person) => person.birthDate)],
-    );
-    const citizenIds = new Map(rows.map((row) => [row.national_id, row.id]));
-    const recipients = people.flatMap((person) => {
-      const citizenId = citizenIds.get(person.nationalId);
-      return citizenId ? [{ nationalId: person.nationalId, citizenId, email: person.email }] : [];
-    });
+    // Each run starts its birth dates at a day of its own, so a kept database (--db)
+    // that has an earlier run's recipients still gets new people; those that exist all
+    // the same are made up for in another round.
+    const firstDay = randomBytes(2).readUInt16BE() % 14_600;
+    const recipients: Recipient[] = [];
+    for (let round = 0, next = 0; recipients.length < recipientCount && round < 5; round++) {
+      const people = Array.from({ length: recipientCount - recipients.length }, () => {
+        const index = next++;
+        const email = `citizen-${runId}-${index}@bench.test`;
+        const born = birthDate(firstDay + index);
+        const nationalId = rig.addPerson({ birthDate: born, portalUser: true, email, mobile: null, name: `Bench Person ${index}` });
+        return { nationalId, email, birthDate: born };
+      });
+      recipients.push(...(await saveNewCitizens(context, people)));
+    }
+    if (recipients.length < recipientCount) throw new Error(`only ${recipients.length} of ${recipientCount} new citizens could be made`);
     return { runId, rig, recipients };
   } catch (error) {
     await rig.close();
     throw error;
   }
+}
+
+/**
+ * One statement for thousands of citizens (the tests' saveCitizen is one round trip
+ * each). A synthetic id that is already a citizen (the generated dataset, an earlier
+ * run) is left out: that citizen's own letters and settings would change what is
+ * measured.
+ */
+async function saveNewCitizens(context: BenchContext, people: { nationalId: string; email: string; birthDate: string }[]): Promise<Recipient[]> {
+  const { rows } = await context.pool.query<{ id: string; national_id: string }>(
+    `insert into citizen (national_id, name, portal_user, birth_date)
+     select national_id, 'Bench Person', true, birth_date from unnest($1::text[], $2::date[]) as people(national_id, birth_date)
+     on conflict (national_id) do nothing
+     returning id, national_id`,
+    [people.map((person) => person.nationalId), people.map((person) => person.birthDate)],
+  );
+  const citizenIds = new Map(rows.map((row) => [row.national_id, row.id]));
+  return people.flatMap((person) => {
+    const citizenId = citizenIds.get(person.nationalId);
+    return citizenId ? [{ nationalId: person.nationalId, citizenId, email: person.email }] : [];
+  });
 }

@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import pg from 'pg';
 import type { BenchContext, Figure } from './context.ts';
-import { expectStatus, HttpClient } from './http.ts';
+import { expectLeanStatus, LeanHttpPool } from './lean-http.ts';
 import { letterRequest } from './letters.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { round } from './stats.ts';
@@ -51,7 +51,7 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
   let ours: LoadResult;
   try {
     const token = await api.tokenFor(sender.clientId);
-    const client = new HttpClient(api.baseUrl, options.concurrency);
+    const client = new LeanHttpPool(api.baseUrl, options.concurrency);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
     ours = await runLoad({ concurrency: options.concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, serverPids: [api.pid] }, async (_worker, sequence) => {
       const request = letterRequest({
@@ -61,7 +61,7 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
         identifierValue: `ours-${sequence}`,
         ...(pdfBase64 ? { pdfBase64 } : {}),
       });
-      expectStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
+      expectLeanStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
     });
     client.close();
   } finally {
@@ -125,12 +125,12 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
       name: pdf ? 'raw-same-rows-pdf' : 'raw-same-rows',
       text: `with c as (
                insert into citizen (national_id, name) values ($1, '') on conflict (national_id) do update set national_id = excluded.national_id returning id),
-             t as (
-               insert into thread (id, citizen_id, organization_id, category, subject, sender_name, has_attachments, last_activity_at)
-               select $2, c.id, $3, 'hospital', $4, $5, $11, now() from c returning id, citizen_id),
              m as (
                insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body, identifier_system, identifier_value, sent_at, updated_at)
-               select $2, t.citizen_id, t.id, $3, 'to-citizen', 'appointment-letter', $4, $5, $6, $7, $8, $9, now(), now() from t returning id, citizen_id),
+               select $2, c.id, $2, $3, 'to-citizen', 'appointment-letter', $4, $5, $6, $7, $8, $9, now(), now() from c returning id, citizen_id, search),
+             t as (
+               insert into thread (id, citizen_id, organization_id, category, subject, sender_name, has_attachments, last_activity_at, search)
+               select m.id, m.citizen_id, $3, 'hospital', $4, $5, $11, now(), m.search from m),
              a as (
                insert into attachment (id, citizen_id, message_id, position, title, content_type, size, sha256, data)
                select gen_random_uuid(), m.citizen_id, m.id, 3, 'Innkalling', 'application/pdf', length($10::bytea), 'x', $10::bytea from m where $11),

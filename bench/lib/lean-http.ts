@@ -27,12 +27,14 @@ class Connection {
     private readonly port: number,
   ) {}
 
-  send(request: string): Promise<LeanResponse> {
+  /** A string is the request head alone (latin1); a Buffer is the whole request, body included. */
+  send(request: string | Buffer): Promise<LeanResponse> {
     if (this.waiting) return Promise.reject(new Error('one request at a time on a connection'));
     const socket = this.socket ?? this.connect();
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
-      socket.write(request, 'latin1');
+      if (typeof request === 'string') socket.write(request, 'latin1');
+      else socket.write(request);
     });
   }
 
@@ -92,6 +94,12 @@ function contentLength(head: string): number | undefined {
   return Number.parseInt(lower.slice(from, to < 0 ? undefined : to).trim(), 10);
 }
 
+function requestHead(method: string, path: string, host: string, headers: Record<string, string>): string {
+  let head = `${method} ${path} HTTP/1.1\r\nhost: ${host}\r\n`;
+  for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
+  return head;
+}
+
 /** GET requests over one keep-alive connection per worker (`worker` < `connections`). */
 export class LeanHttpClient {
   private readonly connections: Connection[];
@@ -106,12 +114,53 @@ export class LeanHttpClient {
   get(worker: number, path: string, headers: Record<string, string>): Promise<LeanResponse> {
     const connection = this.connections[worker];
     if (!connection) throw new Error(`no connection for worker ${worker}`);
-    let request = `GET ${path} HTTP/1.1\r\nhost: ${this.hostHeader}\r\n`;
-    for (const name in headers) request += `${name}: ${headers[name]}\r\n`;
-    return connection.send(`${request}\r\n`);
+    return connection.send(`${requestHead('GET', path, this.hostHeader, headers)}\r\n`);
   }
 
   close(): void {
     for (const connection of this.connections) connection.close();
   }
+}
+
+/**
+ * The writing benchmarks' client: requests with a body (a letter) over at most
+ * `connections` keep-alive connections, each request on a free one, as node:http's
+ * agent does, without its cost. A request made while every connection is busy waits
+ * for one.
+ */
+export class LeanHttpPool {
+  private readonly idle: Connection[] = [];
+  private readonly queued: ((connection: Connection) => void)[] = [];
+  private readonly hostHeader: string;
+  private readonly all: Connection[];
+
+  constructor(baseUrl: string, connections: number) {
+    const url = new URL(baseUrl);
+    this.hostHeader = url.host;
+    this.all = Array.from({ length: connections }, () => new Connection(url.hostname, Number(url.port || 80)));
+    this.idle.push(...this.all);
+  }
+
+  async request(method: string, path: string, headers: Record<string, string>, body: string): Promise<LeanResponse> {
+    const bytes = Buffer.from(body, 'utf8');
+    const head = `${requestHead(method, path, this.hostHeader, headers)}content-length: ${bytes.length}\r\n\r\n`;
+    const connection = this.idle.pop() ?? (await new Promise<Connection>((resolve) => this.queued.push(resolve)));
+    try {
+      return await connection.send(Buffer.concat([Buffer.from(head, 'latin1'), bytes]));
+    } finally {
+      const next = this.queued.shift();
+      if (next) next(connection);
+      else this.idle.push(connection);
+    }
+  }
+
+  close(): void {
+    for (const connection of this.all) connection.close();
+  }
+}
+
+/** Throws unless the answer has one of the `expected` statuses. */
+export function expectLeanStatus(response: LeanResponse, ...expected: number[]): LeanResponse {
+  if (!expected.includes(response.status)) throw new Error(`HTTP ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`);
+  return response;
 }

@@ -6,6 +6,7 @@ import * as appointments from './0004_appointments.ts';
 import * as municipal from './0005_municipal.ts';
 import * as performance from './0006_performance.ts';
 import * as threadSearch from './0007_thread_search.ts';
+import * as writeOnceVacuumOften from './0008_write_once_vacuum_often.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_municipal': municipal,
   '0006_performance': performance,
   '0007_thread_search': threadSearch,
+  '0008_write_once_vacuum_often': writeOnceVacuumOften,
 };

@@ -58,18 +58,20 @@ export async function insertNewThreadLetter(
       on conflict (national_id) do nothing
       returning id),
     c as (select id from found union all select id from made),
-    t as (
-      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at)
-      select ${messageId}::uuid, c.id, ${organization.id}::uuid, ${category}, ${letter.subject}, ${senderName}, ${letter.important}, ${attachments.length > 0}, ${now}::timestamptz
-      from c
-      returning id, citizen_id),
     m as (
       insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,
                            priority, important, identifier_system, identifier_value, sent_at, updated_at)
-      select t.id, t.citizen_id, t.id, ${organization.id}::uuid, 'to-citizen', ${letter.kind}, ${letter.subject}, ${senderName}, ${JSON.stringify(letter.textParts)}::jsonb, ${body},
+      select ${messageId}::uuid, c.id, ${messageId}::uuid, ${organization.id}::uuid, 'to-citizen', ${letter.kind}, ${letter.subject}, ${senderName}, ${JSON.stringify(letter.textParts)}::jsonb, ${body},
              ${letter.priority}, ${letter.important}, ${letter.identifier.system}, ${letter.identifier.value}, ${now}::timestamptz, ${now}::timestamptz
-      from t
-      returning id, citizen_id)
+      from c
+      returning id, citizen_id, search),
+    -- The thread is saved with its letter's words, so the message trigger (migration
+    -- 0008) has nothing to add and the thread is written once. The message's key to
+    -- its thread is checked at the end of the statement, when both rows are there.
+    t as (
+      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at, search)
+      select m.id, m.citizen_id, ${organization.id}::uuid, ${category}, ${letter.subject}, ${senderName}, ${letter.important}, ${attachments.length > 0}, ${now}::timestamptz, m.search
+      from m)
     ${attachmentRows},
     d as (
       insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at)

@@ -68,7 +68,11 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
     await api.stop();
   }
 
-  // The raw ceiling: the same message row, one INSERT per letter, same concurrency.
+  // The raw ceiling: the same message row, one INSERT per letter, same concurrency, into
+  // 16 threads. The trigger on message adds the first letter's words to each thread and
+  // leaves it alone after that (the words are the same), so this is the message row
+  // alone. (Before migration 0008 every INSERT appended to its thread's ever longer
+  // word list, which held this ceiling at about half of what it is.)
   const organization = await context.pool.query<{ id: string }>('select id from organization where org_number = $1', [sender.organizationNumber]);
   const organizationId = organization.rows[0]!.id;
   const rawPool = new pg.Pool({ connectionString: context.databaseUrl, max: options.concurrency });
@@ -151,6 +155,7 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
 export function ingestFigures(benchmark: string, result: IngestFigures, pdfBytes: number | undefined, goalRatio: number | undefined): Figure[] {
   const { ours, rawInsert, rawSameRows } = result;
   const ratio = ours.perSecond / rawInsert.perSecond;
+  const sameRowsRatio = ours.perSecond / rawSameRows.perSecond;
   const figures: Figure[] = [
     {
       benchmark,
@@ -166,7 +171,11 @@ export function ingestFigures(benchmark: string, result: IngestFigures, pdfBytes
       figure: 'letters/s (raw: same rows, 1 stmt)',
       ours: round(ours.perSecond),
       ceiling: round(rawSameRows.perSecond),
-      ratio: round(ours.perSecond / rawSameRows.perSecond, 2),
+      ratio: round(sameRowsRatio, 2),
+      // The issue's ceiling is "the same rows inserted directly with pg": this row. The
+      // one above is stricter: one message row, where a letter writes six.
+      ...(goalRatio !== undefined ? { goal: `ratio ≥ ${goalRatio}`, met: sameRowsRatio >= goalRatio } : {}),
+      note: 'raw: the citizen, thread, message, attachment, delivery attempt and event and job of a letter, as one statement; one INSERT: the message row alone (its thread already holds its words)',
     },
     { benchmark, figure: 'p50 ms', ours: round(ours.latency.percentile(50), 2), ceiling: round(rawInsert.latency.percentile(50), 2) },
     { benchmark, figure: 'p99 ms', ours: round(ours.latency.percentile(99), 2), ceiling: round(rawInsert.latency.percentile(99), 2) },

@@ -1,5 +1,5 @@
 // Global styles first, so component styles that come later win over the reset.
-import './app/styles/global.scss';
+import '@innboks/web-base/styles/global.scss';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

@@ -135,6 +135,37 @@ describe('E-mail over SMTP to a local server', () => {
     expect(mail.text).toContain('Du har fått en ny melding på Helsenorge.');
   });
 
+  test('a notice reads the same to the receiving server whether it is written directly or composed by nodemailer', async () => {
+    const subject = 'Ny melding på Helsenorge – du har fått svar fra fastlegekontoret ditt i Tromsø';
+    const text = 'Du har fått en ny melding på Helsenorge.\nLogg inn for å lese den.';
+    // A sender name beyond ASCII sends every notice through nodemailer's composer.
+    const composing = new SmtpEmailSender({ url: smtp.url, from: 'Helsenorge – varsel <ikke-svar@innboks.example>', timeoutMs: 1000, pool: false });
+    await sender.send({ to: 'kari@example.test', subject, text, reference: 'notice-8' });
+    await composing.send({ to: 'kari@example.test', subject, text, reference: 'notice-9' });
+    composing.close();
+    const [direct, composed] = smtp.mails.slice(-2);
+    for (const mail of [direct!, composed!]) {
+      expect(mail.to).toEqual(['kari@example.test']);
+      expect(mail.from).toBe('ikke-svar@innboks.example');
+      expect(mail.subject).toBe(subject);
+      expect(mail.text.replace(/\r\n/g, '\n')).toBe(text);
+      expect(mail.raw).toMatch(/^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000\r?$/m);
+    }
+    expect(direct!.messageId).toBe('<notice-8@innboks.example>');
+    expect(composed!.messageId).toBe('<notice-9@innboks.example>');
+    // Every header line of the written message stays within the 78 characters RFC 5322 asks for.
+    const head = direct!.raw.slice(0, direct!.raw.indexOf('\r\n\r\n'));
+    expect(head.split('\r\n').every((line) => line.length <= 78)).toBe(true);
+  });
+
+  test('an address that is not one mailbox is refused for good, and nothing is sent to anyone', async () => {
+    const before = smtp.mails.length;
+    for (const to of ['ola@example.test\r\nBcc: mallory@example.test', 'ola@example.test, mallory@example.test', 'Ola <ola@example.test>', 'ola']) {
+      await expect(sender.send({ to, subject: 's', text: 't', reference: 'notice-10' })).rejects.toMatchObject({ failure: 'permanent' });
+    }
+    expect(smtp.mails.length).toBe(before);
+  });
+
   test('550 is a rejection for good; 451, a hang and a server that is down are worth another try', async () => {
     const mail = { to: 'ola@example.test', subject: 's', text: 't', reference: 'n' };
     smtp.mode = 'reject';

@@ -81,7 +81,8 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
         stream.on('end', () => {
           if (state.mode === 'hang') return; // never answer
           const raw = Buffer.concat(chunks).toString('utf8');
-          const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(raw)?.[1]?.trim() ?? '';
+          // A long header goes on over lines that start with a space (folded); unfolded here.
+          const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw)?.[1]?.replace(/\r?\n[ \t]/g, ' ').trim() ?? '';
           state.mails.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((recipient) => recipient.address),

@@ -13,7 +13,8 @@ import { fetchSenderAccessToken } from '../../apps/server/src/identity/testing.t
 import { loginAsCitizen } from '../../apps/server/src/testing/cookie-jar.ts';
 import { freePort } from '../../apps/server/src/testing/test-server.ts';
 import type { Benchmark, Figure } from '../lib/context.ts';
-import { expectLeanStatus, LeanHttpPool } from '../lib/lean-http.ts';
+import { expectStatus } from '../lib/http.ts';
+import { LeanHttpPool } from '../lib/lean-http.ts';
 import { letterRequest } from '../lib/letters.ts';
 import { runLoad } from '../lib/load.ts';
 import { logPath, startProcess } from '../lib/processes.ts';
@@ -74,7 +75,7 @@ export const embedded: Benchmark = {
           identifierSystem,
           identifierValue: `ours-${sequence}`,
         });
-        expectLeanStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
+        expectStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
       });
       client.close();
       const memory = await server.memory();

@@ -52,8 +52,8 @@ export class HttpClient {
   }
 }
 
-/** Throws unless the status is one of `expected`. */
-export function expectStatus(response: HttpResponse, ...expected: number[]): HttpResponse {
+/** Throws unless the status is one of `expected` (an answer of either client: this or lean-http.ts). */
+export function expectStatus<Response extends { status: number; body: Buffer }>(response: Response, ...expected: number[]): Response {
   if (!expected.includes(response.status)) {
     throw new Error(`HTTP ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`);
   }

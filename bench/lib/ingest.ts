@@ -8,7 +8,8 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import pg from 'pg';
 import type { BenchContext, Figure } from './context.ts';
-import { expectLeanStatus, LeanHttpPool } from './lean-http.ts';
+import { expectStatus } from './http.ts';
+import { LeanHttpPool } from './lean-http.ts';
 import { letterRequest } from './letters.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { round } from './stats.ts';
@@ -61,7 +62,7 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
         identifierValue: `ours-${sequence}`,
         ...(pdfBase64 ? { pdfBase64 } : {}),
       });
-      expectLeanStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
+      expectStatus(await client.request('POST', '/fhir/R4/Communication', headers, request.body), 201);
     });
     client.close();
   } finally {

@@ -158,9 +158,3 @@ export class LeanHttpPool {
     for (const connection of this.all) connection.close();
   }
 }
-
-/** Throws unless the answer has one of the `expected` statuses. */
-export function expectLeanStatus(response: LeanResponse, ...expected: number[]): LeanResponse {
-  if (!expected.includes(response.status)) throw new Error(`HTTP ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`);
-  return response;
-}

@@ -75,7 +75,6 @@ export class SmtpEmailSender implements EmailSender {
     }
   }
 
-
   close(): void {
     void this.transport?.then((transport) => transport.close());
   }

@@ -43,7 +43,7 @@ export function noticeMessage(mail: NoticeMail): Buffer {
 }
 
 /** Printable ASCII as it is; anything else as RFC 2047 encoded words of 64 characters, one a line. */
-export function encodedWords(value: string): string {
+function encodedWords(value: string): string {
   const oneLine = value.replace(/[\r\n]+/g, ' ');
   if (/^[\x20-\x7e]*$/.test(oneLine) && oneLine.length <= 68 && !oneLine.includes('=?')) return oneLine;
   const words: string[] = [];
@@ -69,7 +69,7 @@ function base64Lines(text: string): string {
 }
 
 /** "Wed, 02 Dec 2026 02:30:49 +0000". */
-export function rfc5322Date(date: Date): string {
+function rfc5322Date(date: Date): string {
   return date.toUTCString().replace(/GMT$/, '+0000');
 }
 

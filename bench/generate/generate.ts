@@ -248,12 +248,19 @@ async function fillThreads(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query(`set work_mem = '1GB'`);
+    // The unread counts are put together once as well, not one thread at a time.
+    await client.query('alter table thread disable trigger thread_counts_unread_insert');
     await client.query(`
       insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, archived, has_attachments, message_count, last_activity_at, created_at, search)
       select t.id, t.citizen_id, t.organization_id, t.category, t.subject, t.sender_name, t.important, t.unread, t.archived, t.has_attachments, t.message_count, t.last_activity_at, t.created_at,
              coalesce(words.search, ''::tsvector)
       from thread_load t
       left join (select thread_id, tsvector_agg(search) as search from message group by thread_id) as words on words.thread_id = t.id`);
+    await client.query(`
+      insert into citizen_unread as kept (citizen_id, category, unread)
+      select citizen_id, category, count(*) from thread_load where unread and not archived group by citizen_id, category
+      on conflict (citizen_id, category) do update set unread = kept.unread + excluded.unread`);
+    await client.query('alter table thread enable trigger thread_counts_unread_insert');
     await client.query('drop table thread_load');
     await client.query('alter table message enable trigger message_adds_to_thread_search');
   } finally {

@@ -54,6 +54,13 @@ export interface ThreadTable {
   search: ColumnType<string, never, never>;
 }
 
+/** Unread, not archived threads per citizen and category, kept by triggers on thread (migration 0009). */
+export interface CitizenUnreadTable {
+  citizen_id: string;
+  category: string;
+  unread: number;
+}
+
 export interface MessageTable {
   id: string;
   citizen_id: string;
@@ -262,6 +269,7 @@ export interface Database {
   organization: OrganizationTable;
   sender_client: SenderClientTable;
   thread: ThreadTable;
+  citizen_unread: CitizenUnreadTable;
   message: MessageTable;
   attachment: AttachmentTable;
   delivery_attempt: DeliveryAttemptTable;

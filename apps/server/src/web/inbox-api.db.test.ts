@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inboxPageSchema, type InboxPage, type Letter } from '@innboks/contracts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -172,6 +173,38 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(inbox.body.items[0]).toMatchObject({ id: first, unread: true, messageCount: 2, subject: 'Tråd med svar' });
     const thread = await get<Letter>(kari, `/api/letters/${first}`);
     expect(thread.body.messages.map((message) => message.subject)).toEqual(['Tråd med svar', 'Oppfølging']);
+  });
+
+  test('the unread counts stay exactly those of the threads through letters, answers, opening, archiving, restoring and marking unread', async () => {
+    const counted = async () => {
+      const { rows } = await sql<{ category: string; count: number | string }>`
+        select t.category, count(*) as count from thread t join citizen c on c.id = t.citizen_id
+        where c.national_id = ${kariId()} and t.unread and not t.archived group by t.category`.execute(server.database.db);
+      return Object.fromEntries(rows.map((row) => [row.category, Number(row.count)]));
+    };
+    const shown = async () => {
+      const inbox = await get<InboxPage>(kari, '/api/inbox');
+      return Object.fromEntries(Object.entries(inbox.body.unread.byCategory).filter(([, count]) => count > 0));
+    };
+    const research = await send('research', kariId());
+    const gp = await send('gp', kariId());
+    const hospital = await send('hospital', kariId());
+    expect(await shown()).toEqual(await counted());
+    await get(kari, `/api/letters/${hospital}`);
+    await get(kari, `/api/letters/${hospital}`);
+    await send('hospital', kariId(), { inResponseTo: [{ reference: `Communication/${hospital}` }] });
+    await send('hospital', kariId(), { inResponseTo: [{ reference: `Communication/${hospital}` }] });
+    expect(await shown()).toEqual(await counted());
+    await patch(kari, research, { archived: true });
+    await patch(kari, research, { archived: true });
+    await patch(kari, gp, { unread: false });
+    expect(await shown()).toEqual(await counted());
+    await patch(kari, gp, { unread: true, archived: true });
+    await patch(kari, gp, { archived: false });
+    await patch(kari, research, { archived: false, unread: false });
+    const final = await shown();
+    expect(final).toEqual(await counted());
+    expect(final.gp).toBeGreaterThanOrEqual(1);
   });
 
   test('another citizen\'s letter and attachment answer 404, exactly like missing ones', async () => {

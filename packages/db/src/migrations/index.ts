@@ -7,6 +7,7 @@ import * as municipal from './0005_municipal.ts';
 import * as performance from './0006_performance.ts';
 import * as threadSearch from './0007_thread_search.ts';
 import * as writeOnceVacuumOften from './0008_write_once_vacuum_often.ts';
+import * as unreadCountsKept from './0009_unread_counts_kept.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_performance': performance,
   '0007_thread_search': threadSearch,
   '0008_write_once_vacuum_often': writeOnceVacuumOften,
+  '0009_unread_counts_kept': unreadCountsKept,
 };

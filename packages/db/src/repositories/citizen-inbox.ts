@@ -110,9 +110,9 @@ function pageSql(citizenId: CitizenRef, request: InboxPageRequest) {
     limit ${request.limit + 1}`;
 }
 
-/** Unread, not archived threads per category: the partial index `thread_unread_by_citizen` answers it alone. */
+/** Unread, not archived threads per category, as kept by the triggers on thread (migration 0009). */
 function unreadCountsSql(citizenId: CitizenRef) {
-  return sql`select category, count(*) as count from thread where citizen_id = ${citizenId} and unread and not archived group by category`;
+  return sql`select category, unread as count from citizen_unread where citizen_id = ${citizenId} and unread > 0`;
 }
 
 export class CitizenInbox {
@@ -174,7 +174,7 @@ export class CitizenInbox {
     };
   }
 
-  /** Unread threads per category (archived ones not counted), exact, from a partial index. */
+  /** Unread threads per category (archived ones not counted), exact, as kept beside the threads. */
   async unreadCounts(): Promise<UnreadCounts> {
     const { rows } = await sql<{ category: string; count: number }>`${unreadCountsSql(this.citizenId)}`.execute(this.db);
     return unreadCountsFrom(Object.fromEntries(rows.map((row) => [row.category, Number(row.count)])));

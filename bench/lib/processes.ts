@@ -1,7 +1,9 @@
 /**
  * The server under test runs as a process of its own (so its memory is its own):
- * `apps/server/src/main.ts` for an API server, `worker-main.ts` for a worker, started
- * the way `npm start` starts them (node --import tsx), with the environment given.
+ * the server bundle's `main.js` for an API server, `worker-main.js` for a worker,
+ * started the way `npm start` starts them, with the environment given. The bundle is
+ * built from the source once per bench run, before the first process starts, so it is
+ * never older than the code being measured.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -9,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from './paths.ts';
+import { buildServerBundle, serverBundleDir } from '../../apps/server/build.ts';
 
 export interface ProcessHandle {
   pid: number;
@@ -32,16 +35,19 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
-const entry = { api: 'apps/server/src/main.ts', worker: 'apps/server/src/worker-main.ts' } as const;
+const entry = { api: path.join(serverBundleDir, 'main.js'), worker: path.join(serverBundleDir, 'worker-main.js') } as const;
 
 /**
  * As `npm start`: a young generation of 8 MB semi-spaces (V8's default is 16) keeps
  * the resident memory of a busy server about 25–50 MB lower, at the cost of more,
- * shorter scavenges.
+ * shorter scavenges; stack traces name the source files.
  */
-export const serverNodeFlags = ['--max-semi-space-size=8'];
+export const serverNodeFlags = ['--max-semi-space-size=8', '--enable-source-maps'];
+
+let bundleBuilt: Promise<void> | undefined;
 
 export async function startProcess(options: StartOptions): Promise<ProcessHandle> {
+  await (bundleBuilt ??= buildServerBundle());
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -50,7 +56,7 @@ export async function startProcess(options: StartOptions): Promise<ProcessHandle
     ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
     ...options.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, ...(options.nodeFlags ?? []), '--import', 'tsx', entry[options.kind]], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, ...(options.nodeFlags ?? []), entry[options.kind]], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -35,6 +34,7 @@ import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
 import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
+import { citizenWebDist } from './web-app-dist.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -191,12 +191,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));
 
-  await registerWebApp(app, deps.webDist ?? defaultWebDist());
+  await registerWebApp(app, deps.webDist ?? citizenWebDist);
   return app;
-}
-
-function defaultWebDist(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../citizen-web/dist');
 }
 
 /** The built citizen web app, with every unknown GET page answered by index.html. */

@@ -6,10 +6,10 @@ import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
+import { staffWebDist } from '../web-app-dist.ts';
 
 /** STAFF_OIDC_CLIENT_SECRET, or with the embedded IdP a secret derived from the citizen client's (no second file to keep). */
 export function staffClientSecretFor(config: Config, citizenClientSecret: string): string {
@@ -18,11 +18,7 @@ export function staffClientSecretFor(config: Config, citizenClientSecret: string
   return createHmac('sha256', citizenClientSecret).update('innboks-staff-web').digest('base64url');
 }
 
-export function defaultStaffWebDist(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../staff-web/dist');
-}
-
-export async function registerStaffWebApp(app: FastifyInstance, staffDist = defaultStaffWebDist()): Promise<void> {
+export async function registerStaffWebApp(app: FastifyInstance, staffDist = staffWebDist): Promise<void> {
   const indexFile = path.join(staffDist, 'index.html');
   const hasBuild = existsSync(indexFile);
   await app.register(

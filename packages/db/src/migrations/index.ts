@@ -8,6 +8,7 @@ import * as performance from './0006_performance.ts';
 import * as threadSearch from './0007_thread_search.ts';
 import * as writeOnceVacuumOften from './0008_write_once_vacuum_often.ts';
 import * as unreadCountsKept from './0009_unread_counts_kept.ts';
+import * as searchIndexSmallPendingList from './0010_search_index_small_pending_list.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_thread_search': threadSearch,
   '0008_write_once_vacuum_often': writeOnceVacuumOften,
   '0009_unread_counts_kept': unreadCountsKept,
+  '0010_search_index_small_pending_list': searchIndexSmallPendingList,
 };

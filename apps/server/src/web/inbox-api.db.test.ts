@@ -190,6 +190,7 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     const gp = await send('gp', kariId());
     const hospital = await send('hospital', kariId());
     expect(await shown()).toEqual(await counted());
+    // Each change is made twice: a repeat changes no thread, so it must not count again.
     await get(kari, `/api/letters/${hospital}`);
     await get(kari, `/api/letters/${hospital}`);
     await send('hospital', kariId(), { inResponseTo: [{ reference: `Communication/${hospital}` }] });

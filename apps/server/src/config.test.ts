@@ -40,6 +40,12 @@ describe('Configuration', () => {
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
+  test('a worker process lowers its CPU priority to nice 10 unless WORKER_NICE says otherwise', () => {
+    expect(loadConfig({}).worker.nice).toBe(10);
+    expect(loadConfig({ WORKER_NICE: '0' }).worker.nice).toBe(0);
+    expect(() => loadConfig({ WORKER_NICE: '20' })).toThrow(/WORKER_NICE/);
+  });
+
   test('a bad value names the variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });

@@ -81,6 +81,7 @@ const environmentSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
   WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   SWEEPER_INTERVAL_SECONDS: z.coerce.number().min(1).default(60),
   SWEEPER_STUCK_AFTER_SECONDS: z.coerce.number().min(1).default(600),
   /** Dev pages (/dev/delivery): default on when any embedded stand-in is in use and not in production. */
@@ -122,6 +123,11 @@ export interface WorkerConfig {
   concurrency: number | undefined;
   sweepIntervalMs: number;
   stuckAfterMs: number;
+  /**
+   * The CPU priority a worker process (worker-main) gives itself, as Unix `nice`: a
+   * sender waits on its POST, a letter's plan and notice can wait a moment.
+   */
+  nice: number;
 }
 
 export interface Config {
@@ -245,6 +251,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       concurrency: env.WORKER_CONCURRENCY,
       sweepIntervalMs: env.SWEEPER_INTERVAL_SECONDS * 1000,
       stuckAfterMs: env.SWEEPER_STUCK_AFTER_SECONDS * 1000,
+      nice: env.WORKER_NICE,
     },
   };
 }

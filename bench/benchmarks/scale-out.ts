@@ -98,7 +98,7 @@ export const scaleOut: Benchmark = {
       const { rows } = await context.pool.query<{ identifier_value: string; id: string; status: string; delivered_attempts: number; delivered_events: number; queued_at: Date; delivered_at: Date | null; unreachable_reason: string | null }>(
         `select m.identifier_value, m.id, m.status,
                 (select min(d.reason) from dead_letter d where d.citizen_id = m.citizen_id and d.message_id = m.id and d.step = 'plan') as unreachable_reason,
-                (select count(*)::int from delivery_attempt a where a.message_id = m.id and a.channel = any($3) and a.state in ('delivered', 'read')) as delivered_attempts,
+                (select count(*)::int from delivery_attempt a where a.citizen_id = m.citizen_id and a.message_id = m.id and a.channel = any($3) and a.state in ('delivered', 'read')) as delivered_attempts,
                 (select count(*)::int from delivery_event e where e.message_id = m.id and e.channel = any($3) and e.state = 'delivered') as delivered_events,
                 m.sent_at as queued_at,
                 (select min(e.at) from delivery_event e where e.message_id = m.id and e.channel = any($3) and e.state = 'delivered') as delivered_at

@@ -53,7 +53,7 @@ export async function moveAttempts(executor: Executor, changes: readonly Attempt
     inserted as (
       insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at)
       select citizen_id, message_id, channel, state, at, at from change
-      on conflict (message_id, channel) do nothing
+      on conflict (citizen_id, message_id, channel) do nothing
       returning message_id, channel
     ),
     updated as (

@@ -60,7 +60,7 @@ export async function requestNotices(tx: Tx, settings: DeliverySettings, request
   const wanted = requests.map((request) => ({ citizen_id: request.citizenId, message_id: request.messageId, channel: request.channel }));
   const { rows: existing } = await sql<{ message_id: string; channel: string }>`
     select a.message_id, a.channel from delivery_attempt a
-    join ${recordset(wanted, 'w', 'citizen_id uuid, message_id uuid, channel text')} on w.message_id = a.message_id and w.channel = a.channel`.execute(tx);
+    join ${recordset(wanted, 'w', 'citizen_id uuid, message_id uuid, channel text')} on w.citizen_id = a.citizen_id and w.message_id = a.message_id and w.channel = a.channel`.execute(tx);
   const { rows: pending } = await sql<{ citizen_id: string; channel: string; id: string }>`
     select n.citizen_id, n.channel, n.id from notice n
     join ${recordset(wanted, 'w', 'citizen_id uuid, message_id uuid, channel text')} on w.citizen_id = n.citizen_id and w.channel = n.channel

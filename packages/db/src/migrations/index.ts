@@ -9,6 +9,8 @@ import * as threadSearch from './0007_thread_search.ts';
 import * as writeOnceVacuumOften from './0008_write_once_vacuum_often.ts';
 import * as unreadCountsKept from './0009_unread_counts_kept.ts';
 import * as searchIndexSmallPendingList from './0010_search_index_small_pending_list.ts';
+import * as jobKeysOnlyWherePresent from './0011_job_keys_only_where_present.ts';
+import * as deliveryAttemptKeyedByCitizen from './0012_delivery_attempt_keyed_by_citizen.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008_write_once_vacuum_often': writeOnceVacuumOften,
   '0009_unread_counts_kept': unreadCountsKept,
   '0010_search_index_small_pending_list': searchIndexSmallPendingList,
+  '0011_job_keys_only_where_present': jobKeysOnlyWherePresent,
+  '0012_delivery_attempt_keyed_by_citizen': deliveryAttemptKeyedByCitizen,
 };

@@ -62,10 +62,9 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
       .execute(),
     executor
       .selectFrom('delivery_attempt')
-      .select(['channel', 'state', 'updated_at'])
+      .select(['channel', 'state', 'created_at', 'updated_at'])
       .where('citizen_id', '=', row.citizen_id)
       .where('message_id', '=', row.id)
-      .orderBy('created_at')
       .execute(),
     executor
       .selectFrom('delivery_event')
@@ -97,14 +96,25 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
       size: attachment.size,
       sha256: attachment.sha256,
     })),
-    delivery: attempts.map((attempt) => ({
-      channel: attempt.channel,
-      state: attempt.state,
-      updatedAt: attempt.updated_at,
-      events: events.filter((event) => event.channel === attempt.channel).map(({ state, at, detail }) => ({ state, at, detail })),
-    })),
+    // Attempts in the order they began: two that began at the same instant by their
+    // first event, which the table numbers in the order written.
+    delivery: attempts
+      .map((attempt) => ({ attempt, first: firstEventIndex(events, attempt.channel) }))
+      .sort((left, right) => left.attempt.created_at.getTime() - right.attempt.created_at.getTime() || left.first - right.first)
+      .map(({ attempt }) => ({
+        channel: attempt.channel,
+        state: attempt.state,
+        updatedAt: attempt.updated_at,
+        events: events.filter((event) => event.channel === attempt.channel).map(({ state, at, detail }) => ({ state, at, detail })),
+      })),
     appointment: appointment
       ? { id: appointment.id, identifierSystem: appointment.identifier_system, identifierValue: appointment.identifier_value, reason: appointment.reason, late: appointment.late }
       : null,
   };
+}
+
+/** Where a channel's first event is in the timeline; an attempt without events sorts last. */
+function firstEventIndex(events: readonly { channel: string }[], channel: string): number {
+  const index = events.findIndex((event) => event.channel === channel);
+  return index < 0 ? Number.MAX_SAFE_INTEGER : index;
 }

@@ -11,6 +11,7 @@ import * as unreadCountsKept from './0009_unread_counts_kept.ts';
 import * as searchIndexSmallPendingList from './0010_search_index_small_pending_list.ts';
 import * as jobKeysOnlyWherePresent from './0011_job_keys_only_where_present.ts';
 import * as deliveryAttemptKeyedByCitizen from './0012_delivery_attempt_keyed_by_citizen.ts';
+import * as searchWalksAnIndex from './0013_search_walks_an_index.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_search_index_small_pending_list': searchIndexSmallPendingList,
   '0011_job_keys_only_where_present': jobKeysOnlyWherePresent,
   '0012_delivery_attempt_keyed_by_citizen': deliveryAttemptKeyedByCitizen,
+  '0013_search_walks_an_index': searchWalksAnIndex,
 };

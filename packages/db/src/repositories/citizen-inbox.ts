@@ -103,11 +103,16 @@ function pageSql(citizenId: CitizenRef, request: InboxPageRequest) {
   // A row comparison is one range condition on the index, so the scan starts right at
   // the cursor (page 50 costs what page 1 does); the OR form it equals scans from the top.
   if (after) conditions.push(sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  const where = sql.join(conditions, sql` and `);
+  const order = sql`order by last_activity_at desc, id desc limit ${request.limit + 1}`;
+  if (!request.query) return sql`select ${sql.raw(inboxItemColumns)} from thread where ${where} ${order}`;
+  // A search picks its threads from columns the index thread_search_walk holds
+  // (migration 0013), so walking a citizen's threads newest first tests each one's
+  // words in the index alone; only the page's own threads are read from the table.
   return sql`
     select ${sql.raw(inboxItemColumns)} from thread
-    where ${sql.join(conditions, sql` and `)}
-    order by last_activity_at desc, id desc
-    limit ${request.limit + 1}`;
+    where citizen_id = ${citizenId} and id in (select id from thread where ${where} ${order})
+    ${order}`;
 }
 
 /** Unread, not archived threads per category, as kept by the triggers on thread (migration 0009). */

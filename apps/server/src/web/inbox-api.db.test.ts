@@ -164,6 +164,29 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  test('search results page newest first with the cursor, each once, and only the citizen\'s own', async () => {
+    const mine: string[] = [];
+    for (let index = 0; index < 5; index++) mine.push(await send('hospital', kariId(), { topic: { text: `Ryggsøylen, kontroll ${index}` } }));
+    const someoneElses = await send('hospital', server.citizens[1]!.nationalId, { topic: { text: 'Ryggsøylen, kontroll' } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let lastActivity = Infinity;
+    do {
+      const path: string = `/api/inbox?q=${encodeURIComponent('ryggsøyle')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { body: InboxPage } = await get<InboxPage>(kari, path);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      for (const item of page.body.items) {
+        const at = new Date(item.lastActivityAt).getTime();
+        expect(at).toBeLessThanOrEqual(lastActivity);
+        lastActivity = at;
+        seen.push(item.id);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect([...seen].sort()).toEqual([...mine].sort());
+    expect(seen).not.toContain(someoneElses);
+  });
+
   test('an answer from the hospital joins the thread, moves it to the top and makes it unread again', async () => {
     const first = await send('hospital', kariId(), { topic: { text: 'Tråd med svar' } });
     await get(kari, `/api/letters/${first}`);

@@ -15,6 +15,26 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
   const sender = (senderKind: string) => server.senders.find((candidate) => candidate.kind === senderKind)!;
   const kariId = () => server.citizens[0]!.nationalId;
 
+  /** Kari's pages of `path` followed by their cursors: the ids in order, each page at most its limit, newest activity first throughout. */
+  async function everyPage(path: string): Promise<string[]> {
+    const limit = Number(new URL(path, 'http://x').searchParams.get('limit'));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let lastActivity = Infinity;
+    do {
+      const page: { body: InboxPage } = await get<InboxPage>(kari, `${path}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.body.items.length).toBeLessThanOrEqual(limit);
+      for (const item of page.body.items) {
+        const at = new Date(item.lastActivityAt).getTime();
+        expect(at).toBeLessThanOrEqual(lastActivity);
+        lastActivity = at;
+        seen.push(item.id);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return seen;
+  }
+
   async function send(senderKind: string, nationalId: string, overrides: Record<string, unknown> = {}) {
     const from = sender(senderKind);
     if (!tokens.has(from.clientId)) tokens.set(from.clientId, await server.tokenFor(from.clientId));
@@ -146,20 +166,7 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
 
   test('paging walks every thread once, newest activity first', async () => {
     for (let index = 0; index < 5; index++) await send('research', kariId(), { topic: { text: `Spørreskjema ${index}` } });
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let lastActivity = Infinity;
-    do {
-      const path: string = `/api/inbox?category=research&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { body: InboxPage } = await get<InboxPage>(kari, path);
-      for (const item of page.body.items) {
-        const at = new Date(item.lastActivityAt).getTime();
-        expect(at).toBeLessThanOrEqual(lastActivity);
-        lastActivity = at;
-        seen.push(item.id);
-      }
-      cursor = page.body.nextCursor;
-    } while (cursor);
+    const seen = await everyPage('/api/inbox?category=research&limit=2');
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -168,21 +175,7 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     const mine: string[] = [];
     for (let index = 0; index < 5; index++) mine.push(await send('hospital', kariId(), { topic: { text: `Ryggsøylen, kontroll ${index}` } }));
     const someoneElses = await send('hospital', server.citizens[1]!.nationalId, { topic: { text: 'Ryggsøylen, kontroll' } });
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let lastActivity = Infinity;
-    do {
-      const path: string = `/api/inbox?q=${encodeURIComponent('ryggsøyle')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { body: InboxPage } = await get<InboxPage>(kari, path);
-      expect(page.body.items.length).toBeLessThanOrEqual(2);
-      for (const item of page.body.items) {
-        const at = new Date(item.lastActivityAt).getTime();
-        expect(at).toBeLessThanOrEqual(lastActivity);
-        lastActivity = at;
-        seen.push(item.id);
-      }
-      cursor = page.body.nextCursor;
-    } while (cursor);
+    const seen = await everyPage(`/api/inbox?q=${encodeURIComponent('ryggsøyle')}&limit=2`);
     expect([...seen].sort()).toEqual([...mine].sort());
     expect(seen).not.toContain(someoneElses);
   });

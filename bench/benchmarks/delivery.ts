@@ -10,7 +10,7 @@ import { smtpCeiling } from '../lib/smtp-ceiling.ts';
 import { Latencies, round } from '../lib/stats.ts';
 
 /** The row: p95 arrival → notice accepted by SMTP within 10 s at 500 letters/s. */
-const offeredPerSecond = Number(process.env.BENCH_DELIVERY_RATE ?? 500);
+const offeredPerSecond = 500;
 const goalP95Ms = 10_000;
 /**
  * Sender systems are many (every hospital, GP office and municipality): 256 letters in

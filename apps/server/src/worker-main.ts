@@ -3,7 +3,7 @@
  * PostgreSQL server (DATABASE_URL). The embedded database is one process only,
  * so there the server runs the worker itself.
  */
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { systemClock } from '@innboks/core';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
@@ -16,8 +16,9 @@ if (!config.databaseUrl) {
 // On a machine shared with API processes the worker gives way: when both want the CPU,
 // the sender's POST goes first (it is waited on), and the worker's plans and notices,
 // which have seconds to spare, run in larger and cheaper batches (ARCHITECTURE.md,
-// "Delivery under load"). Lowering one's own priority needs no privilege.
-setPriority(config.worker.nice);
+// "The worker gives way to the API"). Lowering one's own priority needs no privilege;
+// a process started lower already (a nice shell, a container) is left where it is.
+if (getPriority() < config.worker.nice) setPriority(config.worker.nice);
 const database = await openConfiguredDatabase(config);
 const background = startBackgroundWork(database.db, systemClock, config, console);
 console.log(`Innboks worker ${process.pid} running`);

@@ -56,13 +56,9 @@ for (let round = 0; round < 2; round++) {
     ['heavy citizen', heavy],
   ] as const) {
     for (const term of ['time', 'frikort', 'røntgen']) {
-      await run(
-        `Search "${term}" (${who})`,
-        `select ${threadColumns} from thread where citizen_id = $1 and archived = false
-           and search @@ websearch_to_tsquery('norwegian', $2)
-         order by last_activity_at desc, id desc limit 21`,
-        [id, term],
-      );
+      // The server's own search screen, with the citizen a value here (the server joins it to the session).
+      const search = CitizenInbox.pageWithUnreadCountsSql(id, { archived: false, limit: 20, query: term }).compile(compiler);
+      await run(`Search "${term}" (${who})`, search.sql, [...search.parameters]);
     }
   }
   // The server's own statement (the session lookup joins it in front: readAsCitizen).

@@ -62,7 +62,7 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
       .execute(),
     executor
       .selectFrom('delivery_attempt')
-      .select(['channel', 'state', 'created_at', 'updated_at'])
+      .select(['channel', 'state', 'updated_at'])
       .where('citizen_id', '=', row.citizen_id)
       .where('message_id', '=', row.id)
       .execute(),
@@ -96,11 +96,11 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
       size: attachment.size,
       sha256: attachment.sha256,
     })),
-    // Attempts in the order they began: two that began at the same instant by their
-    // first event, which the table numbers in the order written.
+    // Attempts in the order they began: an attempt is made with its first event, and
+    // the events come in time order, two at the same instant in the order written.
     delivery: attempts
       .map((attempt) => ({ attempt, first: firstEventIndex(events, attempt.channel) }))
-      .sort((left, right) => left.attempt.created_at.getTime() - right.attempt.created_at.getTime() || left.first - right.first)
+      .sort((left, right) => left.first - right.first)
       .map(({ attempt }) => ({
         channel: attempt.channel,
         state: attempt.state,

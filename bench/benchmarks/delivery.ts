@@ -1,6 +1,7 @@
 import type { Benchmark, Figure } from '../lib/context.ts';
 import { stageLatencies, type LetterTimes, type StageLatencies } from '../lib/delivery-stages.ts';
 import { startDeliveryWorld, type Recipient } from '../lib/delivery-world.ts';
+import { cpuPerOperation, cpuSnapshot, type CpuSnapshot } from '../lib/cpu.ts';
 import { expectStatus } from '../lib/http.ts';
 import { LeanHttpPool } from '../lib/lean-http.ts';
 import { letterRequest } from '../lib/letters.ts';
@@ -64,11 +65,16 @@ export const delivery: Benchmark = {
     const { rig, recipients, runId } = world;
     const arrivals = new NoticeArrivals(rig.smtp);
     const started: { stop(): Promise<void> }[] = [];
+    const workerPids: number[] = [];
     let client: LeanHttpPool | undefined;
     try {
       const api = await context.startApi({ name: 'delivery-api', env: rig.env });
       started.push(api);
-      for (let index = 1; index <= workerCount; index++) started.push(await context.startWorker({ name: `delivery-worker-${index}`, env: rig.env }));
+      for (let index = 1; index <= workerCount; index++) {
+        const worker = await context.startWorker({ name: `delivery-worker-${index}`, env: rig.env });
+        started.push(worker);
+        workerPids.push(worker.pid);
+      }
       const token = await api.tokenFor(sender.clientId);
       client = new LeanHttpPool(api.baseUrl, maxInFlight);
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
@@ -100,9 +106,16 @@ export const delivery: Benchmark = {
         const warmup = await postLetters(recipients.slice(0, warmupCount), warmupS);
         await drain(warmup.accepted);
       }
+      // CPU from the first POST to the last notice: what one letter costs each part of the machine.
+      const cpuBefore = await Promise.all([cpuSnapshot([api.pid]), cpuSnapshot(workerPids)]);
       const phaseStart = Date.now();
       const measured = await postLetters(recipients.slice(warmupCount), durationS);
       const drained = await drain(measured.accepted);
+      const cpuAfter = await Promise.all([cpuSnapshot([api.pid]), cpuSnapshot(workerPids)]);
+      const cpu = {
+        api: cpuPerOperation(cpuBefore[0], cpuAfter[0], measured.accepted.length),
+        workers: cpuPerOperation(cpuBefore[1], cpuAfter[1], measured.accepted.length).servers,
+      };
       for (const letter of measured.accepted) letter.noticeAcceptedAt = arrivals.at(letter.email);
 
       const toSmtp = new Latencies();
@@ -137,6 +150,7 @@ export const delivery: Benchmark = {
         toSmtp,
         stages,
         ceiling,
+        cpu,
       });
     } finally {
       client?.close();
@@ -161,6 +175,8 @@ interface DeliveryResult {
   toSmtp: Latencies;
   stages: StageLatencies;
   ceiling: Awaited<ReturnType<typeof smtpCeiling>>;
+  /** CPU ms per letter: the API, PostgreSQL and this process (load, SMTP server, registers); the workers. */
+  cpu: { api: CpuSnapshot; workers: number };
 }
 
 function deliveryFigures(result: DeliveryResult): Figure[] {
@@ -222,6 +238,12 @@ function deliveryFigures(result: DeliveryResult): Figure[] {
       figure: 'p50 / p95 s: API, →plan, →sending, →SMTP',
       ours: [stages.api, stages.toPlan, stages.toNoticeSending, stages.toSmtp].map(p50p95).join('; '),
       note: 'POST → stored; stored → plan saved (deliver-letter queue + registers); plan → notice sending (send-notice queue); sending → SMTP accepted',
+    },
+    {
+      benchmark: 'delivery',
+      figure: 'CPU ms/letter: API · workers · PG · bench',
+      ours: [result.cpu.api.servers, result.cpu.workers, result.cpu.api.postgres, result.cpu.api.generator].map((ms) => ms.toFixed(2)).join(' · '),
+      note: 'from the first POST to the last notice, per letter accepted; "bench" is this process: the load, the SMTP server and the registers',
     },
   ];
 }

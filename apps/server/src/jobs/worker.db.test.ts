@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { systemClock } from '@innboks/core';
-import { enqueueJobs, type JobRow } from '@innboks/db';
+import { claimJobs, enqueueJobs, type JobRow } from '@innboks/db';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { startWorker, type BatchJobHandler } from './worker.ts';
 
@@ -30,6 +31,30 @@ describe.each(testDatabaseKinds())('The job worker on %s', (kind) => {
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ payload: { n: 3 }, state: 'queued', attempts: 1, last_error: 'register down' });
     expect(left[0]!.run_at.getTime()).toBeGreaterThan(Date.now());
+    await database.db.deleteFrom('job').execute();
+  });
+
+  test('the longest-waiting jobs are taken first, a job whose worker died among them, and none that is not due', async () => {
+    const now = new Date();
+    const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+    await enqueueJobs(database.db, [
+      { kind: 'waiting', payload: { n: 'two minutes' }, runAt: minutesAgo(2) },
+      { kind: 'waiting', payload: { n: 'five minutes' }, runAt: minutesAgo(5) },
+      { kind: 'waiting', payload: { n: 'tomorrow' }, runAt: new Date(now.getTime() + 86_400_000) },
+      { kind: 'waiting', payload: { n: 'one minute' }, runAt: minutesAgo(1) },
+      { kind: 'waiting', payload: { n: 'lease ran out' }, runAt: minutesAgo(3) },
+    ]);
+    // A worker took this one and died: its lease ended a minute ago.
+    await database.db
+      .updateTable('job')
+      .set({ state: 'running', locked_by: 'gone', locked_until: minutesAgo(1), attempts: 1 })
+      .where(sql<string>`payload->>'n'`, '=', 'lease ran out')
+      .execute();
+
+    const taken = (jobs: JobRow[]) => [...jobs].sort((a, b) => a.run_at.getTime() - b.run_at.getTime()).map((job) => String(job.payload.n));
+    expect(taken(await claimJobs(database.db, 'first', 3, 60_000, now))).toEqual(['five minutes', 'lease ran out', 'two minutes']);
+    expect(taken(await claimJobs(database.db, 'second', 3, 60_000, now))).toEqual(['one minute']);
+    expect(await claimJobs(database.db, 'third', 3, 60_000, now)).toEqual([]);
     await database.db.deleteFrom('job').execute();
   });
 

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { benchmarks } from './benchmarks/index.ts';
 import { BenchContext, type Figure } from './lib/context.ts';
+import { hostSpeed } from './lib/host-speed.ts';
 import { machineFacts } from './lib/machine.ts';
 import { parseOptions, usage } from './lib/options.ts';
 import { repoRoot } from './lib/paths.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   let report: BenchReport | undefined;
   try {
     const machine = await machineFacts(context.pool, repoRoot);
+    const speedAtStart = await hostSpeed(context.pool);
     if (selected.some((benchmark) => benchmark.needsDataset)) await context.ensureDataset(log);
     for (const benchmark of selected) {
       log(`${benchmark.name}: ${benchmark.description}`);
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     const { databaseUrl: _url, resultsDir: _dir, ...shownOptions } = options;
     report = {
       machine,
+      hostSpeed: { atStart: speedAtStart, atEnd: await hostSpeed(context.pool) },
       options: shownOptions,
       dataset: context.dataset ? dataset : undefined,
       figures,

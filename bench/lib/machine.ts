@@ -20,7 +20,7 @@ export interface MachineFacts {
 export async function machineFacts(pool: pg.Pool, repoRoot: string): Promise<MachineFacts> {
   const { rows } = await pool.query<{ version: string }>('select version()');
   const settings: Record<string, string> = {};
-  for (const name of ['shared_buffers', 'synchronous_commit', 'max_connections', 'work_mem', 'effective_cache_size', 'wal_level', 'max_wal_size']) {
+  for (const name of ['shared_buffers', 'synchronous_commit', 'max_connections', 'work_mem', 'effective_cache_size', 'wal_level', 'max_wal_size', 'autovacuum', 'random_page_cost']) {
     const result = await pool.query<Record<string, string>>(`show ${name}`);
     settings[name] = Object.values(result.rows[0] ?? {})[0] ?? '';
   }

@@ -3,11 +3,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetSummary } from '../generate/generate.ts';
 import type { Figure } from './context.ts';
+import { hostSpeedText, type HostSpeed } from './host-speed.ts';
 import type { MachineFacts } from './machine.ts';
 import type { BenchOptions } from './options.ts';
 
 export interface BenchReport {
   machine: MachineFacts;
+  /** The same fixed work timed at the start and at the end of the run (lib/host-speed.ts). */
+  hostSpeed: { atStart: HostSpeed; atEnd: HostSpeed };
   options: Omit<BenchOptions, 'databaseUrl' | 'resultsDir'>;
   dataset: Omit<DatasetSummary, 'sampleCitizenIds'> | undefined;
   figures: Figure[];
@@ -46,6 +49,7 @@ export function renderMachine(report: BenchReport): string {
     `date      ${machine.date}`,
     `machine   ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}`,
     `software  Node ${machine.node}, ${machine.postgres} (${Object.entries(machine.postgresSettings).map(([key, value]) => `${key}=${value}`).join(', ')})`,
+    `speed     at the start: ${hostSpeedText(report.hostSpeed.atStart)}; at the end: ${hostSpeedText(report.hostSpeed.atEnd)}`,
     `commit    ${machine.gitCommit ?? 'unknown'}`,
   ];
   if (dataset) {

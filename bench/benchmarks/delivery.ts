@@ -1,5 +1,5 @@
 import type { Benchmark, Figure } from '../lib/context.ts';
-import { cpuPerOperation, cpuSnapshot } from '../lib/cpu.ts';
+import { cpuPerOperation, cpuSnapshot, processesCpuSeconds } from '../lib/cpu.ts';
 import { stageLatencies, type LetterTimes, type StageLatencies } from '../lib/delivery-stages.ts';
 import { startDeliveryWorld, type Recipient } from '../lib/delivery-world.ts';
 import { expectStatus } from '../lib/http.ts';
@@ -107,15 +107,17 @@ export const delivery: Benchmark = {
         await drain(warmup.accepted);
       }
       // CPU from the first POST to the last notice: what one letter costs each part of the machine.
-      const cpuBefore = await Promise.all([cpuSnapshot([api.pid]), cpuSnapshot(workerPids)]);
+      const cpuBefore = await cpuSnapshot([api.pid]);
+      const workersBefore = await processesCpuSeconds(workerPids);
       const phaseStart = Date.now();
       const measured = await postLetters(recipients.slice(warmupCount), durationS);
       const drained = await drain(measured.accepted);
-      const cpuAfter = await Promise.all([cpuSnapshot([api.pid]), cpuSnapshot(workerPids)]);
-      const perLetter = cpuPerOperation(cpuBefore[0], cpuAfter[0], measured.accepted.length);
+      const cpuAfter = await cpuSnapshot([api.pid]);
+      const workersAfter = await processesCpuSeconds(workerPids);
+      const perLetter = cpuPerOperation(cpuBefore, cpuAfter, measured.accepted.length);
       const cpu = {
         api: perLetter.servers,
-        workers: cpuPerOperation(cpuBefore[1], cpuAfter[1], measured.accepted.length).servers,
+        workers: ((workersAfter - workersBefore) * 1000) / measured.accepted.length,
         postgres: perLetter.postgres,
         bench: perLetter.generator,
       };

@@ -25,9 +25,15 @@ export interface CpuSnapshot {
   generator: number;
 }
 
+/** CPU seconds of these processes together (those that have ended count nothing). */
+export async function processesCpuSeconds(pids: readonly number[]): Promise<number> {
+  let seconds = 0;
+  for (const pid of pids) seconds += (await processCpuSeconds(pid))?.seconds ?? 0;
+  return seconds;
+}
+
 export async function cpuSnapshot(serverPids: number[]): Promise<CpuSnapshot> {
-  let servers = 0;
-  for (const pid of serverPids) servers += (await processCpuSeconds(pid))?.seconds ?? 0;
+  const servers = await processesCpuSeconds(serverPids);
   let postgres = 0;
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

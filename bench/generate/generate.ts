@@ -333,6 +333,8 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
     const sortedCounts = Array.from(counts.subarray(heavyCount)).sort((a, b) => a - b);
     const quantile = (q: number) => sortedCounts[Math.min(sortedCounts.length - 1, Math.floor(q * sortedCounts.length))] ?? 0;
 
+    // Marked before the keys go, so a load that stops part-way is known as one.
+    await saveDatasetSummary(pool, { version: generatorVersion, scale: options.scale, loading: true });
     const defs = await readKeyDefinitions(pool);
     await dropKeys(pool, defs);
     options.log(`generating ${citizenCount.toLocaleString('en')} citizens, ~${messageTarget.toLocaleString('en')} messages (keys dropped for the load)`);
@@ -472,24 +474,48 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
       },
       generatedAt: new Date().toISOString(),
     };
-    await pool.query('create table if not exists bench_dataset (id integer primary key, summary jsonb not null)');
-    await pool.query('insert into bench_dataset (id, summary) values (1, $1) on conflict (id) do update set summary = excluded.summary', [JSON.stringify(summary)]);
+    await saveDatasetSummary(pool, summary);
     return summary;
   } finally {
     await pool.end();
   }
 }
 
-/** The dataset already in the database, if it was made by this generator at this scale. */
+/** What bench_dataset holds while the load runs, until the summary replaces it. */
+interface LoadingMarker {
+  version: number;
+  scale: number;
+  loading: true;
+}
+
+async function saveDatasetSummary(pool: pg.Pool, summary: DatasetSummary | LoadingMarker): Promise<void> {
+  await pool.query('create table if not exists bench_dataset (id integer primary key, summary jsonb not null)');
+  await pool.query('insert into bench_dataset (id, summary) values (1, $1) on conflict (id) do update set summary = excluded.summary', [JSON.stringify(summary)]);
+}
+
+/**
+ * The dataset already in the database, if it was made by this generator at this scale;
+ * `undefined` when none was ever loaded. A database that holds another dataset
+ * (another scale or generator version) or a load that stopped part-way is an error
+ * naming the way out: generating on top of it would break its unique keys after
+ * minutes of copying.
+ */
 export async function existingDataset(databaseUrl: string, scale: number): Promise<DatasetSummary | undefined> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ summary: DatasetSummary }>(
+    const { rows } = await client.query<{ summary: DatasetSummary | LoadingMarker }>(
       `select summary from bench_dataset where id = 1 and to_regclass('bench_dataset') is not null`,
-    ).catch(() => ({ rows: [] as { summary: DatasetSummary }[] }));
+    ).catch(() => ({ rows: [] as { summary: DatasetSummary | LoadingMarker }[] }));
     const summary = rows[0]?.summary;
-    return summary && summary.version === generatorVersion && summary.scale === scale ? summary : undefined;
+    if (!summary) return undefined;
+    const database = client.database ?? 'the database';
+    if ('loading' in summary) throw new Error(`${database} holds a load that stopped part-way: name another --db, or drop ${database}`);
+    if (summary.version === generatorVersion && summary.scale === scale) return summary;
+    throw new Error(
+      `${database} holds the scale ${summary.scale} dataset of generator version ${summary.version}, not scale ${scale} of version ${generatorVersion}: ` +
+        `run with --scale ${summary.scale}, name another --db, or drop ${database}`,
+    );
   } finally {
     await client.end();
   }

@@ -501,21 +501,34 @@ async function saveDatasetSummary(pool: pg.Pool, summary: DatasetSummary | Loadi
  * minutes of copying.
  */
 export async function existingDataset(databaseUrl: string, scale: number): Promise<DatasetSummary | undefined> {
+  const { database, summary } = await readDatasetRow(databaseUrl);
+  if (!summary) return undefined;
+  if ('loading' in summary) throw loadStoppedPartWay(database);
+  if (summary.version === generatorVersion && summary.scale === scale) return summary;
+  throw new Error(
+    `${database} holds the scale ${summary.scale} dataset of generator version ${summary.version}, not scale ${scale} of version ${generatorVersion}: ` +
+      `run with --scale ${summary.scale}, name another --db, or drop ${database}`,
+  );
+}
+
+/** A load that stopped part-way left the tables without their keys: nothing else can run on them. */
+export async function refuseLoadStoppedPartWay(databaseUrl: string): Promise<void> {
+  const { database, summary } = await readDatasetRow(databaseUrl);
+  if (summary && 'loading' in summary) throw loadStoppedPartWay(database);
+}
+
+function loadStoppedPartWay(database: string): Error {
+  return new Error(`${database} holds a load that stopped part-way (its keys are dropped): name another --db, or drop ${database}`);
+}
+
+async function readDatasetRow(databaseUrl: string): Promise<{ database: string; summary: DatasetSummary | LoadingMarker | undefined }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ summary: DatasetSummary | LoadingMarker }>(
       `select summary from bench_dataset where id = 1 and to_regclass('bench_dataset') is not null`,
     ).catch(() => ({ rows: [] as { summary: DatasetSummary | LoadingMarker }[] }));
-    const summary = rows[0]?.summary;
-    if (!summary) return undefined;
-    const database = client.database ?? 'the database';
-    if ('loading' in summary) throw new Error(`${database} holds a load that stopped part-way: name another --db, or drop ${database}`);
-    if (summary.version === generatorVersion && summary.scale === scale) return summary;
-    throw new Error(
-      `${database} holds the scale ${summary.scale} dataset of generator version ${summary.version}, not scale ${scale} of version ${generatorVersion}: ` +
-        `run with --scale ${summary.scale}, name another --db, or drop ${database}`,
-    );
+    return { database: client.database ?? 'the database', summary: rows[0]?.summary };
   } finally {
     await client.end();
   }

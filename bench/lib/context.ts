@@ -16,7 +16,7 @@ import { seedDemoData } from '../../apps/server/src/demo/seed.ts';
 import { demoSenders, type DemoSender } from '../../apps/server/src/demo/demo-data.ts';
 import { fetchSenderAccessToken } from '../../apps/server/src/identity/testing.ts';
 import { freePort } from '../../apps/server/src/testing/test-server.ts';
-import { existingDataset, generateDataset, type DatasetSummary } from '../generate/generate.ts';
+import { existingDataset, generateDataset, refuseLoadStoppedPartWay, type DatasetSummary } from '../generate/generate.ts';
 import type { BenchOptions } from './options.ts';
 import { logPath, startProcess, type ProcessHandle } from './processes.ts';
 
@@ -79,6 +79,7 @@ export class BenchContext {
     const url = new URL(admin);
     url.pathname = `/${name}`;
     log(`database ${name} ${exists ? '(kept from an earlier run)' : '(new)'}`);
+    if (exists) await refuseLoadStoppedPartWay(url.toString());
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-bench-'));
     const context = new BenchContext(options, name, url.toString(), workDir, options.keepDatabase === undefined);
     await context.migrateAndSeed();

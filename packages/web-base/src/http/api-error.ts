@@ -21,3 +21,13 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 export function isUnauthorized(error: unknown): boolean {
   return isApiError(error, 401);
 }
+
+/** The answer, or null when the session is gone (401): being logged out is an answer, not an error. */
+export async function nullWhenUnauthorized<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (isUnauthorized(error)) return null;
+    throw error;
+  }
+}

@@ -7,65 +7,40 @@
  * - a late reply shows the no-show fee warning with the amount that applies.
  * The server runs on a fixed clock so "late" is deterministic.
  */
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { osloWallTime } from '@innboks/core';
-import { fixedClock, startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts';
+import { fixedClock } from '../apps/server/src/testing/test-server.ts';
 import { communication, postLetter } from '../apps/server/src/testing/letters.ts';
 import { appointmentResource, lateReplyExtension, messagesFromCitizens, putAppointment } from '../apps/server/src/testing/appointments.ts';
-
-const chromiumPath = '/usr/bin/chromium';
-
-/** Debian's Chromium, headless; a clear instruction when it is missing. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium is not installed at ${chromiumPath}. Install it with: apt-get install -y chromium`);
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-}
+import { expectAccessible } from './support/accessibility.ts';
+import { useBrowser } from './support/browser.ts';
+import { useTestServer } from './support/server.ts';
 
 const iso = (local: string) => osloWallTime(local).toISOString();
 const dstDay = { start: iso('2026-03-29T10:00'), end: iso('2026-03-29T10:30') };
 const nbsp = /\u00a0/g;
 
 describe('Hospital appointments in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
   const clock = fixedClock(iso('2026-03-20T12:00'));
-  const hospital = (region: string) => server.senders.find((sender) => sender.region === region)!;
-  const kari = () => server.citizens[0]!;
-
-  beforeAll(async () => {
-    server = await startTestServer('pglite', { clock, env: { SESSION_IDLE_TIMEOUT_SECONDS: '5000000', SESSION_MAX_AGE_SECONDS: '5000000' } });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // The browser first, then the server: without Chromium every test fails with the install instruction.
+  const chromium = useBrowser();
+  const server = useTestServer(chromium, { clock, env: { SESSION_IDLE_TIMEOUT_SECONDS: '5000000', SESSION_MAX_AGE_SECONDS: '5000000' } });
+  const hospital = (region: string) => server().senders.find((sender) => sender.region === region)!;
+  const kari = () => server().citizens[0]!;
 
   /** A fresh browser context logged in as Kari through the test login page. */
   async function loggedIn(): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
-    const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+    const context = await chromium.browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     const page = await context.newPage();
     const cspViolations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
-    await page.goto(`${server.baseUrl}/auth/login?returnTo=${encodeURIComponent('/innboks')}`);
+    await page.goto(`${server().baseUrl}/auth/login?returnTo=${encodeURIComponent('/innboks')}`);
     await page.getByRole('button', { name: `Logg inn som ${kari().name}` }).click();
-    await page.waitForURL(`${server.baseUrl}/innboks`);
+    await page.waitForURL(`${server().baseUrl}/innboks`);
     return { context, page, cspViolations };
-  }
-
-  async function expectNoAxeViolations(page: Page) {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 
   async function sendAppointmentLetter(subject: string, fields: Parameters<typeof appointmentResource>[2]) {
@@ -78,7 +53,7 @@ describe('Hospital appointments in the browser', () => {
       contained: [appointment],
       about: [{ reference: '#appt' }],
     });
-    const created = await postLetter(server.baseUrl, await server.tokenFor(sender.clientId), letter);
+    const created = await postLetter(server().baseUrl, await server().tokenFor(sender.clientId), letter);
     expect(created.status).toBe(201);
     return created.body!.id as string;
   }
@@ -95,24 +70,24 @@ describe('Hospital appointments in the browser', () => {
     expect(await panel.getByTestId('appointment-facts').innerText()).toContain('søndag 29. mars 2026 kl. 10:00–10:30');
     expect((await panel.getByTestId('reply-deadline').innerText()).replace(nbsp, ' ')).toBe('Gi beskjed innen lørdag 28. mars 2026 kl. 09:00 for å unngå gebyr.');
     expect(await panel.getByTestId('late-warning').count()).toBe(0);
-    await expectNoAxeViolations(page);
+    await expectAccessible(page, 'appointment letter with its panel', { strict: true });
 
     await panel.getByRole('button', { name: 'Timen passer ikke' }).click();
     await panel.getByLabel('Melding til sykehuset (valgfritt)').fill('Jeg er på jobbreise den uken.');
-    await expectNoAxeViolations(page);
+    await expectAccessible(page, 'appointment letter with the reply form', { strict: true });
     await panel.getByRole('button', { name: 'Send beskjed' }).click();
     await panel.getByTestId('reply-sent').waitFor();
     // The reply now stands in the thread beside the letter.
     await page.getByText('Timen søndag 29. mars 2026 kl. 10:00 passer ikke.').waitFor();
 
-    const token = await server.tokenFor(sorOst.clientId);
-    const reply = (await messagesFromCitizens(server.baseUrl, token, sorOst)).find((message) => message.inResponseTo?.[0]?.reference === `Communication/${letterId}`)!;
+    const token = await server().tokenFor(sorOst.clientId);
+    const reply = (await messagesFromCitizens(server().baseUrl, token, sorOst)).find((message) => message.inResponseTo?.[0]?.reference === `Communication/${letterId}`)!;
     expect(reply.reasonCode?.[0]?.coding[0]?.code).toBe('cannot-attend');
     expect(reply.payload.map((part) => part.contentString)).toContain('Jeg er på jobbreise den uken.');
     expect(reply.extension).toContainEqual({ url: lateReplyExtension, valueBoolean: false });
 
     clock.advance(3_600_000);
-    const answer = await postLetter(server.baseUrl, token, communication(sorOst, kari().nationalId, {
+    const answer = await postLetter(server().baseUrl, token, communication(sorOst, kari().nationalId, {
       category: [{ coding: [{ system: 'urn:innboks:code:message-kind', code: 'message' }] }],
       topic: { text: 'Ny time' },
       payload: [{ contentString: 'Takk for beskjed. Du får ny time torsdag 2. april kl. 09:00.' }],
@@ -132,8 +107,8 @@ describe('Hospital appointments in the browser', () => {
   test('Helse Vest: appointment → Timeavtaler → dialogue → the thread in the inbox, with the hospital\'s answer', async () => {
     clock.set(iso('2026-03-20T12:00'));
     const vest = hospital('helse-vest');
-    const token = await server.tokenFor(vest.clientId);
-    const created = await putAppointment(server.baseUrl, token, appointmentResource(vest, kari().nationalId, {
+    const token = await server().tokenFor(vest.clientId);
+    const created = await putAppointment(server().baseUrl, token, appointmentResource(vest, kari().nationalId, {
       ...dstDay,
       clinic: 'Hjertepoliklinikken',
       place: 'Inngang 3, 2. etasje',
@@ -146,7 +121,7 @@ describe('Hospital appointments in the browser', () => {
     const row = page.getByTestId('appointments-upcoming').getByTestId('appointment-row').filter({ hasText: 'Kontroll hos hjertelege' });
     await row.waitFor();
     expect(await row.innerText()).toContain('Hjertepoliklinikken, Vestkyst sjukehus HF');
-    await expectNoAxeViolations(page);
+    await expectAccessible(page, 'appointments page /timeavtaler', { strict: true });
     await row.getByRole('link').click();
 
     await page.getByRole('heading', { name: 'Kontakt sykehuset om timen' }).waitFor();
@@ -156,17 +131,17 @@ describe('Hospital appointments in the browser', () => {
     expect(await page.getByLabel('Stille et spørsmål').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Send beskjed' }).click();
     await page.getByText('Skriv spørsmålet ditt.').waitFor();
-    await expectNoAxeViolations(page);
+    await expectAccessible(page, 'appointment page with the dialogue form and an error', { strict: true });
     await page.getByLabel('Spørsmålet ditt').fill('Må jeg faste før timen?');
     await page.getByRole('button', { name: 'Send beskjed' }).click();
     await page.getByTestId('dialogue-sent').waitFor();
     await page.getByRole('link', { name: 'Gå til samtalen i innboksen' }).click();
     await page.getByText('Må jeg faste før timen?').waitFor();
 
-    const question = (await messagesFromCitizens(server.baseUrl, token, vest)).find((message) => message.about?.[0]?.reference === `Appointment/${created.body.id}`)!;
+    const question = (await messagesFromCitizens(server().baseUrl, token, vest)).find((message) => message.about?.[0]?.reference === `Appointment/${created.body.id}`)!;
     expect(question.reasonCode?.[0]?.coding[0]?.code).toBe('question');
     clock.advance(3_600_000);
-    const answer = await postLetter(server.baseUrl, token, communication(vest, kari().nationalId, {
+    const answer = await postLetter(server().baseUrl, token, communication(vest, kari().nationalId, {
       category: [{ coding: [{ system: 'urn:innboks:code:message-kind', code: 'message' }] }],
       topic: { text: 'Svar' },
       payload: [{ contentString: 'Du trenger ikke faste før denne timen.' }],
@@ -196,7 +171,7 @@ describe('Hospital appointments in the browser', () => {
     await mentalHealth.waitFor();
     expect((await mentalHealth.innerText()).replace(nbsp, ' ')).toContain('gebyr for ikke-møtt time på inntil 443 kr');
 
-    await page.goto(`${server.baseUrl}/innboks`);
+    await page.goto(`${server().baseUrl}/innboks`);
     await page.getByRole('link', { name: 'Innkalling til røntgenkontroll' }).click();
     const warning = page.getByTestId('late-warning');
     await warning.waitFor();
@@ -204,12 +179,12 @@ describe('Hospital appointments in the browser', () => {
     expect(text).toContain('Fristen for å gi beskjed uten gebyr er ute');
     expect(text).toContain('sykehuset kan kreve gebyr for ikke-møtt time på 1 993 kr');
     expect(text).toContain('Fristen var lørdag 28. mars 2026 kl. 09:00.');
-    await expectNoAxeViolations(page);
+    await expectAccessible(page, 'appointment letter with the late warning', { strict: true });
 
     await page.getByRole('button', { name: 'Timen passer ikke' }).click();
     await page.getByRole('button', { name: 'Send beskjed likevel' }).click();
     await page.getByTestId('reply-sent').waitFor();
-    const replies = await messagesFromCitizens(server.baseUrl, await server.tokenFor(hospital('helse-sor-ost').clientId), hospital('helse-sor-ost'));
+    const replies = await messagesFromCitizens(server().baseUrl, await server().tokenFor(hospital('helse-sor-ost').clientId), hospital('helse-sor-ost'));
     expect(replies.at(-1)!.extension).toContainEqual({ url: lateReplyExtension, valueBoolean: true });
     await context.close();
   });

@@ -4,47 +4,33 @@
  * one to the paper citizen becomes a print-ready PDF whose first page shows the
  * address; and a citizen picks how to be notified.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import { pdfText } from '@innboks/channels/testing';
-import { startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts';
 import { communication, postLetter } from '../apps/server/src/testing/letters.ts';
-
-const chromiumPath = '/usr/bin/chromium';
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-}
+import { expectAccessible } from './support/accessibility.ts';
+import { useBrowser } from './support/browser.ts';
+import { useTestServer } from './support/server.ts';
 
 describe('Delivery in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
+  // The browser first, then the server: without Chromium every test fails with the install instruction.
+  const chromium = useBrowser();
+  const server = useTestServer(chromium, { autoWorker: true });
   let dir: string;
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { autoWorker: true });
-    browser = await launchChromium();
     dir = await mkdtemp(path.join(os.tmpdir(), 'innboks-e2e-delivery-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   const waitForDelivery = async (token: string, id: string) => {
     for (let tries = 0; tries < 100; tries++) {
-      await server.worker.drain();
-      const response = await fetch(`${server.baseUrl}/fhir/R4/Communication/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      await server().worker.drain();
+      const response = await fetch(`${server().baseUrl}/fhir/R4/Communication/${id}`, { headers: { authorization: `Bearer ${token}` } });
       const letter = (await response.json()) as { status: string; extension: { url: string; extension?: { extension?: { url: string; valueCode?: string; valueString?: string }[] }[] }[] };
       if (letter.status === 'completed') {
         const parts = letter.extension.find((extension) => extension.url === 'urn:innboks:extension:delivery')!.extension!.map((attempt) => attempt.extension!);
@@ -56,20 +42,20 @@ describe('Delivery in the browser', () => {
   };
 
   test('a letter to the citizen without a portal user shows up as a digital-mailbox receipt; one to the paper citizen as a PDF with the address on page 1', async () => {
-    const hospital = server.senders.find((sender) => sender.kind === 'hospital')!;
-    const per = server.citizens.find((citizen) => citizen.name === 'Per Digitalsen')!;
-    const anne = server.citizens.find((citizen) => citizen.name === 'Anne Papirsen')!;
-    const token = await server.tokenFor(hospital.clientId);
-    const toPer = await postLetter(server.baseUrl, token, communication(hospital, per.nationalId, { topic: { text: 'Brev til digital postkasse' } }));
-    const toAnne = await postLetter(server.baseUrl, token, communication(hospital, anne.nationalId, { topic: { text: 'Brev på papir' } }));
+    const hospital = server().senders.find((sender) => sender.kind === 'hospital')!;
+    const per = server().citizens.find((citizen) => citizen.name === 'Per Digitalsen')!;
+    const anne = server().citizens.find((citizen) => citizen.name === 'Anne Papirsen')!;
+    const token = await server().tokenFor(hospital.clientId);
+    const toPer = await postLetter(server().baseUrl, token, communication(hospital, per.nationalId, { topic: { text: 'Brev til digital postkasse' } }));
+    const toAnne = await postLetter(server().baseUrl, token, communication(hospital, anne.nationalId, { topic: { text: 'Brev på papir' } }));
     const perTimeline = await waitForDelivery(token, toPer.body!.id as string);
     const receipt = perTimeline.find((event) => event.channel === 'digital-mailbox' && event.state === 'delivered')!.detail!.replace('receipt ', '');
     const anneTimeline = await waitForDelivery(token, toAnne.body!.id as string);
     expect(anneTimeline.find((event) => event.channel === 'paper' && event.state === 'delivered')).toBeTruthy();
 
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/dev/delivery`);
+    await page.goto(`${server().baseUrl}/dev/delivery`);
     await expect.poll(() => page.title()).toBe('Levering – utviklerside');
     const mailboxRow = page.locator('tr', { hasText: receipt });
     expect(await mailboxRow.textContent()).toContain('per.digitalsen#1234');
@@ -77,7 +63,7 @@ describe('Delivery in the browser', () => {
 
     const printRow = page.locator('tr', { hasText: 'Anne Papirsen' }).first();
     const href = await printRow.locator('a').getAttribute('href');
-    const pdf = await page.request.get(`${server.baseUrl}${href}`);
+    const pdf = await page.request.get(`${server().baseUrl}${href}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const file = path.join(dir, 'anne.pdf');
     await writeFile(file, await pdf.body());
@@ -87,16 +73,15 @@ describe('Delivery in the browser', () => {
     expect(window).toContain('9008 Tromsø');
     expect(pdfText(file)).toContain('Brev på papir');
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+    await expectAccessible(page, 'delivery dev page /dev/delivery', { strict: true });
     await context.close();
   });
 
   test('a citizen opens the notice settings, sees the register’s mobile number, and saves SMS', async () => {
-    const kari = server.citizens.find((citizen) => citizen.name === 'Kari Nordmann')!;
-    const context = await browser.newContext();
+    const kari = server().citizens.find((citizen) => citizen.name === 'Kari Nordmann')!;
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/auth/login?returnTo=${encodeURIComponent('/innstillinger/varsling')}`);
+    await page.goto(`${server().baseUrl}/auth/login?returnTo=${encodeURIComponent('/innstillinger/varsling')}`);
     await page.locator(`form:has(input[name="nationalId"][value="${kari.nationalId}"]) button`).click();
     await page.waitForURL(/\/innstillinger\/varsling$/);
     await page.getByRole('heading', { name: 'Varsling om nye meldinger' }).waitFor();
@@ -105,8 +90,7 @@ describe('Delivery in the browser', () => {
     await page.getByLabel('SMS', { exact: true }).check();
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByRole('status').filter({ hasText: 'Lagret. Du får varsel på SMS.' }).waitFor();
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+    await expectAccessible(page, 'notice settings page /innstillinger/varsling', { strict: true });
     await context.close();
   });
 });

@@ -8,23 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import { startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts';
 import { communication, postLetter } from '../apps/server/src/testing/letters.ts';
 import { minimalPdf } from '../apps/server/src/demo/minimal-pdf.ts';
 import { completeTestLogin, logIn, openTestLogin, useBrowser, waitForInbox } from './support/browser.ts';
+import { useTestServer } from './support/server.ts';
 
-// The browser first: without Chromium every test fails with the install instruction.
+// The browser first, then the server: without Chromium every test fails with the install instruction.
 const chromium = useBrowser();
-let server: TestServer;
-
-beforeAll(async () => {
-  if (!chromium.available) return;
-  server = await startTestServer('pglite', { autoWorker: true });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer(chromium, { autoWorker: true });
 
 /** The unread count a category link shows (`total` for "Alle"). */
 async function unreadCount(page: Page, key: 'total' | 'hospital'): Promise<number> {
@@ -34,7 +25,7 @@ async function unreadCount(page: Page, key: 'total' | 'hospital'): Promise<numbe
 
 /** Sends a hospital letter with a PDF to a citizen through the sender API; returns what the citizen will see. */
 async function sendHospitalLetter(nationalId: string) {
-  const sender = server.senders.find((candidate) => candidate.kind === 'hospital');
+  const sender = server().senders.find((candidate) => candidate.kind === 'hospital');
   if (!sender) throw new Error('The demo world has no hospital sender');
   const unique = randomUUID().slice(0, 8);
   const subject = `Innkalling til hjertepoliklinikken ${unique}`;
@@ -53,7 +44,7 @@ async function sendHospitalLetter(nationalId: string) {
       },
     ],
   });
-  const response = await postLetter(server.baseUrl, await server.tokenFor(sender.clientId), body);
+  const response = await postLetter(server().baseUrl, await server().tokenFor(sender.clientId), body);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return { subject, text, attachmentTitle, pdfMarker: `(Referanse ${unique})` };
 }
@@ -71,11 +62,11 @@ describe('the letter journey', () => {
   });
 
   test('a hospital letter with a PDF reaches the citizen, who reads, opens the PDF, archives and finds it by search', async () => {
-    const kari = server.citizens[0]!;
+    const kari = server().citizens[0]!;
     const page = await context.newPage();
 
     // Log in by picking Kari on the identity provider's test page, and note what the inbox says.
-    await logIn(page, server.baseUrl, { name: kari.name });
+    await logIn(page, server().baseUrl, { name: kari.name });
     expect(await page.title()).toContain('Innboks');
     await waitForInbox(page);
     const totalBefore = await unreadCount(page, 'total');
@@ -189,11 +180,11 @@ describe('the letter journey', () => {
   });
 
   test('a citizen can also log in by typing her national id, and a mistyped one is explained', async () => {
-    const kari = server.citizens[0]!;
+    const kari = server().citizens[0]!;
     const fresh = await chromium.browser.newContext({ locale: 'nb-NO' });
     try {
       const page = await fresh.newPage();
-      await openTestLogin(page, server.baseUrl);
+      await openTestLogin(page, server().baseUrl);
       expect(await page.title()).toBe('Testinnlogging – ikke ekte ID-porten');
 
       // Too short: the page says what is wrong, next to the field.

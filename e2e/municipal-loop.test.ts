@@ -5,33 +5,12 @@
  * answer under Kommunen and finds the nurse's read in "Logg over bruk". A
  * physiotherapist of the same municipality cannot find the thread.
  */
-import { existsSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { fredrik, hanne, lars, serviceId, siri } from '../apps/server/src/testing/municipal.ts';
-
-const chromiumPath = '/usr/bin/chromium';
-
-/** Debian's Chromium, or an error that says how to install it. */
-async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`The browser tests need Debian's Chromium at ${chromiumPath}: install it with \`apt-get install -y chromium\`.`);
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-}
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, described. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
+import { expectAccessible } from './support/accessibility.ts';
+import { useBrowser } from './support/browser.ts';
+import { useTestServer } from './support/server.ts';
 
 /** Retries an assertion until it holds or the time is up (playwright-core has no web-first assertions). */
 async function eventually(assertion: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
@@ -56,28 +35,19 @@ const hasText = (locator: Locator, expected: string | RegExp) =>
   });
 const hasCount = (locator: Locator, count: number) => eventually(async () => expect(await locator.count()).toBe(count));
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer('pglite', { autoWorker: true });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+// The browser first, then the server: without Chromium every test fails with the install instruction.
+const chromium = useBrowser();
+const server = useTestServer(chromium, { autoWorker: true });
 
 async function citizenLogin(page: Page, name: string) {
-  await page.goto(server.baseUrl);
+  await page.goto(server().baseUrl);
   await page.getByRole('link', { name: 'Logg inn' }).first().click();
   await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
   await page.waitForURL(/\/innboks/);
 }
 
 async function staffLogin(page: Page, name: string) {
-  await page.goto(`${server.baseUrl}/ansatt/`);
+  await page.goto(`${server().baseUrl}/ansatt/`);
   await page.getByRole('link', { name: 'Logg inn med HelseID' }).click();
   await hasText(page.getByRole('heading', { level: 1 }), /ikke ekte HelseID/);
   await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
@@ -87,9 +57,9 @@ async function staffLogin(page: Page, name: string) {
 describe('municipal messaging, end to end', () => {
   test('citizen writes to home nursing → the nurse answers → the citizen reads it and sees the read in Logg over bruk; physiotherapy cannot find it', async () => {
     const subject = `Endre besøkstid ${Date.now()}`;
-    const citizen = await browser.newContext({ locale: 'nb-NO' });
-    const nurse = await browser.newContext({ locale: 'nb-NO' });
-    const physio = await browser.newContext({ locale: 'nb-NO' });
+    const citizen = await chromium.browser.newContext({ locale: 'nb-NO' });
+    const nurse = await chromium.browser.newContext({ locale: 'nb-NO' });
+    const physio = await chromium.browser.newContext({ locale: 'nb-NO' });
     try {
       // The citizen writes to home nursing.
       const page = await citizen.newPage();
@@ -102,7 +72,7 @@ describe('municipal messaging, end to end', () => {
       await hasCount(page.getByRole('radio'), 1);
       expect(await page.getByRole('radio', { name: /Hjemmesykepleie/ }).isChecked()).toBe(true);
       await hasText(page.getByTestId('municipal-expected-before'), 'kan du forvente svar innen');
-      expect(await accessibilityProblems(page)).toEqual([]);
+      await expectAccessible(page, 'new message page /kommunen/ny-melding');
       await page.getByLabel('Emne').fill(subject);
       await page.getByLabel('Melding', { exact: true }).fill('Kan dere komme klokka 10 i stedet for 8 på torsdag?');
       await page.getByRole('button', { name: 'Send melding' }).click();
@@ -117,7 +87,7 @@ describe('municipal messaging, end to end', () => {
       const row = staffPage.getByTestId('staff-thread-row').filter({ hasText: subject });
       await hasText(row, 'Lars Kommunesen');
       await hasText(row, 'Venter på svar');
-      expect(await accessibilityProblems(staffPage)).toEqual([]);
+      await expectAccessible(staffPage, 'staff shared inbox');
       await row.getByRole('link', { name: subject }).click();
       await hasText(staffPage.getByRole('heading', { level: 1 }), subject);
       await hasText(staffPage.getByTestId('staff-message').first(), 'klokka 10');
@@ -127,35 +97,35 @@ describe('municipal messaging, end to end', () => {
       await staffPage.getByRole('button', { name: 'Send svar' }).click();
       await staffPage.getByRole('status').filter({ hasText: 'Svaret er sendt.' }).first().waitFor({ state: 'visible', timeout: 15_000 });
       await hasCount(staffPage.getByTestId('staff-message'), 2);
-      expect(await accessibilityProblems(staffPage)).toEqual([]);
+      await expectAccessible(staffPage, 'staff thread with the answer sent');
 
       // A physiotherapist of the same municipality finds nothing, not even by the thread's address.
       const physioPage = await physio.newPage();
       await staffLogin(physioPage, fredrik.name);
       await hasText(physioPage.getByRole('heading', { level: 1 }), 'Fysioterapi');
       await hasCount(physioPage.getByText(subject), 0);
-      const homeNursing = await serviceId(server.database.db, 'drammen-helse-omsorg', 'hjemmesykepleie');
-      await physioPage.goto(`${server.baseUrl}/ansatt/tjenester/${homeNursing}/samtaler/${threadId}`);
+      const homeNursing = await serviceId(server().database.db, 'drammen-helse-omsorg', 'hjemmesykepleie');
+      await physioPage.goto(`${server().baseUrl}/ansatt/tjenester/${homeNursing}/samtaler/${threadId}`);
       await physioPage.getByText('Fant ikke samtalen').first().waitFor({ state: 'visible', timeout: 15_000 });
       await hasCount(physioPage.getByText('klokka 10'), 0);
-      await physioPage.goto(`${server.baseUrl}/ansatt/tjenester/${homeNursing}`);
+      await physioPage.goto(`${server().baseUrl}/ansatt/tjenester/${homeNursing}`);
       await hasCount(physioPage.getByText(subject), 0);
 
       // The citizen finds the answer under Kommunen, unread, and reads it.
-      await page.goto(`${server.baseUrl}/innboks?category=municipal`);
+      await page.goto(`${server().baseUrl}/innboks?category=municipal`);
       const item = page.getByTestId('inbox-item').filter({ hasText: subject });
       await eventually(async () => expect(await item.first().getAttribute('data-unread')).toBe('true'));
       await item.getByRole('link').first().click();
       await page.getByText('Det går fint. Vi kommer klokka 10 på torsdag.').first().waitFor({ state: 'visible', timeout: 15_000 });
 
       // And the nurse's read is in Logg over bruk, newest first.
-      await page.goto(`${server.baseUrl}/logg-over-bruk`);
+      await page.goto(`${server().baseUrl}/logg-over-bruk`);
       const entry = page.getByTestId('access-log-entry').first();
       await hasText(entry, hanne.name);
       await hasText(entry, 'Hjemmesykepleie');
       await hasText(entry, subject);
       expect(await textOf(page.getByTestId('access-log'))).not.toContain(fredrik.name);
-      expect(await accessibilityProblems(page)).toEqual([]);
+      await expectAccessible(page, 'access log /logg-over-bruk');
     } finally {
       await citizen.close();
       await nurse.close();
@@ -164,14 +134,14 @@ describe('municipal messaging, end to end', () => {
   });
 
   test('a citizen outside the trial gets an explanation instead of a form', async () => {
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await chromium.browser.newContext({ locale: 'nb-NO' });
     try {
       const page = await context.newPage();
       await citizenLogin(page, siri.name);
       await page.getByRole('link', { name: 'Skriv til kommunen' }).click();
       await hasText(page.getByTestId('municipal-not-in-trial'), 'ikke med i utprøvingen');
       await hasCount(page.getByRole('button', { name: 'Send melding' }), 0);
-      expect(await accessibilityProblems(page)).toEqual([]);
+      await expectAccessible(page, 'new message page outside the trial');
     } finally {
       await context.close();
     }

@@ -4,35 +4,23 @@
  * letter indistinguishable from one that does not exist.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../apps/server/src/testing/test-server.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { communication, postLetter } from '../apps/server/src/testing/letters.ts';
-import { logIn, useBrowser } from './support/browser.ts';
+import { logIn, useBrowser, useTab } from './support/browser.ts';
+import { useTestServer } from './support/server.ts';
 
-// The browser first: without Chromium every test fails with the install instruction.
+// The browser first, then the server and tabs: without Chromium every test fails with the install instruction.
 const chromium = useBrowser();
-let server: TestServer;
-let kariContext: BrowserContext;
-let kari: Page;
-
-beforeAll(async () => {
-  if (!chromium.available) return;
-  server = await startTestServer('pglite', { autoWorker: true });
-  kariContext = await chromium.browser.newContext({ locale: 'nb-NO' });
-  kari = await kariContext.newPage();
-});
-
-afterAll(async () => {
-  await kariContext?.close();
-  await server?.close();
-});
+const server = useTestServer(chromium, { autoWorker: true });
+/** Kari's tab: the tests below share her session. */
+const kari = useTab(chromium);
 
 /** Sends a letter from a hospital to the citizen; returns its unique subject. */
 async function sendLetterTo(nationalId: string): Promise<string> {
-  const sender = server.senders.find((candidate) => candidate.kind === 'hospital')!;
+  const sender = server().senders.find((candidate) => candidate.kind === 'hospital')!;
   const subject = `Time hos hjertepoliklinikken ${randomUUID().slice(0, 8)}`;
-  const response = await postLetter(server.baseUrl, await server.tokenFor(sender.clientId), communication(sender, nationalId, { topic: { text: subject } }));
+  const response = await postLetter(server().baseUrl, await server().tokenFor(sender.clientId), communication(sender, nationalId, { topic: { text: subject } }));
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return subject;
 }
@@ -90,9 +78,9 @@ function directives(policy: string): Map<string, string[]> {
 
 describe('without logging in', () => {
   test('the inbox page carries a Content-Security-Policy that allows only its own scripts and no inline code', async () => {
-    const page = await kariContext.newPage();
+    const page = await kari().context().newPage();
     try {
-      const response = await page.goto(`${server.baseUrl}/innboks`);
+      const response = await page.goto(`${server().baseUrl}/innboks`);
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-type']).toMatch(/^text\/html/);
       const policy = response?.headers()['content-security-policy'];
@@ -109,7 +97,7 @@ describe('without logging in', () => {
   });
 
   test('asking for the session without a cookie answers 401 as problem+json, never cached', async () => {
-    const response = await fetch(`${server.baseUrl}/api/session`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${server().baseUrl}/api/session`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.headers.get('cache-control')).toContain('no-store');
@@ -124,9 +112,9 @@ describe('logged in as Kari', () => {
   let session: Promise<{ ownLetterId: string; subject: string }> | undefined;
   const loggedIn = () =>
     (session ??= (async () => {
-      const subject = await sendLetterTo(server.citizens[0]!.nationalId);
-      await logIn(kari, server.baseUrl, { name: server.citizens[0]!.name });
-      return { ownLetterId: (await inboxItemOf(kari, subject)).id, subject };
+      const subject = await sendLetterTo(server().citizens[0]!.nationalId);
+      await logIn(kari(), server().baseUrl, { name: server().citizens[0]!.name });
+      return { ownLetterId: (await inboxItemOf(kari(), subject)).id, subject };
     })());
 
   test('a change to a letter without the X-CSRF-Token header is refused with 403, and goes through with it', async () => {
@@ -134,19 +122,19 @@ describe('logged in as Kari', () => {
     const archive = JSON.stringify({ archived: true });
     const json = { 'content-type': 'application/json', accept: 'application/json' };
 
-    const without = await fetchFromPage(kari, `/api/letters/${ownLetterId}`, { method: 'PATCH', headers: json, body: archive });
+    const without = await fetchFromPage(kari(), `/api/letters/${ownLetterId}`, { method: 'PATCH', headers: json, body: archive });
     expect(without.status).toBe(403);
     expect(without.contentType).toMatch(/^application\/problem\+json/);
 
-    const wrong = await fetchFromPage(kari, `/api/letters/${ownLetterId}`, { method: 'PATCH', headers: { ...json, 'X-CSRF-Token': 'not-the-token' }, body: archive });
+    const wrong = await fetchFromPage(kari(), `/api/letters/${ownLetterId}`, { method: 'PATCH', headers: { ...json, 'X-CSRF-Token': 'not-the-token' }, body: archive });
     expect(wrong.status).toBe(403);
 
     // Refused means nothing happened: the letter is still in the inbox, not archived.
-    expect(await inboxItemOf(kari, subject)).toMatchObject({ id: ownLetterId });
+    expect(await inboxItemOf(kari(), subject)).toMatchObject({ id: ownLetterId });
 
-    const token = await csrfTokenOf(kari);
+    const token = await csrfTokenOf(kari());
     expect(token, 'the browser has no innboks_csrf cookie to send back').not.toBe('');
-    const withToken = await fetchFromPage(kari, `/api/letters/${ownLetterId}`, { method: 'PATCH', headers: { ...json, 'X-CSRF-Token': token }, body: archive });
+    const withToken = await fetchFromPage(kari(), `/api/letters/${ownLetterId}`, { method: 'PATCH', headers: { ...json, 'X-CSRF-Token': token }, body: archive });
     expect(withToken.status, withToken.body).toBe(200);
     expect(JSON.parse(withToken.body)).toMatchObject({ id: ownLetterId, archived: true });
     expect(withToken.cacheControl).toContain('no-store');
@@ -155,18 +143,18 @@ describe('logged in as Kari', () => {
   test("another citizen's letter answers Kari 404, exactly like a letter that does not exist, and stays unread for its owner", async () => {
     await loggedIn();
     // Ola gets a letter and logs in; his inbox has it, with its id.
-    const ola = server.citizens[1]!;
+    const ola = server().citizens[1]!;
     const olaSubject = await sendLetterTo(ola.nationalId);
     const olaContext = await chromium.browser.newContext({ locale: 'nb-NO' });
     try {
       const olaPage = await olaContext.newPage();
-      await logIn(olaPage, server.baseUrl, { name: ola.name });
+      await logIn(olaPage, server().baseUrl, { name: ola.name });
       const olaLetterId = (await inboxItemOf(olaPage, olaSubject)).id;
 
       // Kari asks for it by id, and for an id nobody has.
       const nobodys = randomUUID();
-      const probe = await fetchFromPage(kari, `/api/letters/${olaLetterId}`, { headers: { accept: 'application/json' } });
-      const missing = await fetchFromPage(kari, `/api/letters/${nobodys}`, { headers: { accept: 'application/json' } });
+      const probe = await fetchFromPage(kari(), `/api/letters/${olaLetterId}`, { headers: { accept: 'application/json' } });
+      const missing = await fetchFromPage(kari(), `/api/letters/${nobodys}`, { headers: { accept: 'application/json' } });
       expect(probe.status).toBe(404);
       expect(missing.status).toBe(404);
       expect(probe.contentType).toMatch(/^application\/problem\+json/);
@@ -177,9 +165,9 @@ describe('logged in as Kari', () => {
       expect(probe.cacheControl).toContain('no-store');
 
       // The page at that address says "not found", as for any missing letter.
-      await kari.goto(`${server.baseUrl}/innboks/${olaLetterId}`);
-      await kari.getByRole('heading', { level: 1, name: 'Fant ikke brevet' }).waitFor();
-      expect(await kari.getByText(olaSubject).count()).toBe(0);
+      await kari().goto(`${server().baseUrl}/innboks/${olaLetterId}`);
+      await kari().getByRole('heading', { level: 1, name: 'Fant ikke brevet' }).waitFor();
+      expect(await kari().getByText(olaSubject).count()).toBe(0);
 
       // Kari's probe did not open it: for Ola it is still unread.
       expect((await inboxItemOf(olaPage, olaSubject)).unread).toBe(true);

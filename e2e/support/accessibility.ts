@@ -1,6 +1,7 @@
 /** axe-core checks against WCAG 2.1 A and AA, with violations printed so a failure says what and where. */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 export type Violation = AxeResults['violations'][number];
@@ -34,4 +35,20 @@ export function describeViolations(where: string, violations: Violation[]): stri
     ...violation.nodes.map((node) => `    at ${node.target.map((target) => JSON.stringify(target)).join(' > ')}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
   ]);
   return `${where}: ${violations.length} violation(s)\n${lines.join('\n')}`;
+}
+
+export interface ExpectAccessibleOptions {
+  /** Fail on moderate and minor violations too, instead of printing them. */
+  strict?: boolean;
+}
+
+/**
+ * Fails the test with every violation that counts listed (serious and critical, or all
+ * with `strict`), and prints the lesser ones it does not fail on.
+ */
+export async function expectAccessible(page: Page, where: string, options: ExpectAccessibleOptions = {}): Promise<void> {
+  const report = await checkAccessibility(page);
+  const failing = options.strict ? [...report.blocking, ...report.other] : report.blocking;
+  if (!options.strict && report.other.length > 0) console.info(describeViolations(`${where} (moderate/minor, not failed on)`, report.other));
+  expect(failing, describeViolations(where, failing)).toEqual([]);
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -69,6 +69,28 @@ export function useBrowser(): TestBrowser {
       if (!running) throw failure ?? new Error('Chromium was not launched');
       return running;
     },
+  };
+}
+
+/**
+ * One browser tab, in a context of its own, for a test file's tests to share: opened before
+ * them once the browser runs, closed after. Register it after `useBrowser()` (and after
+ * `useTestServer()` when hooks that use both follow). Returns the open tab.
+ */
+export function useTab(chromium: TestBrowser, options: BrowserContextOptions = { locale: 'nb-NO' }): () => Page {
+  let context: BrowserContext | undefined;
+  let tab: Page | undefined;
+  beforeAll(async () => {
+    if (!chromium.available) return;
+    context = await chromium.browser.newContext(options);
+    tab = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  return () => {
+    if (!tab) throw new Error('The tab is not open: it opens in beforeAll, once the browser has');
+    return tab;
   };
 }
 

@@ -1,7 +1,5 @@
-import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import Button from '@helsenorge/designsystem-react/components/Button';
+import { ErrorPanel } from '@innboks/web-base/error-panel';
 import { useMessages } from '../i18n/use-messages.ts';
-import styles from './ErrorNotice.module.scss';
 
 export interface ErrorNoticeProps {
   /** What went wrong, in the citizen's words. */
@@ -10,19 +8,8 @@ export interface ErrorNoticeProps {
   onRetry?: () => void;
 }
 
-/** A failed load or save, said plainly, with a way to try again. */
+/** The shared error panel, with "try again" in the citizen's language. */
 export function ErrorNotice({ message, onRetry }: ErrorNoticeProps) {
   const { m } = useMessages();
-  return (
-    <div className={styles.notice}>
-      <NotificationPanel variant="error">
-        <p className={styles.text}>{message}</p>
-        {onRetry && (
-          <Button variant="outline" onClick={onRetry}>
-            {m.app.retry}
-          </Button>
-        )}
-      </NotificationPanel>
-    </div>
-  );
+  return <ErrorPanel message={message} onRetry={onRetry} retryLabel={m.app.retry} />;
 }

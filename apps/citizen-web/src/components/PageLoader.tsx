@@ -1,13 +1,8 @@
+import { LoadingStatus } from '@innboks/web-base/loading-status';
 import { useMessages } from '../i18n/use-messages.ts';
-import styles from './PageLoader.module.scss';
 
-/** A calm placeholder while a page or its data loads; announced politely. */
+/** The shared loading placeholder, in the citizen's language. */
 export function PageLoader() {
   const { m } = useMessages();
-  return (
-    <div className={styles.loader} role="status">
-      <span className={styles.spinner} aria-hidden="true" />
-      <span>{m.app.loading}</span>
-    </div>
-  );
+  return <LoadingStatus label={m.app.loading} />;
 }

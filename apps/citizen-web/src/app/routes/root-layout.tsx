@@ -1,23 +1,32 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { PageShell } from '@innboks/web-base/page-shell';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { AppShell } from '../../features/layout/components/AppShell.tsx';
+import { Footer } from '../../features/layout/components/Footer.tsx';
 import { Header } from '../../features/layout/components/Header.tsx';
 import { useSession } from '../../features/session/api/get-session.ts';
 import { LogoutButton } from '../../features/session/components/LogoutButton.tsx';
 import { useSessionExpiry } from '../../features/session/use-session-expiry.ts';
+import { useMessages } from '../../i18n/use-messages.ts';
+import styles from './root-layout.module.scss';
 
 /** Header, main and footer around every page; the header knows who is logged in. */
 export function RootLayout() {
+  const { m } = useMessages();
   const session = useSession();
   const citizen = session.data?.citizen;
   useSessionExpiry(session.data?.idleTimeoutSeconds);
 
   return (
-    <AppShell header={<Header citizenName={citizen?.name} logout={citizen ? <LogoutButton /> : undefined} />}>
+    <PageShell
+      skipLinkLabel={m.app.skipToContent}
+      header={<Header citizenName={citizen?.name} logout={citizen ? <LogoutButton /> : undefined} />}
+      footer={<Footer />}
+      mainClassName={styles.column}
+    >
       <Suspense fallback={<PageLoader />}>
         <Outlet />
       </Suspense>
-    </AppShell>
+    </PageShell>
   );
 }

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { isApiError } from '../../../lib/http.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAppointment } from '../api/get-appointments.ts';
 import { AppointmentFacts } from './AppointmentFacts.tsx';
 import { AppointmentReplySection } from './AppointmentReplySection.tsx';

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAppointments } from '../api/get-appointments.ts';
 import { formatFullDateTime, formatTime } from '../format.ts';
 import styles from './AppointmentsPage.module.scss';

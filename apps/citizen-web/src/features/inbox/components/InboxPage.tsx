@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useInbox } from '../api/get-inbox.ts';
 import { inboxSearch, parseInboxFilters } from '../filters.ts';
 import { CategoryNav } from './CategoryNav.tsx';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import styles from './NotFoundPage.module.scss';
 
 /** Any address the app does not know. */

@@ -10,7 +10,7 @@ import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { isApiError } from '../../../lib/http.ts';
 import { inboxReturnPath } from '../../../lib/navigation-state.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useLetter } from '../api/get-letter.ts';
 import { LetterActions } from './LetterActions.tsx';
 import { LetterNotFound } from './LetterNotFound.tsx';

@@ -5,7 +5,7 @@ import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAccessLog } from '../api/municipal.ts';
 import styles from './Municipal.module.scss';
 

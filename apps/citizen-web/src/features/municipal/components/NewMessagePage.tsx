@@ -9,7 +9,7 @@ import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { isApiError } from '../../../lib/http.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useMunicipalServices, useSendMunicipalMessage } from '../api/municipal.ts';
 import { formatDay } from '../day.ts';
 import styles from './Municipal.module.scss';

@@ -8,7 +8,7 @@ import NotificationPanel from '@helsenorge/designsystem-react/components/Notific
 import type { NoticeChoiceValue, NoticeSettings } from '@innboks/contracts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { format } from '../../../i18n/format.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { isApiError } from '../../../lib/http.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';

@@ -1,7 +1,7 @@
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import styles from './StartPage.module.scss';
 
 /** Where login starts; a browser navigation, so the identity provider can take over the page. */

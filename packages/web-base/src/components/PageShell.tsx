@@ -1,12 +1,16 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { useMessages } from '../../../i18n/use-messages.ts';
-import { Footer } from './Footer.tsx';
-import styles from './AppShell.module.scss';
+import styles from './PageShell.module.scss';
 
-export interface AppShellProps {
-  /** The page banner (see `Header`). */
+export interface PageShellProps {
+  /** The skip link's text, in the app's language. */
+  skipLinkLabel: string;
+  /** The page banner. */
   header: ReactNode;
+  /** Below main, when the app has one. */
+  footer?: ReactNode;
+  /** The app's own column (width and side padding) for main. */
+  mainClassName?: string | undefined;
   /** The page itself. */
   children: ReactNode;
 }
@@ -15,8 +19,7 @@ export interface AppShellProps {
  * The frame of every page: skip link, banner, main, footer. After an in-app navigation,
  * focus moves to the new page's main content, so screen readers start at the top of it.
  */
-export function AppShell({ header, children }: AppShellProps) {
-  const { m } = useMessages();
+export function PageShell({ skipLinkLabel, header, footer, mainClassName, children }: PageShellProps) {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -32,13 +35,13 @@ export function AppShell({ header, children }: AppShellProps) {
   return (
     <div className={styles.shell}>
       <a className={styles.skipLink} href="#main">
-        {m.app.skipToContent}
+        {skipLinkLabel}
       </a>
       {header}
-      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+      <main id="main" ref={mainRef} tabIndex={-1} className={mainClassName ? `${styles.main} ${mainClassName}` : styles.main}>
         {children}
       </main>
-      <Footer />
+      {footer}
     </div>
   );
 }

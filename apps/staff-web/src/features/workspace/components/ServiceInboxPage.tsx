@@ -2,11 +2,13 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import type { StaffThreadSummary } from '@innboks/contracts';
-import { format, m } from '../../i18n/nb.ts';
-import { formatDateTime, formatWaiting } from '../../lib/dates.ts';
-import { isApiError } from '../../lib/http.ts';
-import { ErrorNotice, PageLoader, useDocumentTitle } from '../../components/ui.tsx';
-import { useServices, useThreads, useUpdateThread } from './api.ts';
+import { format, m } from '../../../i18n/nb.ts';
+import { formatDateTime, formatWaiting } from '../../../lib/dates.ts';
+import { isApiError } from '../../../lib/http.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { PageLoader } from '../../../components/PageLoader.tsx';
+import { useServices, useThreads, useUpdateThread } from '../api/workspace.ts';
 import { ServiceNav } from './ServiceNav.tsx';
 import styles from './Workspace.module.scss';
 
@@ -18,7 +20,7 @@ export function ServiceInboxPage() {
   const services = useServices();
   const service = services.data?.services.find((candidate) => candidate.id === serviceId);
   const threads = useThreads(serviceId, status);
-  useDocumentTitle(service ? `${m.inbox.title}: ${service.name}` : m.inbox.title);
+  useDocumentTitle(service ? `${m.inbox.title}: ${service.name}` : m.inbox.title, m.titleSuffix);
 
   return (
     <div className={styles.columns}>

@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
-import { format, m } from '../../i18n/nb.ts';
-import { useServices } from './api.ts';
+import { format, m } from '../../../i18n/nb.ts';
+import { useServices } from '../api/workspace.ts';
 import styles from './Workspace.module.scss';
 
 /** The services the staff member works in, each with its count of unanswered threads. */

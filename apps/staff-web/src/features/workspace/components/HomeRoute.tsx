@@ -1,12 +1,14 @@
 import { Navigate } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
-import { m } from '../../i18n/nb.ts';
-import { ErrorNotice, PageLoader, useDocumentTitle } from '../../components/ui.tsx';
-import { useServices } from './api.ts';
+import { m } from '../../../i18n/nb.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { PageLoader } from '../../../components/PageLoader.tsx';
+import { useServices } from '../api/workspace.ts';
 
 /** `/ansatt/`: straight to the first service's shared inbox, or says there is none. */
 export function HomeRoute() {
-  useDocumentTitle(m.services.heading);
+  useDocumentTitle(m.services.heading, m.titleSuffix);
   const services = useServices();
   if (services.isPending) return <PageLoader />;
   if (services.isError) return <ErrorNotice message={m.genericError} onRetry={() => void services.refetch()} />;

@@ -3,11 +3,13 @@ import { Link, useParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import { format, m } from '../../i18n/nb.ts';
-import { formatDateTime, formatDay } from '../../lib/dates.ts';
-import { isApiError } from '../../lib/http.ts';
-import { ErrorNotice, PageLoader, useDocumentTitle } from '../../components/ui.tsx';
-import { useAnswer, useThread, useUpdateThread } from './api.ts';
+import { format, m } from '../../../i18n/nb.ts';
+import { formatDateTime, formatDay } from '../../../lib/dates.ts';
+import { isApiError } from '../../../lib/http.ts';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
+import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { PageLoader } from '../../../components/PageLoader.tsx';
+import { useAnswer, useThread, useUpdateThread } from '../api/workspace.ts';
 import { ServiceNav } from './ServiceNav.tsx';
 import styles from './Workspace.module.scss';
 
@@ -21,7 +23,7 @@ export function ThreadPage() {
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState('');
   const answerId = useId();
-  useDocumentTitle(m.thread.title);
+  useDocumentTitle(m.thread.title, m.titleSuffix);
 
   const back = (
     <Link to={`/tjenester/${serviceId}`} className={styles.back}>

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { inboxCategoryFor, type AppointmentReplyStore, type AppointmentReplyTarget, type NewAppointmentReply, type SenderKind } from '@innboks/core';
 import type { Database } from '../schema.ts';
-import { isUuid } from './sender-repository.ts';
-import type { AppointmentDetails } from './sender-appointments.ts';
+import { isUuid } from './is-uuid.ts';
+import type { AppointmentDetails } from './appointment-details.ts';
 
 /** The identifier system of messages citizens write; the value is the message id. */
 import { citizenMessageIdentifierSystem } from './identifier-systems.ts';
@@ -233,12 +233,4 @@ class ReplyStore implements AppointmentReplyStore {
       .execute();
     return { messageId, threadId };
   }
-}
-
-/** Links a letter to the appointment it is about (the letter's `about`). */
-export async function linkLetterToAppointment(executor: Executor, link: { citizenId: string; messageId: string; appointmentId: string; at: Date }) {
-  await executor
-    .insertInto('appointment_message')
-    .values({ citizen_id: link.citizenId, message_id: link.messageId, appointment_id: link.appointmentId, role: 'letter', reason: null, late: null, created_at: link.at })
-    .execute();
 }

@@ -5,7 +5,7 @@
  * another organisation's letters. A probe for another's id finds nothing (404).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
@@ -14,6 +14,8 @@ import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
 import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
 import { deliverLetterJob } from './job-kinds.ts';
 import { insertNewThreadLetter } from './letter-insert.ts';
+import { isUuid } from './is-uuid.ts';
+import { upsertCitizen } from './citizens.ts';
 
 export { deliverLetterJob } from './job-kinds.ts';
 
@@ -292,19 +294,6 @@ export class SenderRepository {
     await enqueueJob(tx, deliverLetterJob, { messageId, citizenId }, { runAt: now });
     return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
   }
-}
-
-/** The citizen row for a national id, made on first contact (the registers fill in the rest). */
-export async function upsertCitizen(tx: Kysely<Database> | Transaction<Database>, nationalId: string): Promise<string> {
-  const row = await sql<{ id: string }>`
-    insert into citizen (national_id, name) values (${nationalId}, '')
-    on conflict (national_id) do update set national_id = excluded.national_id
-    returning id`.execute(tx);
-  return row.rows[0]!.id;
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -27,62 +27,8 @@ export async function insertNewThreadLetter(
   const senderName = letter.senderDisplay ?? organization.name;
   const category = inboxCategoryFor(organization.kind as SenderKind, letter.kind);
   const body = letter.textParts.join('\n\n');
-  const attachments: (StoredAttachmentMeta & { data: Uint8Array })[] = letter.attachments.map((attachment) => ({
-    id: randomUUID(),
-    position: attachment.position,
-    title: attachment.title,
-    contentType: attachment.contentType,
-    size: attachment.data.length,
-    sha256: createHash('sha256').update(attachment.data).digest('base64'),
-    data: attachment.data,
-  }));
-  const attachmentRows = attachments.length
-    ? sql`, a as (
-        insert into attachment (id, citizen_id, message_id, position, title, content_type, size, sha256, data)
-        select v.id, m.citizen_id, m.id, v.position, v.title, v.content_type, v.size, v.sha256, v.data
-        from m cross join (values ${sql.join(
-          attachments.map(
-            (attachment) =>
-              sql`(${attachment.id}::uuid, ${attachment.position}::integer, ${attachment.title}::text, ${attachment.contentType}::text, ${attachment.size}::integer, ${attachment.sha256}::text, ${Buffer.from(attachment.data)}::bytea)`,
-          ),
-        )}) as v (id, position, title, content_type, size, sha256, data))`
-    : sql``;
-
-  // A citizen row is looked up first and inserted only when missing: an upsert that
-  // updates would write a new row version of the citizen for every letter.
-  const result = await sql<{ citizen_id: string }>`${sql.raw(preparedStatement)}
-    with found as (select id from citizen where national_id = ${letter.citizenNationalId}),
-    made as (
-      insert into citizen (national_id, name) select ${letter.citizenNationalId}, ''
-      where not exists (select 1 from found)
-      on conflict (national_id) do nothing
-      returning id),
-    c as (select id from found union all select id from made),
-    m as (
-      insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,
-                           priority, important, identifier_system, identifier_value, sent_at, updated_at)
-      select ${messageId}::uuid, c.id, ${messageId}::uuid, ${organization.id}::uuid, 'to-citizen', ${letter.kind}, ${letter.subject}, ${senderName}, ${JSON.stringify(letter.textParts)}::jsonb, ${body},
-             ${letter.priority}, ${letter.important}, ${letter.identifier.system}, ${letter.identifier.value}, ${now}::timestamptz, ${now}::timestamptz
-      from c
-      returning id, citizen_id, search),
-    -- The thread is saved with its letter's words, so the message trigger (migration
-    -- 0008) has nothing to add and the thread is written once. The message's key to
-    -- its thread is checked at the end of the statement, when both rows are there.
-    t as (
-      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at, search)
-      select m.id, m.citizen_id, ${organization.id}::uuid, ${category}, ${letter.subject}, ${senderName}, ${letter.important}, ${attachments.length > 0}, ${now}::timestamptz, m.search
-      from m)
-    ${attachmentRows},
-    d as (
-      insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at)
-      select m.citizen_id, m.id, 'inbox', 'queued', ${now}::timestamptz, ${now}::timestamptz from m),
-    e as (
-      insert into delivery_event (citizen_id, message_id, channel, state, at, detail)
-      select m.citizen_id, m.id, 'inbox', 'queued', ${now}::timestamptz, null from m),
-    j as (
-      insert into job (kind, payload, run_at)
-      select ${deliverLetterJob}, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), ${now}::timestamptz from m)
-    select citizen_id from m`.execute(db);
+  const attachments = storedAttachments(letter);
+  const result = await newThreadLetterSql(organization, letter, now, messageId, attachments).execute(db);
   const citizenId = result.rows[0]?.citizen_id;
   if (!citizenId) return undefined;
 
@@ -118,4 +64,72 @@ export async function insertNewThreadLetter(
     delivery: [{ channel: 'inbox', state: 'queued', updatedAt: now, events: [{ state: 'queued', at: now, detail: null }] }],
     appointment: null,
   };
+}
+
+type AttachmentToStore = StoredAttachmentMeta & { data: Uint8Array };
+
+function storedAttachments(letter: IncomingLetter): AttachmentToStore[] {
+  return letter.attachments.map((attachment) => ({
+    id: randomUUID(),
+    position: attachment.position,
+    title: attachment.title,
+    contentType: attachment.contentType,
+    size: attachment.data.length,
+    sha256: createHash('sha256').update(attachment.data).digest('base64'),
+    data: attachment.data,
+  }));
+}
+
+/** The one statement that saves the letter; it answers the citizen's id, or no row (see insertNewThreadLetter). */
+export function newThreadLetterSql(organization: OrganizationRow, letter: IncomingLetter, now: Date, messageId: string, attachments: readonly AttachmentToStore[]) {
+  const senderName = letter.senderDisplay ?? organization.name;
+  const category = inboxCategoryFor(organization.kind as SenderKind, letter.kind);
+  const body = letter.textParts.join('\n\n');
+  const attachmentRows = attachments.length
+    ? sql`, a as (
+        insert into attachment (id, citizen_id, message_id, position, title, content_type, size, sha256, data)
+        select v.id, m.citizen_id, m.id, v.position, v.title, v.content_type, v.size, v.sha256, v.data
+        from m cross join (values ${sql.join(
+          attachments.map(
+            (attachment) =>
+              sql`(${attachment.id}::uuid, ${attachment.position}::integer, ${attachment.title}::text, ${attachment.contentType}::text, ${attachment.size}::integer, ${attachment.sha256}::text, ${Buffer.from(attachment.data)}::bytea)`,
+          ),
+        )}) as v (id, position, title, content_type, size, sha256, data))`
+    : sql``;
+
+  // A citizen row is looked up first and inserted only when missing: an upsert that
+  // updates would write a new row version of the citizen for every letter.
+  return sql<{ citizen_id: string }>`${sql.raw(preparedStatement)}
+    with found as (select id from citizen where national_id = ${letter.citizenNationalId}),
+    made as (
+      insert into citizen (national_id, name) select ${letter.citizenNationalId}, ''
+      where not exists (select 1 from found)
+      on conflict (national_id) do nothing
+      returning id),
+    c as (select id from found union all select id from made),
+    m as (
+      insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,
+                           priority, important, identifier_system, identifier_value, sent_at, updated_at)
+      select ${messageId}::uuid, c.id, ${messageId}::uuid, ${organization.id}::uuid, 'to-citizen', ${letter.kind}, ${letter.subject}, ${senderName}, ${JSON.stringify(letter.textParts)}::jsonb, ${body},
+             ${letter.priority}, ${letter.important}, ${letter.identifier.system}, ${letter.identifier.value}, ${now}::timestamptz, ${now}::timestamptz
+      from c
+      returning id, citizen_id, search),
+    -- The thread is saved with its letter's words, so the message trigger (migration
+    -- 0008) has nothing to add and the thread is written once. The message's key to
+    -- its thread is checked at the end of the statement, when both rows are there.
+    t as (
+      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at, search)
+      select m.id, m.citizen_id, ${organization.id}::uuid, ${category}, ${letter.subject}, ${senderName}, ${letter.important}, ${attachments.length > 0}, ${now}::timestamptz, m.search
+      from m)
+    ${attachmentRows},
+    d as (
+      insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at)
+      select m.citizen_id, m.id, 'inbox', 'queued', ${now}::timestamptz, ${now}::timestamptz from m),
+    e as (
+      insert into delivery_event (citizen_id, message_id, channel, state, at, detail)
+      select m.citizen_id, m.id, 'inbox', 'queued', ${now}::timestamptz, null from m),
+    j as (
+      insert into job (kind, payload, run_at)
+      select ${deliverLetterJob}, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), ${now}::timestamptz from m)
+    select citizen_id from m`;
 }

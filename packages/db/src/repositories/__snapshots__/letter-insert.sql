@@ -20,14 +20,17 @@
       insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at, search)
       select m.id, m.citizen_id, $17::uuid, $18, $19, $20, $21, $22, $23::timestamptz, m.search
       from m)
-    ,
+    , a as (
+        insert into attachment (id, citizen_id, message_id, position, title, content_type, size, sha256, data)
+        select v.id, m.citizen_id, m.id, v.position, v.title, v.content_type, v.size, v.sha256, v.data
+        from m cross join (values ($24::uuid, $25::integer, $26::text, $27::text, $28::integer, $29::text, $30::bytea)) as v (id, position, title, content_type, size, sha256, data)),
     d as (
       insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at)
-      select m.citizen_id, m.id, 'inbox', 'queued', $24::timestamptz, $25::timestamptz from m),
+      select m.citizen_id, m.id, 'inbox', 'queued', $31::timestamptz, $32::timestamptz from m),
     e as (
       insert into delivery_event (citizen_id, message_id, channel, state, at, detail)
-      select m.citizen_id, m.id, 'inbox', 'queued', $26::timestamptz, null from m),
+      select m.citizen_id, m.id, 'inbox', 'queued', $33::timestamptz, null from m),
     j as (
       insert into job (kind, payload, run_at)
-      select $27, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), $28::timestamptz from m)
+      select $34, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), $35::timestamptz from m)
     select citizen_id from m

@@ -1,25 +1,19 @@
 /** The delivery's status update only moves a letter's status forward (letterStatuses, @innboks/core). */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LetterStatus } from '@innboks/core';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { upsertCitizen } from '../repositories/citizens.ts';
 import { appendMessage } from '../repositories/append-message.ts';
+import { addHospital, sampleLetter } from '../testing/sample-rows.ts';
 import { setMessageStatuses, type LetterRef } from './plan-batch.ts';
 
 describe.each(testDatabaseKinds())('A letter status on %s', (kind) => {
   let database: TestDatabase;
   let organizationId: string;
-  const sent = new Date('2026-03-20T09:00:00Z');
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const organization = await database.db
-      .insertInto('organization')
-      .values({ org_number: '974633574', name: 'Sykehuset', kind: 'hospital', region: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    organizationId = organization.id;
+    organizationId = await addHospital(database.db);
   });
   afterAll(async () => {
     await database?.drop();
@@ -27,23 +21,9 @@ describe.each(testDatabaseKinds())('A letter status on %s', (kind) => {
 
   const newLetter = async (): Promise<LetterRef> => {
     const citizenId = await upsertCitizen(database.db, '01010112345');
-    const messageId = randomUUID();
-    await appendMessage(database.db, citizenId, { starts: { category: 'hospital', senderName: 'Sykehuset' } }, {
-      id: messageId,
-      organizationId,
-      direction: 'to-citizen',
-      kind: 'letter',
-      subject: 'Innkalling',
-      senderName: 'Sykehuset',
-      textParts: ['Hei'],
-      priority: 'routine',
-      important: false,
-      identifier: { system: 'urn:test:letters', value: messageId },
-      inResponseTo: null,
-      sentAt: sent,
-      hasAttachments: false,
-    });
-    return { citizenId, messageId };
+    const letter = sampleLetter(organizationId);
+    await appendMessage(database.db, citizenId, { starts: { category: 'hospital', senderName: 'Sykehuset' } }, letter);
+    return { citizenId, messageId: letter.id };
   };
   const setStatus = (letter: LetterRef, status: LetterStatus, at: Date) =>
     database.db.transaction().execute((tx) => setMessageStatuses(tx, [{ ...letter, status }], at));

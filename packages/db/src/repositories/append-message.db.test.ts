@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { upsertCitizen } from './citizens.ts';
+import { addHospital, sampleLetter } from '../testing/sample-rows.ts';
 import { appendMessage, type MessageToAppend, type ThreadOfMessage } from './append-message.ts';
 
 describe.each(testDatabaseKinds())('Appending a message on %s', (kind) => {
@@ -12,36 +13,20 @@ describe.each(testDatabaseKinds())('Appending a message on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const organization = await database.db
-      .insertInto('organization')
-      .values({ org_number: '974633574', name: 'Sykehuset', kind: 'hospital', region: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    organizationId = organization.id;
+    organizationId = await addHospital(database.db);
     citizenId = await upsertCitizen(database.db, '01010112345');
   });
   afterAll(async () => {
     await database?.drop();
   });
 
-  const append = async (thread: ThreadOfMessage, facts: Partial<MessageToAppend> & Pick<MessageToAppend, 'direction' | 'sentAt'>) => {
-    const id = randomUUID();
-    await appendMessage(database.db, citizenId, thread, {
-      id,
-      organizationId,
-      kind: 'letter',
-      subject: 'Innkalling til hjertepoliklinikken',
-      senderName: 'Sykehuset',
-      textParts: ['Velkommen'],
-      priority: 'routine',
-      important: false,
-      identifier: { system: 'urn:test:letters', value: id },
-      inResponseTo: null,
-      hasAttachments: false,
-      ...facts,
-    });
-    return id;
+  const append = async (thread: ThreadOfMessage, facts: Partial<MessageToAppend> = {}) => {
+    const message = sampleLetter(organizationId, facts);
+    await appendMessage(database.db, citizenId, thread, message);
+    return message.id;
   };
+  /** A letter starting a thread; the thread has the letter's id. */
+  const startLetter = () => append({ starts: { category: 'hospital', senderName: 'Sykehuset' } });
   const thread = (id: string) =>
     database.db
       .selectFrom('thread')
@@ -53,16 +38,15 @@ describe.each(testDatabaseKinds())('Appending a message on %s', (kind) => {
     (await database.db.selectFrom('message').select('status').where('citizen_id', '=', citizenId).where('id', '=', messageId).executeTakeFirstOrThrow()).status;
 
   test('a letter that starts a thread makes it unread, with the letter’s words, under the letter’s id', async () => {
-    const at = new Date('2026-03-20T09:00:00Z');
-    const letter = await append({ starts: { category: 'hospital', senderName: 'Sykehuset' } }, { direction: 'to-citizen', sentAt: at });
+    const letter = await startLetter();
     const started = await thread(letter);
-    expect(started).toMatchObject({ unread: true, archived: false, has_attachments: false, message_count: 1, last_activity_at: at });
+    expect(started).toMatchObject({ unread: true, archived: false, has_attachments: false, message_count: 1, last_activity_at: new Date('2026-03-20T09:00:00Z') });
     expect(started.search).toContain('hjertepoliklinikk');
     expect(await status(letter)).toBe('in-progress');
   });
 
   test('a citizen’s reply brings a read, archived thread back without making it unread', async () => {
-    const letter = await append({ starts: { category: 'hospital', senderName: 'Sykehuset' } }, { direction: 'to-citizen', sentAt: new Date('2026-03-20T09:00:00Z') });
+    const letter = await startLetter();
     await database.db.updateTable('thread').set({ unread: false, archived: true }).where('citizen_id', '=', citizenId).where('id', '=', letter).execute();
     const at = new Date('2026-03-21T09:00:00Z');
     const reply = await append({ joins: letter }, { direction: 'from-citizen', kind: 'message', subject: 'Flytte timen', textParts: ['Kan jeg flytte timen?'], sentAt: at });
@@ -73,9 +57,9 @@ describe.each(testDatabaseKinds())('Appending a message on %s', (kind) => {
   });
 
   test('an answer with attachments makes the thread unread and gives it attachments', async () => {
-    const letter = await append({ starts: { category: 'hospital', senderName: 'Sykehuset' } }, { direction: 'to-citizen', sentAt: new Date('2026-03-20T09:00:00Z') });
+    const letter = await startLetter();
     await database.db.updateTable('thread').set({ unread: false }).where('citizen_id', '=', citizenId).where('id', '=', letter).execute();
-    await append({ joins: letter }, { direction: 'to-citizen', hasAttachments: true, sentAt: new Date('2026-03-22T09:00:00Z') });
+    await append({ joins: letter }, { hasAttachments: true, sentAt: new Date('2026-03-22T09:00:00Z') });
     expect(await thread(letter)).toMatchObject({ unread: true, has_attachments: true, message_count: 2 });
   });
 

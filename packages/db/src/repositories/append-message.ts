@@ -62,12 +62,17 @@ export function appendMessageSql(thread: ThreadOfMessage, message: MessageToAppe
   return sql`m as (
       insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,
                            priority, important, identifier_system, identifier_value, in_response_to, status, sent_at, updated_at)
-      select ${message.id}::uuid, c.id, ${threadId}::uuid, ${message.organizationId}::uuid, ${message.direction}, ${message.kind}, ${message.subject}, ${message.senderName}, ${JSON.stringify(message.textParts)}::jsonb, ${message.textParts.join('\n\n')},
+      select ${message.id}::uuid, c.id, ${threadId}::uuid, ${message.organizationId}::uuid, ${message.direction}, ${message.kind}, ${message.subject}, ${message.senderName}, ${JSON.stringify(message.textParts)}::jsonb, ${messageBody(message.textParts)},
              ${message.priority}, ${message.important}, ${message.identifier.system}, ${message.identifier.value}, ${message.inResponseTo}::uuid, ${firstLetterStatus(message.direction)}, ${message.sentAt}::timestamptz, ${message.sentAt}::timestamptz
       from c
       returning id, citizen_id, thread_id, search),
     t as (
       ${threadPart})`;
+}
+
+/** A message's text parts as one text, the way it is searched. */
+export function messageBody(textParts: readonly string[]): string {
+  return textParts.join('\n\n');
 }
 
 /** Appends the message to the thread in one statement (inside the caller's transaction, where it has one). */

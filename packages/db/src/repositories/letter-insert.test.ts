@@ -4,6 +4,7 @@ import type { IncomingLetter } from '@innboks/core';
 import type { OrganizationRow } from '../schema.ts';
 import { compileOnly } from '../testing/compile-only.ts';
 import { newThreadLetterSql } from './letter-insert.ts';
+import { letterMessage, letterThread } from './letter-message.ts';
 
 const hospital: OrganizationRow = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -32,7 +33,12 @@ const letter: IncomingLetter = {
 const attachment = { id: '00000000-0000-4000-8000-000000000003', position: 1, title: 'Epikrise', contentType: 'application/pdf', size: 3, sha256: 'x', data: new Uint8Array([1, 2, 3]) };
 
 const compiled = (attachments: (typeof attachment)[]) =>
-  newThreadLetterSql(hospital, letter, new Date('2026-03-20T09:00:00Z'), '00000000-0000-4000-8000-000000000002', attachments).compile(compileOnly).sql;
+  newThreadLetterSql(
+    letter.citizenNationalId,
+    letterThread(hospital, letter),
+    letterMessage(hospital, letter, '00000000-0000-4000-8000-000000000002', new Date('2026-03-20T09:00:00Z')),
+    attachments,
+  ).compile(compileOnly).sql;
 
 describe('The new letter statement', () => {
   // With an attachment, so every part of the statement is in the snapshot; without, the `a` part is left out.

@@ -15,7 +15,7 @@ import type { Database, MessageRow, OrganizationRow } from '../schema.ts';
 import { preparedStatement } from '../database.ts';
 import type { StoredLetter } from './letter-aggregate.ts';
 import { deliverLetterJob } from './job-kinds.ts';
-import { appendMessageSql } from './append-message.ts';
+import { appendMessageSql, messageBody, type MessageToAppend, type NewThread } from './append-message.ts';
 import { attachmentsToStore, letterMessage, letterThread, type AttachmentToStore } from './letter-message.ts';
 
 /** The letter is stored and queued; `undefined` only when a first-contact citizen row was made by a concurrent request at the same moment (try again). */
@@ -25,13 +25,14 @@ export async function insertNewThreadLetter(
   letter: IncomingLetter,
   now: Date,
 ): Promise<StoredLetter | undefined> {
-  const messageId = randomUUID();
+  const written = letterMessage(organization, letter, randomUUID(), now);
+  const thread = letterThread(organization, letter);
   const attachments = attachmentsToStore(letter);
-  const result = await newThreadLetterSql(organization, letter, now, messageId, attachments).execute(db);
+  const result = await newThreadLetterSql(letter.citizenNationalId, thread, written, attachments).execute(db);
   const citizenId = result.rows[0]?.citizen_id;
   if (!citizenId) return undefined;
 
-  const written = letterMessage(organization, letter, messageId, now);
+  const messageId = written.id;
   const message: MessageRow = {
     id: messageId,
     citizen_id: citizenId,
@@ -42,7 +43,7 @@ export async function insertNewThreadLetter(
     subject: written.subject,
     sender_name: written.senderName,
     text_parts: letter.textParts,
-    body: letter.textParts.join('\n\n'),
+    body: messageBody(letter.textParts),
     priority: written.priority,
     important: written.important,
     identifier_system: written.identifier.system,
@@ -58,7 +59,7 @@ export async function insertNewThreadLetter(
     message,
     citizenNationalId: letter.citizenNationalId,
     organizationNumber: organization.org_number,
-    threadCategory: letterThread(organization, letter).category,
+    threadCategory: thread.category,
     inResponseTo: null,
     attachments: attachments.map(({ data: _data, ...meta }) => meta).sort((left, right) => left.position - right.position),
     delivery: [{ channel: 'inbox', state: 'queued', updatedAt: now, events: [{ state: 'queued', at: now, detail: null }] }],
@@ -67,7 +68,8 @@ export async function insertNewThreadLetter(
 }
 
 /** The one statement that saves the letter; it answers the citizen's id, or no row (see insertNewThreadLetter). */
-export function newThreadLetterSql(organization: OrganizationRow, letter: IncomingLetter, now: Date, messageId: string, attachments: readonly AttachmentToStore[]) {
+export function newThreadLetterSql(citizenNationalId: string, thread: NewThread, message: MessageToAppend, attachments: readonly AttachmentToStore[]) {
+  const now = message.sentAt;
   const attachmentRows = attachments.length
     ? sql`, a as (
         insert into attachment (id, citizen_id, message_id, position, title, content_type, size, sha256, data)
@@ -83,14 +85,14 @@ export function newThreadLetterSql(organization: OrganizationRow, letter: Incomi
   // A citizen row is looked up first and inserted only when missing: an upsert that
   // updates would write a new row version of the citizen for every letter.
   return sql<{ citizen_id: string }>`${sql.raw(preparedStatement)}
-    with found as (select id from citizen where national_id = ${letter.citizenNationalId}),
+    with found as (select id from citizen where national_id = ${citizenNationalId}),
     made as (
-      insert into citizen (national_id, name) select ${letter.citizenNationalId}, ''
+      insert into citizen (national_id, name) select ${citizenNationalId}, ''
       where not exists (select 1 from found)
       on conflict (national_id) do nothing
       returning id),
     c as (select id from found union all select id from made),
-    ${appendMessageSql({ starts: letterThread(organization, letter) }, letterMessage(organization, letter, messageId, now))}
+    ${appendMessageSql({ starts: thread }, message)}
     ${attachmentRows},
     d as (
       insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at)

@@ -44,10 +44,11 @@ export interface NewThread {
 export type ThreadOfMessage = { starts: NewThread } | { joins: string };
 
 /**
- * The parts `m` (the message; it returns id, citizen_id and search) and `t` (its
- * thread) of a WITH statement that names the citizen in a part `c` (one row, `id`).
- * The message's key to its thread is checked at the end of the statement, when both
- * rows are there.
+ * The parts `m` (the message; it returns id, citizen_id, thread_id and search) and
+ * `t` (its thread) of a WITH statement that names the citizen in a part `c` (one row,
+ * `id`). The message's key to its thread is checked at the end of the statement, when
+ * both rows are there; a thread it joins gets the message's words from the message
+ * trigger, which runs after the statement's own parts.
  */
 export function appendMessageSql(thread: ThreadOfMessage, message: MessageToAppend) {
   const threadId = 'joins' in thread ? thread.joins : (thread.starts.id ?? message.id);

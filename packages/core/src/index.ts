@@ -3,6 +3,7 @@ export * from './identity/national-id.ts';
 export * from './inbox/category.ts';
 export * from './letters/attachment-rules.ts';
 export * from './letters/incoming-letter.ts';
+export * from './letters/letter-status.ts';
 export * from './identity/organization-number.ts';
 export * from './time/working-day.ts';
 export * from './appointments/index.ts';

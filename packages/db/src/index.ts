@@ -4,6 +4,8 @@ export * from './migrate.ts';
 export * from './queue/job-queue.ts';
 export * from './repositories/letter-aggregate.ts';
 export * from './repositories/sender-repository.ts';
+export * from './repositories/is-uuid.ts';
+export * from './repositories/citizens.ts';
 export * from './repositories/citizen-inbox.ts';
 export * from './repositories/directory.ts';
 export * from './repositories/municipal/municipal-directory.ts';

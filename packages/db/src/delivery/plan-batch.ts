@@ -5,7 +5,7 @@
  * changes nothing.
  */
 import { sql, type Transaction } from 'kysely';
-import { noticeRecipient, type ChannelPlan, type DeliveryChannel } from '@innboks/core';
+import { letterStatuses, noticeRecipient, type ChannelPlan, type DeliveryChannel } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { enqueueJobs, type NewJob } from '../queue/job-queue.ts';
 import { attemptKey, moveAttempts, type AttemptChange } from './attempts.ts';
@@ -56,10 +56,15 @@ export async function addDeadLetters(tx: Tx, entries: readonly DeadLetterEntry[]
 export async function setMessageStatuses(tx: Tx, changes: readonly (LetterRef & { status: string })[], at: Date): Promise<void> {
   if (changes.length === 0) return;
   const rows = changes.map((change) => ({ citizen_id: change.citizenId, id: change.messageId, status: change.status }));
+  // A letter's status only moves forward (letterStatuses in @innboks/core): a status
+  // earlier than the letter's own, or one not in the order, leaves the letter as it is;
+  // the same status again is written as before (a step run twice).
+  const order = letterStatuses.join(',');
   await sql`
     update message m set status = s.status, updated_at = ${at}
     from ${recordset(rows, 's', 'citizen_id uuid, id uuid, status text')}
-    where m.citizen_id = s.citizen_id and m.id = s.id`.execute(tx);
+    where m.citizen_id = s.citizen_id and m.id = s.id
+      and array_position(string_to_array(${order}, ','), m.status) <= array_position(string_to_array(${order}, ','), s.status)`.execute(tx);
 }
 
 /** The job that runs a channel after the inbox. */

@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { inboxCategoryFor, type AppointmentReplyStore, type AppointmentReplyTarget, type NewAppointmentReply, type SenderKind } from '@innboks/core';
 import type { Database } from '../schema.ts';
-import { isUuid } from './sender-repository.ts';
-import type { AppointmentDetails } from './sender-appointments.ts';
+import { isUuid } from './is-uuid.ts';
+import { appendMessage, type ThreadOfMessage } from './append-message.ts';
+import type { AppointmentDetails } from './appointment-details.ts';
 
 /** The identifier system of messages citizens write; the value is the message id. */
 import { citizenMessageIdentifierSystem } from './identifier-systems.ts';
@@ -171,54 +172,25 @@ class ReplyStore implements AppointmentReplyStore {
       .executeTakeFirstOrThrow();
     const citizen = await tx.selectFrom('citizen').select('name').where('id', '=', citizenId).executeTakeFirstOrThrow();
     const messageId = randomUUID();
-    let threadId = reply.threadId;
-    if (threadId) {
-      await tx
-        .updateTable('thread')
-        .set((eb) => ({ last_activity_at: reply.sentAt, archived: false, message_count: eb('message_count', '+', 1) }))
-        .where('citizen_id', '=', citizenId)
-        .where('id', '=', threadId)
-        .execute();
-    } else {
-      threadId = messageId;
-      await tx
-        .insertInto('thread')
-        .values({
-          id: threadId,
-          citizen_id: citizenId,
-          organization_id: appointment.organization_id,
-          category: inboxCategoryFor(appointment.kind as SenderKind, 'message'),
-          subject: reply.subject,
-          sender_name: reply.threadSenderName,
-          // The citizen wrote it; nothing new to read yet.
-          unread: false,
-          last_activity_at: reply.sentAt,
-        })
-        .execute();
-    }
-    await tx
-      .insertInto('message')
-      .values({
-        id: messageId,
-        citizen_id: citizenId,
-        thread_id: threadId,
-        organization_id: appointment.organization_id,
-        direction: 'from-citizen',
-        kind: 'message',
-        subject: reply.subject,
-        sender_name: citizen.name,
-        text_parts: JSON.stringify(reply.textParts),
-        body: reply.textParts.join('\n\n'),
-        priority: 'routine',
-        important: false,
-        identifier_system: citizenMessageIdentifierSystem,
-        identifier_value: messageId,
-        in_response_to: reply.inResponseTo ?? null,
-        status: 'completed',
-        sent_at: reply.sentAt,
-        updated_at: reply.sentAt,
-      })
-      .execute();
+    const thread: ThreadOfMessage = reply.threadId
+      ? { joins: reply.threadId }
+      : { starts: { category: inboxCategoryFor(appointment.kind as SenderKind, 'message'), senderName: reply.threadSenderName } };
+    await appendMessage(tx, citizenId, thread, {
+      id: messageId,
+      organizationId: appointment.organization_id,
+      direction: 'from-citizen',
+      kind: 'message',
+      subject: reply.subject,
+      senderName: citizen.name,
+      textParts: reply.textParts,
+      priority: 'routine',
+      important: false,
+      identifier: { system: citizenMessageIdentifierSystem, value: messageId },
+      inResponseTo: reply.inResponseTo ?? null,
+      sentAt: reply.sentAt,
+      hasAttachments: false,
+    });
+    const threadId = 'joins' in thread ? thread.joins : messageId;
     await tx
       .insertInto('appointment_message')
       .values({
@@ -233,12 +205,4 @@ class ReplyStore implements AppointmentReplyStore {
       .execute();
     return { messageId, threadId };
   }
-}
-
-/** Links a letter to the appointment it is about (the letter's `about`). */
-export async function linkLetterToAppointment(executor: Executor, link: { citizenId: string; messageId: string; appointmentId: string; at: Date }) {
-  await executor
-    .insertInto('appointment_message')
-    .values({ citizen_id: link.citizenId, message_id: link.messageId, appointment_id: link.appointmentId, role: 'letter', reason: null, late: null, created_at: link.at })
-    .execute();
 }

@@ -7,7 +7,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
-import { isUuid } from './sender-repository.ts';
+import { isUuid } from './is-uuid.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
 
 export interface InboxPageRequest {

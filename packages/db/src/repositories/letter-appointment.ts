@@ -3,11 +3,10 @@
  * or replaced, as a PUT would) or one sent before (by identifier or id). It must be
  * this organisation's and the same citizen's, or the whole letter is refused.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppointmentReference } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { findAppointmentByIdentifier, loadAppointment, saveAppointment } from './sender-appointments.ts';
-import { linkLetterToAppointment } from './citizen-appointments.ts';
 
 /** Thrown inside the letter's transaction so nothing of the letter is kept. */
 export class AboutRejected extends Error {
@@ -38,4 +37,10 @@ export async function resolveAbout(
   return found.id;
 }
 
-export { linkLetterToAppointment };
+/** Links a letter to the appointment it is about (the letter's `about`). */
+export async function linkLetterToAppointment(executor: Kysely<Database> | Transaction<Database>, link: { citizenId: string; messageId: string; appointmentId: string; at: Date }) {
+  await executor
+    .insertInto('appointment_message')
+    .values({ citizen_id: link.citizenId, message_id: link.messageId, appointment_id: link.appointmentId, role: 'letter', reason: null, late: null, created_at: link.at })
+    .execute();
+}

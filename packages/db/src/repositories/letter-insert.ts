@@ -8,13 +8,15 @@
  * back. Letters that answer another or are about an appointment take the
  * transaction in SenderRepository, which checks those links first.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks/core';
+import { firstLetterStatus, type IncomingLetter } from '@innboks/core';
 import type { Database, MessageRow, OrganizationRow } from '../schema.ts';
 import { preparedStatement } from '../database.ts';
-import type { StoredAttachmentMeta, StoredLetter } from './letter-aggregate.ts';
+import type { StoredLetter } from './letter-aggregate.ts';
 import { deliverLetterJob } from './job-kinds.ts';
+import { appendMessageSql, messageBody, type MessageToAppend, type NewThread } from './append-message.ts';
+import { attachmentsToStore, letterMessage, letterThread, type AttachmentToStore } from './letter-message.ts';
 
 /** The letter is stored and queued; `undefined` only when a first-contact citizen row was made by a concurrent request at the same moment (try again). */
 export async function insertNewThreadLetter(
@@ -23,19 +25,51 @@ export async function insertNewThreadLetter(
   letter: IncomingLetter,
   now: Date,
 ): Promise<StoredLetter | undefined> {
-  const messageId = randomUUID();
-  const senderName = letter.senderDisplay ?? organization.name;
-  const category = inboxCategoryFor(organization.kind as SenderKind, letter.kind);
-  const body = letter.textParts.join('\n\n');
-  const attachments: (StoredAttachmentMeta & { data: Uint8Array })[] = letter.attachments.map((attachment) => ({
-    id: randomUUID(),
-    position: attachment.position,
-    title: attachment.title,
-    contentType: attachment.contentType,
-    size: attachment.data.length,
-    sha256: createHash('sha256').update(attachment.data).digest('base64'),
-    data: attachment.data,
-  }));
+  const written = letterMessage(organization, letter, randomUUID(), now);
+  const thread = letterThread(organization, letter);
+  const attachments = attachmentsToStore(letter);
+  const result = await newThreadLetterSql(letter.citizenNationalId, thread, written, attachments).execute(db);
+  const citizenId = result.rows[0]?.citizen_id;
+  if (!citizenId) return undefined;
+
+  const messageId = written.id;
+  const message: MessageRow = {
+    id: messageId,
+    citizen_id: citizenId,
+    thread_id: messageId,
+    organization_id: organization.id,
+    direction: written.direction,
+    kind: written.kind,
+    subject: written.subject,
+    sender_name: written.senderName,
+    text_parts: letter.textParts,
+    body: messageBody(letter.textParts),
+    priority: written.priority,
+    important: written.important,
+    identifier_system: written.identifier.system,
+    identifier_value: written.identifier.value,
+    in_response_to: null,
+    status: firstLetterStatus(written.direction),
+    sent_at: now,
+    first_read_at: null,
+    updated_at: now,
+    search: '',
+  };
+  return {
+    message,
+    citizenNationalId: letter.citizenNationalId,
+    organizationNumber: organization.org_number,
+    threadCategory: thread.category,
+    inResponseTo: null,
+    attachments: attachments.map(({ data: _data, ...meta }) => meta).sort((left, right) => left.position - right.position),
+    delivery: [{ channel: 'inbox', state: 'queued', updatedAt: now, events: [{ state: 'queued', at: now, detail: null }] }],
+    appointment: null,
+  };
+}
+
+/** The one statement that saves the letter; it answers the citizen's id, or no row (see insertNewThreadLetter). */
+export function newThreadLetterSql(citizenNationalId: string, thread: NewThread, message: MessageToAppend, attachments: readonly AttachmentToStore[]) {
+  const now = message.sentAt;
   const attachmentRows = attachments.length
     ? sql`, a as (
         insert into attachment (id, citizen_id, message_id, position, title, content_type, size, sha256, data)
@@ -50,28 +84,15 @@ export async function insertNewThreadLetter(
 
   // A citizen row is looked up first and inserted only when missing: an upsert that
   // updates would write a new row version of the citizen for every letter.
-  const result = await sql<{ citizen_id: string }>`${sql.raw(preparedStatement)}
-    with found as (select id from citizen where national_id = ${letter.citizenNationalId}),
+  return sql<{ citizen_id: string }>`${sql.raw(preparedStatement)}
+    with found as (select id from citizen where national_id = ${citizenNationalId}),
     made as (
-      insert into citizen (national_id, name) select ${letter.citizenNationalId}, ''
+      insert into citizen (national_id, name) select ${citizenNationalId}, ''
       where not exists (select 1 from found)
       on conflict (national_id) do nothing
       returning id),
     c as (select id from found union all select id from made),
-    m as (
-      insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,
-                           priority, important, identifier_system, identifier_value, sent_at, updated_at)
-      select ${messageId}::uuid, c.id, ${messageId}::uuid, ${organization.id}::uuid, 'to-citizen', ${letter.kind}, ${letter.subject}, ${senderName}, ${JSON.stringify(letter.textParts)}::jsonb, ${body},
-             ${letter.priority}, ${letter.important}, ${letter.identifier.system}, ${letter.identifier.value}, ${now}::timestamptz, ${now}::timestamptz
-      from c
-      returning id, citizen_id, search),
-    -- The thread is saved with its letter's words, so the message trigger (migration
-    -- 0008) has nothing to add and the thread is written once. The message's key to
-    -- its thread is checked at the end of the statement, when both rows are there.
-    t as (
-      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at, search)
-      select m.id, m.citizen_id, ${organization.id}::uuid, ${category}, ${letter.subject}, ${senderName}, ${letter.important}, ${attachments.length > 0}, ${now}::timestamptz, m.search
-      from m)
+    ${appendMessageSql({ starts: thread }, message)}
     ${attachmentRows},
     d as (
       insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at)
@@ -82,40 +103,5 @@ export async function insertNewThreadLetter(
     j as (
       insert into job (kind, payload, run_at)
       select ${deliverLetterJob}, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), ${now}::timestamptz from m)
-    select citizen_id from m`.execute(db);
-  const citizenId = result.rows[0]?.citizen_id;
-  if (!citizenId) return undefined;
-
-  const message: MessageRow = {
-    id: messageId,
-    citizen_id: citizenId,
-    thread_id: messageId,
-    organization_id: organization.id,
-    direction: 'to-citizen',
-    kind: letter.kind,
-    subject: letter.subject,
-    sender_name: senderName,
-    text_parts: letter.textParts,
-    body,
-    priority: letter.priority,
-    important: letter.important,
-    identifier_system: letter.identifier.system,
-    identifier_value: letter.identifier.value,
-    in_response_to: null,
-    status: 'in-progress',
-    sent_at: now,
-    first_read_at: null,
-    updated_at: now,
-    search: '',
-  };
-  return {
-    message,
-    citizenNationalId: letter.citizenNationalId,
-    organizationNumber: organization.org_number,
-    threadCategory: category,
-    inResponseTo: null,
-    attachments: attachments.map(({ data: _data, ...meta }) => meta).sort((left, right) => left.position - right.position),
-    delivery: [{ channel: 'inbox', state: 'queued', updatedAt: now, events: [{ state: 'queued', at: now, detail: null }] }],
-    appointment: null,
-  };
+    select citizen_id from m`;
 }

@@ -7,25 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { IncomingAppointment } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
-import { isUuid, upsertCitizen } from './sender-repository.ts';
+import { isUuid } from './is-uuid.ts';
+import { upsertCitizen } from './citizens.ts';
+import type { AppointmentDetails } from './appointment-details.ts';
+
+export type { AppointmentDetails };
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-/** An appointment as both its hospital and its citizen see it. */
-export interface AppointmentDetails {
-  id: string;
-  status: string;
-  start: Date;
-  end: Date;
-  kind: 'in-person' | 'video' | 'phone';
-  careArea: 'somatic' | 'mental-health' | 'substance-abuse';
-  clinic: string | null;
-  place: string | null;
-  description: string | null;
-  patientInstruction: string | null;
-  version: number;
-  updatedAt: Date;
-}
 
 export interface StoredAppointment extends AppointmentDetails {
   identifierSystem: string;

@@ -4,9 +4,9 @@
  * and every query below filters by that organisation, so no route can reach
  * another organisation's letters. A probe for another's id finds nothing (404).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks/core';
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { IncomingLetter } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
@@ -14,6 +14,10 @@ import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
 import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
 import { deliverLetterJob } from './job-kinds.ts';
 import { insertNewThreadLetter } from './letter-insert.ts';
+import { isUuid } from './is-uuid.ts';
+import { upsertCitizen } from './citizens.ts';
+import { appendMessage, type ThreadOfMessage } from './append-message.ts';
+import { attachmentsToStore, letterMessage, letterThread } from './letter-message.ts';
 
 export { deliverLetterJob } from './job-kinds.ts';
 
@@ -207,8 +211,7 @@ export class SenderRepository {
   private async insertLetter(tx: Transaction<Database>, messageId: string, letter: IncomingLetter, now: Date) {
     const citizenId = await upsertCitizen(tx, letter.citizenNationalId);
     const appointmentId = letter.about ? await resolveAbout(tx, this.organization, letter.about, letter.citizenNationalId, now) : undefined;
-    const senderName = letter.senderDisplay ?? this.organization.name;
-    let threadId = messageId;
+    let thread: ThreadOfMessage = { starts: letterThread(this.organization, letter) };
     if (letter.inResponseTo) {
       const answered = await tx
         .selectFrom('message')
@@ -218,70 +221,23 @@ export class SenderRepository {
         .where('citizen_id', '=', citizenId)
         .executeTakeFirst();
       if (!answered) return undefined;
-      threadId = answered.thread_id;
-      await tx
-        .updateTable('thread')
-        .set((eb) => ({
-          last_activity_at: now,
-          unread: true,
-          archived: false,
-          message_count: eb('message_count', '+', 1),
-          has_attachments: letter.attachments.length > 0 ? true : eb.ref('has_attachments'),
-        }))
-        .where('citizen_id', '=', citizenId)
-        .where('id', '=', threadId)
-        .execute();
-    } else {
-      await tx
-        .insertInto('thread')
-        .values({
-          id: threadId,
-          citizen_id: citizenId,
-          organization_id: this.organization.id,
-          category: inboxCategoryFor(this.organization.kind as SenderKind, letter.kind),
-          subject: letter.subject,
-          sender_name: senderName,
-          important: letter.important,
-          has_attachments: letter.attachments.length > 0,
-          last_activity_at: now,
-        })
-        .execute();
+      thread = { joins: answered.thread_id };
     }
-    await tx
-      .insertInto('message')
-      .values({
-        id: messageId,
-        citizen_id: citizenId,
-        thread_id: threadId,
-        organization_id: this.organization.id,
-        direction: 'to-citizen',
-        kind: letter.kind,
-        subject: letter.subject,
-        sender_name: senderName,
-        text_parts: JSON.stringify(letter.textParts),
-        body: letter.textParts.join('\n\n'),
-        priority: letter.priority,
-        important: letter.important,
-        identifier_system: letter.identifier.system,
-        identifier_value: letter.identifier.value,
-        in_response_to: letter.inResponseTo ?? null,
-        sent_at: now,
-        updated_at: now,
-      })
-      .execute();
-    if (letter.attachments.length > 0) {
+    await appendMessage(tx, citizenId, thread, letterMessage(this.organization, letter, messageId, now));
+    const attachments = attachmentsToStore(letter);
+    if (attachments.length > 0) {
       await tx
         .insertInto('attachment')
         .values(
-          letter.attachments.map((attachment) => ({
-            id: randomUUID(),
+          attachments.map((attachment) => ({
+            id: attachment.id,
             citizen_id: citizenId,
             message_id: messageId,
             position: attachment.position,
             title: attachment.title,
             content_type: attachment.contentType,
-            size: attachment.data.length,
-            sha256: createHash('sha256').update(attachment.data).digest('base64'),
+            size: attachment.size,
+            sha256: attachment.sha256,
             data: attachment.data,
           })),
         )
@@ -292,19 +248,6 @@ export class SenderRepository {
     await enqueueJob(tx, deliverLetterJob, { messageId, citizenId }, { runAt: now });
     return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
   }
-}
-
-/** The citizen row for a national id, made on first contact (the registers fill in the rest). */
-export async function upsertCitizen(tx: Kysely<Database> | Transaction<Database>, nationalId: string): Promise<string> {
-  const row = await sql<{ id: string }>`
-    insert into citizen (national_id, name) values (${nationalId}, '')
-    on conflict (national_id) do update set national_id = excluded.national_id
-    returning id`.execute(tx);
-  return row.rows[0]!.id;
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -8,7 +8,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
-import { isUuid } from '../sender-repository.ts';
+import { isUuid } from '../is-uuid.ts';
 import { appendCitizenMessage, serviceDisplayName, startCitizenThread, type ServiceFacts } from './municipal-threads.ts';
 
 export type MessagingRefusal = 'not-in-trial' | 'not-received' | 'no-digital-contact';

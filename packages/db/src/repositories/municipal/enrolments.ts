@@ -4,9 +4,10 @@
  * read back only its own enrolments. Conditional update by the system's own
  * identifier: the same identifier again replaces the enrolment.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, EnrolmentStatus } from '../../schema.ts';
-import { isUuid } from '../sender-repository.ts';
+import { isUuid } from '../is-uuid.ts';
+import { upsertCitizen } from '../citizens.ts';
 
 export interface EnrolmentInput {
   identifier: { system: string; value: string };
@@ -140,12 +141,4 @@ async function loadEnrolment(executor: Kysely<Database> | Transaction<Database>,
     version: row.version,
     updatedAt: row.updated_at,
   };
-}
-
-async function upsertCitizen(tx: Transaction<Database>, nationalId: string): Promise<string> {
-  const row = await sql<{ id: string }>`
-    insert into citizen (national_id, name) values (${nationalId}, '')
-    on conflict (national_id) do update set national_id = excluded.national_id
-    returning id`.execute(tx);
-  return row.rows[0]!.id;
 }

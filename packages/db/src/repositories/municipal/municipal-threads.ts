@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
-import { deliverLetterJob } from '../sender-repository.ts';
+import { deliverLetterJob } from '../job-kinds.ts';
+import { appendMessage, type MessageToAppend } from '../append-message.ts';
 import { moveAttempt } from '../../delivery/attempts.ts';
 
 import { citizenMessageIdentifierSystem } from '../identifier-systems.ts';
@@ -22,69 +23,57 @@ export function serviceDisplayName(service: { name: string; organizationName: st
   return `${service.name}, ${service.organizationName}`;
 }
 
-export async function startCitizenThread(
-  tx: Transaction<Database>,
-  input: { citizenId: string; citizenName: string; service: ServiceFacts; subject: string; text: string; now: Date; expectedAnswerBy: string },
-): Promise<{ threadId: string; messageId: string }> {
+interface CitizenMessageInput {
+  citizenId: string;
+  citizenName: string;
+  service: ServiceFacts;
+  subject: string;
+  text: string;
+  now: Date;
+  expectedAnswerBy: string;
+}
+
+export async function startCitizenThread(tx: Transaction<Database>, input: CitizenMessageInput): Promise<{ threadId: string; messageId: string }> {
   const threadId = randomUUID();
+  const messageId = randomUUID();
   const { service, now } = input;
-  await tx
-    .insertInto('thread')
-    .values({
-      id: threadId,
-      citizen_id: input.citizenId,
-      organization_id: service.organizationId,
-      category: 'municipal',
-      subject: input.subject,
-      sender_name: serviceDisplayName(service),
-      unread: false,
-      message_count: 0,
-      last_activity_at: now,
-    })
-    .execute();
+  await appendMessage(tx, input.citizenId, { starts: { id: threadId, category: 'municipal', senderName: serviceDisplayName(service) } }, citizenMessage(input, messageId));
   await tx
     .insertInto('municipal_thread')
     .values({ citizen_id: input.citizenId, thread_id: threadId, service_id: service.id, awaiting_answer_since: now, created_at: now, updated_at: now })
     .execute();
-  const messageId = await appendCitizenMessage(tx, { ...input, threadId });
+  await recordCitizenMessage(tx, { ...input, threadId }, messageId);
   return { threadId, messageId };
 }
 
-export async function appendCitizenMessage(
-  tx: Transaction<Database>,
-  input: { citizenId: string; citizenName: string; service: ServiceFacts; threadId: string; subject: string; text: string; now: Date; expectedAnswerBy: string },
-): Promise<string> {
+export async function appendCitizenMessage(tx: Transaction<Database>, input: CitizenMessageInput & { threadId: string }): Promise<string> {
   const messageId = randomUUID();
+  await appendMessage(tx, input.citizenId, { joins: input.threadId }, citizenMessage(input, messageId));
+  await recordCitizenMessage(tx, input, messageId);
+  return messageId;
+}
+
+function citizenMessage(input: CitizenMessageInput, id: string): MessageToAppend {
+  return {
+    id,
+    organizationId: input.service.organizationId,
+    direction: 'from-citizen',
+    kind: 'message',
+    subject: input.subject,
+    senderName: input.citizenName || 'Innbygger',
+    textParts: [input.text],
+    priority: 'routine',
+    important: false,
+    identifier: { system: citizenMessageIdentifierSystem, value: id },
+    inResponseTo: null,
+    sentAt: input.now,
+    hasAttachments: false,
+  };
+}
+
+/** What a citizen's message is to its service: the shared inbox has it, and the thread waits for an answer. */
+async function recordCitizenMessage(tx: Transaction<Database>, input: CitizenMessageInput & { threadId: string }, messageId: string): Promise<void> {
   const { now } = input;
-  await tx
-    .updateTable('thread')
-    .set((eb) => ({ last_activity_at: now, archived: false, message_count: eb('message_count', '+', 1) }))
-    .where('citizen_id', '=', input.citizenId)
-    .where('id', '=', input.threadId)
-    .execute();
-  await tx
-    .insertInto('message')
-    .values({
-      id: messageId,
-      citizen_id: input.citizenId,
-      thread_id: input.threadId,
-      organization_id: input.service.organizationId,
-      direction: 'from-citizen',
-      kind: 'message',
-      subject: input.subject,
-      sender_name: input.citizenName || 'Innbygger',
-      text_parts: JSON.stringify([input.text]),
-      body: input.text,
-      priority: 'routine',
-      important: false,
-      identifier_system: citizenMessageIdentifierSystem,
-      identifier_value: messageId,
-      in_response_to: null,
-      status: 'completed',
-      sent_at: now,
-      updated_at: now,
-    })
-    .execute();
   await tx
     .insertInto('municipal_message')
     .values({ citizen_id: input.citizenId, message_id: messageId, thread_id: input.threadId, service_id: input.service.id, expected_answer_by: input.expectedAnswerBy })
@@ -98,7 +87,6 @@ export async function appendCitizenMessage(
     .where('citizen_id', '=', input.citizenId)
     .where('thread_id', '=', input.threadId)
     .execute();
-  return messageId;
 }
 
 /**
@@ -112,34 +100,21 @@ export async function appendStaffAnswer(
 ): Promise<string> {
   const messageId = randomUUID();
   const { now } = input;
-  await tx
-    .updateTable('thread')
-    .set((eb) => ({ last_activity_at: now, unread: true, archived: false, message_count: eb('message_count', '+', 1) }))
-    .where('citizen_id', '=', input.citizenId)
-    .where('id', '=', input.threadId)
-    .execute();
-  await tx
-    .insertInto('message')
-    .values({
-      id: messageId,
-      citizen_id: input.citizenId,
-      thread_id: input.threadId,
-      organization_id: input.service.organizationId,
-      direction: 'to-citizen',
-      kind: 'message',
-      subject: input.subject,
-      sender_name: serviceDisplayName(input.service),
-      text_parts: JSON.stringify([input.text]),
-      body: input.text,
-      priority: 'routine',
-      important: false,
-      identifier_system: staffAnswerIdentifierSystem,
-      identifier_value: messageId,
-      in_response_to: input.inResponseTo,
-      sent_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await appendMessage(tx, input.citizenId, { joins: input.threadId }, {
+    id: messageId,
+    organizationId: input.service.organizationId,
+    direction: 'to-citizen',
+    kind: 'message',
+    subject: input.subject,
+    senderName: serviceDisplayName(input.service),
+    textParts: [input.text],
+    priority: 'routine',
+    important: false,
+    identifier: { system: staffAnswerIdentifierSystem, value: messageId },
+    inResponseTo: input.inResponseTo,
+    sentAt: now,
+    hasAttachments: false,
+  });
   await tx
     .insertInto('municipal_message')
     .values({ citizen_id: input.citizenId, message_id: messageId, thread_id: input.threadId, service_id: input.service.id, author_staff_id: input.staffId })

@@ -10,7 +10,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AccessLogObjectType, Database } from '../../schema.ts';
-import { isUuid } from '../sender-repository.ts';
+import { isUuid } from '../is-uuid.ts';
 import { appendStaffAnswer, serviceDisplayName, type ServiceFacts } from './municipal-threads.ts';
 
 export interface StaffPrincipal {

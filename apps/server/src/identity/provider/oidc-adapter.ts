@@ -1,12 +1,11 @@
 /**
- * oidc-provider storage on Kysely (table `oidc_payload`), so sessions, grants,
+ * oidc-provider's storage on `OidcStorage` (packages/db), so sessions, grants,
  * interactions, codes and the client-assertion replay store survive restarts and
- * are shared by every server process. The `Client` model is not stored here: sender
- * clients are read from `sender_client` (see `senderClientAdapter`).
+ * are shared by every server process. The `Client` model is not stored there: sender
+ * clients are read from `sender_client` (see `SenderClientAdapter`).
  */
-import type { Kysely } from 'kysely';
 import { errors, type Adapter, type AdapterPayload, type ClientMetadata } from 'oidc-provider';
-import type { Database } from '@innboks/db';
+import type { OidcPayloadRow, OidcStorage } from '@innboks/db';
 
 /** Extra client metadata carrying the sender's organisation number (see provider.ts). */
 export const organizationNumberMetadata = 'organization_number';
@@ -19,56 +18,27 @@ const purgeGraceMs = 60 * 60 * 1000;
 const purgeEvery = 200;
 let writesSincePurge = 0;
 
-export class KyselyOidcAdapter implements Adapter {
+export class StoredOidcAdapter implements Adapter {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly storage: OidcStorage,
     private readonly model: string,
   ) {}
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-    const expiresAt = typeof expiresIn === 'number' ? new Date(Date.now() + expiresIn * 1000) : null;
-    const row = {
-      model: this.model,
-      id,
+    const row: OidcPayloadRow = {
       payload: JSON.stringify(payload),
-      grant_id: typeof payload.grantId === 'string' ? payload.grantId : null,
+      grantId: typeof payload.grantId === 'string' ? payload.grantId : null,
       uid: typeof payload.uid === 'string' ? payload.uid : null,
-      user_code: typeof payload.userCode === 'string' ? payload.userCode : null,
-      expires_at: expiresAt,
-      consumed_at: null,
+      userCode: typeof payload.userCode === 'string' ? payload.userCode : null,
+      expiresAt: typeof expiresIn === 'number' ? new Date(Date.now() + expiresIn * 1000) : null,
     };
-
     if (this.model === 'ReplayDetection') {
       // oidc-provider checks with find() and then saves; two requests racing with the
       // same jti would both pass that. The insert decides atomically: a live row means
       // the assertion was already used.
-      const inserted = await this.db
-        .insertInto('oidc_payload')
-        .values(row)
-        .onConflict((conflict) =>
-          conflict
-            .columns(['model', 'id'])
-            .doUpdateSet({ payload: row.payload, expires_at: row.expires_at, consumed_at: null })
-            .where('oidc_payload.expires_at', '<=', new Date()),
-        )
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) throw new errors.InvalidClientAuth('client assertion tokens must only be used once');
+      if (!(await this.storage.insertUnlessLive(this.model, id, row))) throw new errors.InvalidClientAuth('client assertion tokens must only be used once');
     } else {
-      await this.db
-        .insertInto('oidc_payload')
-        .values(row)
-        .onConflict((conflict) =>
-          conflict.columns(['model', 'id']).doUpdateSet({
-            payload: row.payload,
-            grant_id: row.grant_id,
-            uid: row.uid,
-            user_code: row.user_code,
-            expires_at: row.expires_at,
-            consumed_at: null,
-          }),
-        )
-        .execute();
+      await this.storage.upsert(this.model, id, row);
     }
     await this.purgeNowAndThen();
   }
@@ -86,51 +56,31 @@ export class KyselyOidcAdapter implements Adapter {
   }
 
   async consume(id: string): Promise<void> {
-    await this.db
-      .updateTable('oidc_payload')
-      .set({ consumed_at: new Date() })
-      .where('model', '=', this.model)
-      .where('id', '=', id)
-      .execute();
+    await this.storage.consume(this.model, id);
   }
 
   async destroy(id: string): Promise<void> {
-    await this.db.deleteFrom('oidc_payload').where('model', '=', this.model).where('id', '=', id).execute();
+    await this.storage.destroy(this.model, id);
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
-    await this.db.deleteFrom('oidc_payload').where('model', '=', this.model).where('grant_id', '=', grantId).execute();
+    await this.storage.revokeByGrantId(this.model, grantId);
   }
 
   private async findWhere(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {
     if (typeof value !== 'string' || value.length === 0) return undefined;
-    const row = await this.db
-      .selectFrom('oidc_payload')
-      .select(['payload', 'consumed_at'])
-      .where('model', '=', this.model)
-      .where(column, '=', value)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as AdapterPayload;
-    return row.consumed_at ? { ...payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) } : payload;
+    const stored = await this.storage.find(this.model, column, value);
+    if (!stored) return undefined;
+    const payload = stored.payload as AdapterPayload;
+    return stored.consumedAt ? { ...payload, consumed: Math.floor(stored.consumedAt.getTime() / 1000) } : payload;
   }
 
   private async purgeNowAndThen(): Promise<void> {
     writesSincePurge += 1;
     if (writesSincePurge < purgeEvery) return;
     writesSincePurge = 0;
-    await purgeExpiredOidcPayloads(this.db);
+    await this.storage.purgeExpired(new Date(Date.now() - purgeGraceMs));
   }
-}
-
-/** Deletes provider rows that expired over an hour ago. Safe to call from any process. */
-export async function purgeExpiredOidcPayloads(db: Kysely<Database>): Promise<number> {
-  const result = await db
-    .deleteFrom('oidc_payload')
-    .where('expires_at', '<', new Date(Date.now() - purgeGraceMs))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }
 
 /**
@@ -139,30 +89,24 @@ export async function purgeExpiredOidcPayloads(db: Kysely<Database>): Promise<nu
  * rotation in the table takes effect at once).
  */
 export class SenderClientAdapter implements Adapter {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly storage: OidcStorage) {}
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     if (typeof id !== 'string' || id.length === 0 || id.length > 200) return undefined;
-    const row = await this.db
-      .selectFrom('sender_client')
-      .innerJoin('organization', 'organization.id', 'sender_client.organization_id')
-      .select(['sender_client.client_id', 'sender_client.name', 'sender_client.jwks', 'organization.org_number'])
-      .where('sender_client.client_id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const jwks = (typeof row.jwks === 'string' ? JSON.parse(row.jwks) : row.jwks) as { keys: Record<string, unknown>[] };
+    const client = await this.storage.senderClient(id);
+    if (!client) return undefined;
     const metadata: ClientMetadata = {
-      client_id: row.client_id,
-      client_name: row.name,
+      client_id: client.clientId,
+      client_name: client.name,
       token_endpoint_auth_method: 'private_key_jwt',
-      jwks: { keys: publicKeysOnly(jwks.keys) },
+      jwks: { keys: publicKeysOnly(client.jwks.keys) },
       grant_types: ['client_credentials'],
       response_types: [],
       redirect_uris: [],
-      [organizationNumberMetadata]: row.org_number,
+      [organizationNumberMetadata]: client.organizationNumber,
     };
     // One algorithm across all keys → pin it; otherwise any of clientAssertionAlgorithms.
-    const algorithms = new Set(jwks.keys.map((key) => key.alg));
+    const algorithms = new Set(client.jwks.keys.map((key) => key.alg));
     const [onlyAlgorithm] = algorithms;
     const allowed: readonly string[] = clientAssertionAlgorithms;
     if (algorithms.size === 1 && typeof onlyAlgorithm === 'string' && allowed.includes(onlyAlgorithm)) {
@@ -190,7 +134,7 @@ function publicKeysOnly(keys: Record<string, unknown>[]): Record<string, unknown
   return keys.map((key) => Object.fromEntries(Object.entries(key).filter(([name]) => !privateMembers.has(name))));
 }
 
-export function createAdapterFactory(db: Kysely<Database>): (model: string) => Adapter {
-  const senderClients = new SenderClientAdapter(db);
-  return (model) => (model === 'Client' ? senderClients : new KyselyOidcAdapter(db, model));
+export function createAdapterFactory(storage: OidcStorage): (model: string) => Adapter {
+  const senderClients = new SenderClientAdapter(storage);
+  return (model) => (model === 'Client' ? senderClients : new StoredOidcAdapter(storage, model));
 }

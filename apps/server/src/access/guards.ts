@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CitizenInbox, type CitizenSessionStore, type InboxPageRequest, type InboxScreen, type PrincipalOf, type Scopes } from '@innboks/db';
 import { problems } from '../http/problem.ts';
-import { FhirError, fhirErrors } from '../fhir/fhir-error.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import type { WebSessions } from '../identity/web-session/web-sessions.ts';
 import { SenderAuthenticationError, type SenderIdentity } from '../identity/sender-token/verifier.ts';
 

@@ -7,7 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { CitizenScope, Scope, SenderScope, StaffScope } from '@innboks/db';
 import { problems } from '../http/problem.ts';
-import { fhirErrors } from '../fhir/fhir-error.ts';
+import { fhirErrors } from '../http/fhir-error.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -9,7 +9,7 @@ import type { SaveAppointmentOutcome, SenderScope } from '@innboks/db';
 import { parseAppointment, toAppointment } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
-import { FhirError, fhirErrors } from './fhir-error.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { parseIfNoneExist, send } from './routes.ts';
 
 export interface AppointmentFhirRouteOptions {

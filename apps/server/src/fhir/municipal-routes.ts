@@ -10,7 +10,7 @@ import type { MunicipalSenderScope } from '@innboks/db';
 import { parseEpisodeOfCare, toEpisodeOfCare, toHealthcareService } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
-import { FhirError, fhirErrors } from './fhir-error.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 
 export interface MunicipalFhirRouteOptions {
   guards: Guards;

@@ -8,7 +8,7 @@ import type { Clock } from '@innboks/core';
 import { capabilityStatement, parseCommunication, systems, toCommunication } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
-import { FhirError, fhirErrors } from './fhir-error.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { rawBodyOf } from '../http/raw-body.ts';
 
 export interface FhirRouteOptions {

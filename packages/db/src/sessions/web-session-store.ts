@@ -69,6 +69,7 @@ export abstract class WebSessionStore<P> {
 
   /** Saves a login in progress, and drops the ones that ran out. */
   async beginLogin(state: LoginState): Promise<void> {
+    // Both audiences' login-state tables have the same columns (schema.ts), so one's type serves.
     const table = this.tables.loginState as 'citizen_login_state';
     await this.db.deleteFrom(table).where('expires_at', '<', state.created_at).execute();
     await this.db.insertInto(table).values(state).execute();

@@ -147,18 +147,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     });
   }
-  const webLogin: WebLoginOptions = {
-    publicUrl: config.publicUrl,
-    idleTimeoutSeconds: config.session.idleTimeoutSeconds,
-    maxAgeSeconds: config.session.maxAgeSeconds,
-    clock,
-    secureCookies: config.publicUrl.startsWith('https://'),
-  };
+  const webLogin: WebLoginOptions = { publicUrl: config.publicUrl, clock, secureCookies: config.publicUrl.startsWith('https://') };
+  const lifetimes = { idleTimeoutSeconds: config.session.idleTimeoutSeconds, maxAgeSeconds: config.session.maxAgeSeconds };
   const citizenSessionStore = new CitizenSessionStore(db);
   const citizenClient = { ...config.citizenOidc, clientSecret: deps.citizenClientSecret };
-  const citizenSessions = await registerWebLogin(app, citizenAudience(citizenClient, citizenSessionStore), webLogin);
+  const citizenSessions = await registerWebLogin(app, citizenAudience({ client: citizenClient, store: citizenSessionStore, lifetimes }), webLogin);
   const staffClient = { ...config.staffOidc, clientSecret: staffClientSecret };
-  const staffSessions = await registerWebLogin(app, staffAudience(staffClient, new StaffSessionStore(db)), webLogin);
+  const staffSessions = await registerWebLogin(app, staffAudience({ client: staffClient, store: new StaffSessionStore(db), lifetimes }), webLogin);
 
   // From here on, routes get guards and scopes, never the database handle.
   const settings = deliverySettings(config.delivery);

@@ -97,10 +97,9 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
       findPerson: async (nationalId) => persons.find((person) => person.nationalId === nationalId),
     });
     const citizenClient = { issuer, clientId: 'innboks-citizen-web', clientSecret: 'citizen-secret' };
-    const sessions = await registerWebLogin(app, citizenAudience(citizenClient, new CitizenSessionStore(db)), {
+    const lifetimes = { idleTimeoutSeconds, maxAgeSeconds };
+    const sessions = await registerWebLogin(app, citizenAudience({ client: citizenClient, store: new CitizenSessionStore(db), lifetimes }), {
       publicUrl: issuer,
-      idleTimeoutSeconds,
-      maxAgeSeconds,
       clock,
       secureCookies: false,
     });
@@ -411,10 +410,9 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
     it('answers 503 with a retry link when the identity provider cannot be reached', async () => {
       const offline = Fastify();
       const unreachable = { issuer: `http://127.0.0.1:${await freePort()}`, clientId: 'innboks-citizen-web', clientSecret: 'citizen-secret' };
-      await registerWebLogin(offline, citizenAudience(unreachable, new CitizenSessionStore(database.db)), {
+      const store = new CitizenSessionStore(database.db);
+      await registerWebLogin(offline, citizenAudience({ client: unreachable, store, lifetimes: { idleTimeoutSeconds, maxAgeSeconds } }), {
         publicUrl: 'http://localhost:3000',
-        idleTimeoutSeconds,
-        maxAgeSeconds,
         clock,
         secureCookies: true,
       });

@@ -4,15 +4,14 @@
  * is made on first login. Cookies on the whole site, the web API under /api/.
  */
 import type { CitizenSessionStore, PrincipalOf } from '@innboks/db';
-import type { WebAudience } from './web-login.ts';
-import type { OidcClient } from './oidc-client.ts';
+import type { AudienceSettings, WebAudience } from './web-login.ts';
 
 export const sessionCookieName = 'innboks_session';
 export const csrfCookieName = 'innboks_csrf';
 export const csrfHeaderName = 'x-csrf-token';
 export const requiredAcr = 'idporten-loa-high';
 
-export function citizenAudience(client: OidcClient, store: CitizenSessionStore): WebAudience<PrincipalOf<'citizen'>> {
+export function citizenAudience({ client, store, lifetimes }: AudienceSettings<CitizenSessionStore>): WebAudience<PrincipalOf<'citizen'>> {
   const loginAgain = { href: '/auth/login', text: 'Logg inn på nytt' };
   return {
     name: 'citizen',
@@ -21,6 +20,7 @@ export function citizenAudience(client: OidcClient, store: CitizenSessionStore):
     cookies: { session: sessionCookieName, csrf: csrfCookieName, login: 'innboks_login' },
     csrfHeader: csrfHeaderName,
     client,
+    lifetimes,
     authorization: { scope: 'openid profile', acr_values: requiredAcr },
     home: { href: '/', text: 'Til forsiden' },
     texts: {

@@ -9,15 +9,14 @@
  */
 import type { PrincipalOf, StaffSessionStore } from '@innboks/db';
 import { staffClientScope } from '../provider/staff-pages.ts';
-import type { WebAudience } from './web-login.ts';
-import type { OidcClient } from './oidc-client.ts';
+import type { AudienceSettings, WebAudience } from './web-login.ts';
 
 export const staffBasePath = '/ansatt';
 export const helseIdPidClaim = 'helseid://claims/identity/pid';
 export const helseIdSecurityLevelClaim = 'helseid://claims/identity/security_level';
 export const requiredSecurityLevel = '4';
 
-export function staffAudience(client: OidcClient, store: StaffSessionStore): WebAudience<PrincipalOf<'staff'>> {
+export function staffAudience({ client, store, lifetimes }: AudienceSettings<StaffSessionStore>): WebAudience<PrincipalOf<'staff'>> {
   return {
     name: 'staff',
     basePath: staffBasePath,
@@ -25,6 +24,7 @@ export function staffAudience(client: OidcClient, store: StaffSessionStore): Web
     cookies: { session: 'innboks_staff_session', csrf: 'innboks_staff_csrf', login: 'innboks_staff_login' },
     csrfHeader: 'x-csrf-token',
     client,
+    lifetimes,
     // Always ask who is there: a shared workstation must never continue someone else's login.
     authorization: { scope: staffClientScope, prompt: 'login' },
     home: { href: `${staffBasePath}/`, text: 'Til forsiden for ansatte' },

@@ -30,6 +30,20 @@ export interface MessagePage {
   link?: { href: string; text: string };
 }
 
+export interface SessionLifetimes {
+  /** A session not used for this long ends. */
+  idleTimeoutSeconds: number;
+  /** A session ends this long after login, however active. */
+  maxAgeSeconds: number;
+}
+
+/** What every audience is made from: its provider client, its session store and its sessions' lifetimes. */
+export interface AudienceSettings<Store> {
+  client: OidcClient;
+  store: Store;
+  lifetimes: SessionLifetimes;
+}
+
 export interface WebAudience<P> {
   /** Names the audience in logs. */
   name: 'citizen' | 'staff';
@@ -40,6 +54,7 @@ export interface WebAudience<P> {
   cookies: { session: string; csrf: string; login: string };
   csrfHeader: string;
   client: OidcClient;
+  lifetimes: SessionLifetimes;
   /** The authorization request's parameters beside the code flow's own (scope, acr_values, prompt). */
   authorization: Record<string, string>;
   home: { href: string; text: string };
@@ -61,8 +76,6 @@ export interface WebAudience<P> {
 export interface WebLoginOptions {
   /** Public base URL of the app, e.g. http://localhost:3000; redirect_uri is <publicUrl><basePath>/auth/callback. */
   publicUrl: string;
-  idleTimeoutSeconds: number;
-  maxAgeSeconds: number;
   clock: Clock;
   secureCookies: boolean;
 }
@@ -74,7 +87,7 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
   const publicUrl = options.publicUrl.replace(/\/$/, '');
   const authPath = `${basePath}/auth`;
   const redirectUri = `${publicUrl}${authPath}/callback`;
-  const sessions = new WebSessions(audience.store, { cookieName: cookies.session, clock: options.clock, idleTimeoutSeconds: options.idleTimeoutSeconds, maxAgeSeconds: options.maxAgeSeconds });
+  const sessions = new WebSessions(audience.store, { cookieName: cookies.session, clock: options.clock, ...audience.lifetimes });
   const oidcConfiguration = lazyOidcConfiguration(audience.client);
 
   const cookiePath = basePath || '/';
@@ -199,7 +212,7 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
     if (!principal) throw problems.unauthenticated();
     // Make sure script has a CSRF token to send (e.g. the cookie was cleared by hand).
     if (!request.cookies[cookies.csrf]) reply.setCookie(cookies.csrf, randomToken(), csrfCookie);
-    return { ...audience.sessionBody(principal), idleTimeoutSeconds: options.idleTimeoutSeconds };
+    return { ...audience.sessionBody(principal), idleTimeoutSeconds: audience.lifetimes.idleTimeoutSeconds };
   });
 
   return sessions;

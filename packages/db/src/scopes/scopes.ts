@@ -35,6 +35,6 @@ export class Scopes {
   /** Undefined when the token's organisation is not registered as a sender. */
   async sender(principal: PrincipalOf<'sender'>): Promise<SenderScope | undefined> {
     const letters = await openSenderRepository(this.db, principal);
-    return letters ? new SenderScope(this.db, letters) : undefined;
+    return letters ? new SenderScope(this.db, principal, letters) : undefined;
   }
 }

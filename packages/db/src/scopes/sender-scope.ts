@@ -9,6 +9,7 @@ import type { Database, OrganizationRow } from '../schema.ts';
 import type { SenderRepository } from '../repositories/sender-repository.ts';
 import { SenderAppointments } from '../repositories/sender-appointments.ts';
 import { OrganizationEnrolments } from '../repositories/municipal/enrolments.ts';
+import type { PrincipalOf } from './principal.ts';
 
 export interface OwnService {
   id: string;
@@ -49,15 +50,12 @@ export class SenderScope {
 
   constructor(
     db: Kysely<Database>,
+    readonly principal: PrincipalOf<'sender'>,
     readonly letters: SenderRepository,
   ) {
     this.organization = letters.organization;
     this.appointments = new SenderAppointments(db, this.organization);
     this.municipal = this.organization.kind === 'municipal-service' ? new MunicipalSenderScope(db, this.organization) : undefined;
-  }
-
-  get principal() {
-    return this.letters.principal;
   }
 
   /** A sender writes only for its own organisation (letters, appointments, enrolments). */

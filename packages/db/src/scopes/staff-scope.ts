@@ -18,10 +18,6 @@ export class StaffScope {
     this.workspace = new StaffWorkspace(db, principal);
   }
 
-  get staffId(): string {
-    return this.principal.staffId;
-  }
-
   /** True when a thread's assignee is the staff member this scope is for. */
   isMe(staffId: string): boolean {
     return staffId === this.principal.staffId;

@@ -80,12 +80,13 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/Communication`, asSender, async (request, reply) => {
-    const sender = senderScope(request).letters;
+    const scope = senderScope(request);
+    const sender = scope.letters;
     const query = request.query;
     const recipient = query.recipient;
-    const own = [`${systems.organizationNumber}|${sender.organization.org_number}`, `Organization/${sender.organization.id}`];
     if (!recipient) throw FhirError.of(400, 'required', 'recipient (your organisation) is required', 'recipient');
-    if (!own.includes(recipient)) throw FhirError.of(403, 'forbidden', 'You may search only messages to your own organisation', 'recipient');
+    const named = organizationNamedBy(recipient);
+    if (!named || !scope.isOwnOrganization(named)) throw FhirError.of(403, 'forbidden', 'You may search only messages to your own organisation', 'recipient');
     const after = parseLastUpdated(query._lastUpdated);
     const count = parseCount(query._count);
     const page = await sender.messagesFromCitizens(after, count);
@@ -156,6 +157,14 @@ function parseCount(value: string | undefined): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 200) throw FhirError.of(400, 'value', '_count must be 1–200', '_count');
   return count;
+}
+
+/** The organisation a search's `recipient` names: `<organisation number system>|<number>` or `Organization/<id>`. */
+function organizationNamedBy(recipient: string): string | { id: string } | undefined {
+  const byNumber = `${systems.organizationNumber}|`;
+  if (recipient.startsWith(byNumber)) return recipient.slice(byNumber.length);
+  if (recipient.startsWith('Organization/')) return { id: recipient.slice('Organization/'.length) };
+  return undefined;
 }
 
 function nextLink(publicUrl: string, recipient: string, after: Date, count: number): string {

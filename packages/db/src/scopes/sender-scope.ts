@@ -58,8 +58,11 @@ export class SenderScope {
     this.municipal = this.organization.kind === 'municipal-service' ? new MunicipalSenderScope(db, this.organization) : undefined;
   }
 
-  /** A sender writes only for its own organisation (letters, appointments, enrolments). */
-  isOwnOrganization(organizationNumber: string): boolean {
-    return organizationNumber === this.organization.org_number;
+  /**
+   * A sender writes and reads only for its own organisation (letters, appointments,
+   * enrolments, searches), named by its organisation number or by its id here.
+   */
+  isOwnOrganization(organization: string | { id: string }): boolean {
+    return typeof organization === 'string' ? organization === this.organization.org_number : organization.id === this.organization.id;
   }
 }

@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { durableStartParams, migrateToLatest, openDatabase } from '@innboks/db';
 import { demoCitizens, demoSenders } from '../../apps/server/src/demo/demo-data.ts';
-import { fetchSenderAccessToken } from '../../apps/server/src/identity/testing.ts';
+import { fetchSenderAccessToken } from '../../apps/server/src/identity/sender-token/testing.ts';
 import { loginAsCitizen } from '../../apps/server/src/testing/cookie-jar.ts';
 import { freePort } from '../../apps/server/src/testing/test-server.ts';
 import type { Benchmark, Figure } from '../lib/context.ts';

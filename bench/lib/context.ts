@@ -14,7 +14,7 @@ import { systemClock } from '@innboks/core';
 import { migrateToLatest, openDatabase } from '@innboks/db';
 import { seedDemoData } from '../../apps/server/src/demo/seed.ts';
 import { demoSenders, type DemoSender } from '../../apps/server/src/demo/demo-data.ts';
-import { fetchSenderAccessToken } from '../../apps/server/src/identity/testing.ts';
+import { fetchSenderAccessToken } from '../../apps/server/src/identity/sender-token/testing.ts';
 import { freePort } from '../../apps/server/src/testing/test-server.ts';
 import { existingDataset, generateDataset, refuseLoadStoppedPartWay, type DatasetSummary } from '../generate/generate.ts';
 import type { BenchOptions } from './options.ts';

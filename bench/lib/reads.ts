@@ -6,8 +6,7 @@
  */
 import pg from 'pg';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import { CitizenInbox, type Database } from '@innboks/db';
-import { sessionWithReadSql } from '../../apps/server/src/identity/citizen-auth.ts';
+import { CitizenInbox, sessionWithReadSql, type Database } from '@innboks/db';
 import type { ApiServer, BenchContext } from './context.ts';
 import { LeanHttpClient } from './lean-http.ts';
 import { runLoad, type LoadResult } from './load.ts';
@@ -43,8 +42,8 @@ const compiler = new Kysely<Database>({
 
 /**
  * The server's own statement for the inbox screen, compiled from its code
- * (`sessionWithReadSql` with `CitizenInbox.pageWithUnreadCountsSql`, as `readAsCitizen`
- * runs it): the session, and for its citizen the unread counts and the page of 20
+ * (`sessionWithReadSql` with `CitizenInbox.pageWithUnreadCountsSql`, as the inbox
+ * guard runs it): the session, and for its citizen the unread counts and the page of 20
  * built as JSON by PostgreSQL, in one statement.
  */
 function inboxSql(sessionId: string, request: ReadRequest): { name?: string; text: string; values: unknown[] } {

@@ -94,7 +94,7 @@ export function useTab(chromium: TestBrowser, options: BrowserContextOptions = {
   };
 }
 
-/** The title of the embedded identity provider's test login page (apps/server/src/identity/pages.ts). */
+/** The title of the embedded identity provider's test login page (apps/server/src/identity/provider/pages.ts). */
 export const testLoginTitle = 'Testinnlogging – ikke ekte ID-porten';
 
 /** Who logs in: a demo person by the button with their name, or by typing a national id. */

@@ -12,7 +12,7 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { Directory, type Database } from '@innboks/db';
+import { CitizenSessionStore, Directory, MunicipalDirectory, OidcStorage, Scopes, StaffSessionStore, type Database } from '@innboks/db';
 import type { PublicConfig } from '@innboks/contracts';
 import type { Config } from './config.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -23,13 +23,16 @@ import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
 import { registerAppointmentRoutes } from './web/appointment-routes.ts';
 import { registerAppointmentFhirRoutes } from './fhir/appointment-routes.ts';
-import { createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider } from './identity/index.ts';
+import { registerEmbeddedIdentityProvider } from './identity/provider/provider.ts';
+import { createSenderTokenVerifier } from './identity/sender-token/verifier.ts';
+import { registerWebLogin, type WebLoginOptions } from './identity/web-session/web-login.ts';
+import { citizenAudience } from './identity/web-session/citizen-audience.ts';
+import { staffAudience } from './identity/web-session/staff-audience.ts';
+import { registerGuards } from './access/guards.ts';
 import { demoCitizens } from './demo/demo-data.ts';
-import { registerStaffAuth } from './identity/staff-auth.ts';
 import { registerMunicipalRoutes } from './web/municipal-routes.ts';
 import { registerStaffRoutes } from './staff/staff-routes.ts';
 import { registerStaffWebApp, staffClientSecretFor } from './staff/staff-web.ts';
-import { MunicipalDirectory } from '@innboks/db';
 import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
 import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
@@ -108,7 +111,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const staffClientSecret = deps.staffClientSecret ?? staffClientSecretFor(config, deps.citizenClientSecret);
   if (config.embeddedIdentityProvider) {
     await registerEmbeddedIdentityProvider(app, {
-      db,
+      storage: new OidcStorage(db),
       issuer: config.publicUrl,
       dataDir: config.dataDir,
       citizenClient: {
@@ -144,49 +147,40 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     });
   }
-  await registerCitizenAuth(app, {
-    db,
-    issuer: config.citizenOidc.issuer,
-    clientId: config.citizenOidc.clientId,
-    clientSecret: deps.citizenClientSecret,
-    publicUrl: config.publicUrl,
-    idleTimeoutSeconds: config.session.idleTimeoutSeconds,
-    maxAgeSeconds: config.session.maxAgeSeconds,
-    clock,
-    secureCookies: config.publicUrl.startsWith('https://'),
-  });
+  const webLogin: WebLoginOptions = { publicUrl: config.publicUrl, clock, secureCookies: config.publicUrl.startsWith('https://') };
+  const lifetimes = { idleTimeoutSeconds: config.session.idleTimeoutSeconds, maxAgeSeconds: config.session.maxAgeSeconds };
+  const citizenSessionStore = new CitizenSessionStore(db);
+  const citizenClient = { ...config.citizenOidc, clientSecret: deps.citizenClientSecret };
+  const citizenSessions = await registerWebLogin(app, citizenAudience({ client: citizenClient, store: citizenSessionStore, lifetimes }), webLogin);
+  const staffClient = { ...config.staffOidc, clientSecret: staffClientSecret };
+  const staffSessions = await registerWebLogin(app, staffAudience({ client: staffClient, store: new StaffSessionStore(db), lifetimes }), webLogin);
 
-  await registerStaffAuth(app, {
-    db,
-    issuer: config.staffOidc.issuer,
-    clientId: config.staffOidc.clientId,
-    clientSecret: staffClientSecret,
-    publicUrl: config.publicUrl,
-    idleTimeoutSeconds: config.session.idleTimeoutSeconds,
-    maxAgeSeconds: config.session.maxAgeSeconds,
-    clock,
-    secureCookies: config.publicUrl.startsWith('https://'),
+  // From here on, routes get guards and scopes, never the database handle.
+  const settings = deliverySettings(config.delivery);
+  const guards = registerGuards(app, {
+    scopes: new Scopes(db, settings),
+    citizenSessions,
+    citizenSessionStore,
+    staffSessions,
+    verifySenderToken: createSenderTokenVerifier(config.senderToken),
   });
-
-  const verifySenderToken = createSenderTokenVerifier(config.senderToken);
   await registerFhirRoutes(app, {
-    db,
+    guards,
     clock,
     publicUrl: config.publicUrl,
     tokenEndpoint: `${config.senderToken.issuer}/oidc/token`,
-    verifySenderToken,
     ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
   });
-  await registerMunicipalFhirRoutes(app, { db, clock, verifySenderToken });
-  await registerInboxRoutes(app, { db, clock });
-  await registerMunicipalRoutes(app, { db, clock });
-  await registerStaffRoutes(app, { db, clock });
+  await registerMunicipalFhirRoutes(app, { guards, clock });
+  await registerInboxRoutes(app, { guards, clock });
+  await registerMunicipalRoutes(app, { guards, clock });
+  await registerStaffRoutes(app, { guards, clock });
   await registerStaffWebApp(app);
-  await registerAppointmentFhirRoutes(app, { db, clock, publicUrl: config.publicUrl, verifySenderToken });
-  await registerAppointmentRoutes(app, { db, clock, appointments: config.appointments });
+  await registerAppointmentFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
+  await registerAppointmentRoutes(app, { guards, clock, appointments: config.appointments });
   const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
   app.addHook('onClose', async () => deliveryAdapters.close());
-  await registerNoticeSettingsRoutes(app, { db, clock, contactRegister: deliveryAdapters.contactRegister, settings: deliverySettings(config.delivery) });
+  await registerNoticeSettingsRoutes(app, { guards, clock, contactRegister: deliveryAdapters.contactRegister, settings });
   if (config.delivery.devPages) await registerDeliveryDevRoutes(app, deliveryAdapters.standIns);
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { JWK } from 'jose';
 import { freePort } from './testing/test-server.ts';
-import { fetchSenderAccessToken } from './identity/testing.ts';
+import { fetchSenderAccessToken } from './identity/sender-token/testing.ts';
 import { communication, postLetter } from './testing/letters.ts';
 import { demoCitizens, demoSenders } from './demo/demo-data.ts';
 

@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JWK } from 'jose';
 import { ConfigError, loadConfig } from '../config.ts';
-import { fetchSenderAccessToken, TokenRequestError } from '../identity/testing.ts';
+import { fetchSenderAccessToken, TokenRequestError } from '../identity/sender-token/testing.ts';
 
 const usage = 'Usage: node --import tsx apps/server/src/cli/sender-token.ts <clientId> [baseUrl]';
 

@@ -1,38 +1,35 @@
 /**
  * Appointments on the sender API (FHIR R4): conditional update (create or replace by
  * the sender's own identifier), create, read and search by identifier. Everything
- * goes through the sender's organisation-scoped SenderAppointments.
+ * goes through the sender's scope (its organisation's SenderAppointments).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { SenderAppointments, type Database, type SaveAppointmentOutcome } from '@innboks/db';
+import type { SaveAppointmentOutcome, SenderScope } from '@innboks/db';
 import { parseAppointment, toAppointment } from '@innboks/fhir';
-import { authenticateSender, type SenderTokenVerifier } from './sender-auth.ts';
-import { FhirError, fhirErrors } from './fhir-error.ts';
+import type { Guards } from '../access/guards.ts';
+import { senderScope } from '../access/request-scope.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { parseIfNoneExist, send } from './routes.ts';
 
 export interface AppointmentFhirRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
   publicUrl: string;
-  verifySenderToken: SenderTokenVerifier;
 }
 
 const base = '/fhir/R4';
 const locationOf = (id: string) => `${base}/Appointment/${id}`;
 
 export async function registerAppointmentFhirRoutes(app: FastifyInstance, options: AppointmentFhirRouteOptions): Promise<void> {
-  const { db, clock, publicUrl } = options;
-  const appointmentsOf = async (request: FastifyRequest) => {
-    const sender = await authenticateSender(request, db, options.verifySenderToken);
-    return new SenderAppointments(db, sender.organization);
-  };
+  const { clock, publicUrl } = options;
+  const asSender = { preHandler: options.guards.sender };
+  const appointmentsOf = (request: FastifyRequest) => senderScope(request).appointments;
 
-  const parseOwn = (body: unknown, appointments: SenderAppointments) => {
+  const parseOwn = (body: unknown, scope: SenderScope) => {
     const parsed = parseAppointment(body);
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
-    if (parsed.appointment.organizationNumber !== appointments.organization.org_number) {
+    if (!scope.isOwnOrganization(parsed.appointment.organizationNumber)) {
       throw FhirError.of(403, 'forbidden', 'The organisation participant must be your own organisation', 'Appointment.participant');
     }
     return parsed.appointment;
@@ -47,21 +44,21 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
   };
 
   // Conditional update: PUT Appointment?identifier=<system>|<value> creates or replaces.
-  app.put<{ Querystring: Record<string, string | undefined> }>(`${base}/Appointment`, async (request, reply) => {
-    const appointments = await appointmentsOf(request);
+  app.put<{ Querystring: Record<string, string | undefined> }>(`${base}/Appointment`, asSender, async (request, reply) => {
+    const appointments = appointmentsOf(request);
     const condition = parseIdentifierParam(request.query.identifier);
     if (!condition) throw FhirError.of(400, 'required', 'Conditional update needs ?identifier=<system>|<value>', 'identifier');
     const body = withIdentifier(request.body, condition);
-    const appointment = parseOwn(body, appointments);
+    const appointment = parseOwn(body, senderScope(request));
     if (appointment.identifier.system !== condition.system || appointment.identifier.value !== condition.value) {
       throw FhirError.of(400, 'value', 'The identifier in the body must be the one in the URL', 'Appointment.identifier');
     }
     return answer(reply, await appointments.save(appointment, clock.now(), 'replace'));
   });
 
-  app.post(`${base}/Appointment`, async (request, reply) => {
-    const appointments = await appointmentsOf(request);
-    const appointment = parseOwn(request.body, appointments);
+  app.post(`${base}/Appointment`, asSender, async (request, reply) => {
+    const appointments = appointmentsOf(request);
+    const appointment = parseOwn(request.body, senderScope(request));
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
       const existing = await appointments.findByIdentifier(condition.system, condition.value);
@@ -70,15 +67,15 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
     return answer(reply, await appointments.save(appointment, clock.now(), 'create'));
   });
 
-  app.get<{ Params: { id: string } }>(`${base}/Appointment/:id`, async (request, reply) => {
-    const appointments = await appointmentsOf(request);
+  app.get<{ Params: { id: string } }>(`${base}/Appointment/:id`, asSender, async (request, reply) => {
+    const appointments = appointmentsOf(request);
     const appointment = await appointments.get(request.params.id);
     if (!appointment) throw fhirErrors.notFound('Appointment');
     return send(reply, 200, toAppointment(appointment));
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/Appointment`, async (request, reply) => {
-    const appointments = await appointmentsOf(request);
+  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/Appointment`, asSender, async (request, reply) => {
+    const appointments = appointmentsOf(request);
     const condition = parseIdentifierParam(request.query.identifier);
     if (!condition) throw FhirError.of(400, 'required', 'Search Appointment by identifier=<system>|<value>', 'identifier');
     const found = await appointments.findByIdentifier(condition.system, condition.value);

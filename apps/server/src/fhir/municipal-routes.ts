@@ -1,38 +1,37 @@
 /**
  * The municipality's system tells which citizens receive which of its services
  * (FHIR EpisodeOfCare, conditional update) and reads its services back
- * (HealthcareService). Only organisations of kind `municipal-service` may.
+ * (HealthcareService). Only organisations of kind `municipal-service` may: their
+ * scope has a municipal part (`SenderScope.municipal`), other senders' has none.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@innboks/core';
-import { OrganizationEnrolments, type Database, type SenderRepository } from '@innboks/db';
+import type { MunicipalSenderScope } from '@innboks/db';
 import { parseEpisodeOfCare, toEpisodeOfCare, toHealthcareService } from '@innboks/fhir';
-import { authenticateSender, type SenderTokenVerifier } from './sender-auth.ts';
-import { FhirError, fhirErrors } from './fhir-error.ts';
+import type { Guards } from '../access/guards.ts';
+import { senderScope } from '../access/request-scope.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 
 export interface MunicipalFhirRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
-  verifySenderToken: SenderTokenVerifier;
 }
 
 const fhirJson = 'application/fhir+json; charset=utf-8';
 const base = '/fhir/R4';
 
 export async function registerMunicipalFhirRoutes(app: FastifyInstance, options: MunicipalFhirRouteOptions): Promise<void> {
-  const { db, clock } = options;
+  const { clock } = options;
+  const asSender = { preHandler: options.guards.sender };
 
-  const municipalSender = async (request: Parameters<typeof authenticateSender>[0]): Promise<SenderRepository> => {
-    const sender = await authenticateSender(request, db, options.verifySenderToken);
-    if (sender.organization.kind !== 'municipal-service') {
-      throw FhirError.of(403, 'forbidden', 'Only municipal health and care organisations send enrolments');
-    }
-    return sender;
+  const municipalScope = (request: FastifyRequest): MunicipalSenderScope => {
+    const municipal = senderScope(request).municipal;
+    if (!municipal) throw FhirError.of(403, 'forbidden', 'Only municipal health and care organisations send enrolments');
+    return municipal;
   };
 
-  app.put<{ Querystring: Record<string, string | undefined> }>(`${base}/EpisodeOfCare`, async (request, reply) => {
-    const sender = await municipalSender(request);
+  app.put<{ Querystring: Record<string, string | undefined> }>(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
+    const municipal = municipalScope(request);
     const condition = parseIdentifierCondition(request.query.identifier);
     const parsed = parseEpisodeOfCare(request.body);
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
@@ -40,11 +39,10 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
     if (enrolment.identifier.system !== condition.system || enrolment.identifier.value !== condition.value) {
       throw FhirError.of(400, 'value', 'identifier in the body must be the one in the URL (?identifier=<system>|<value>)', 'EpisodeOfCare.identifier[0]');
     }
-    if (enrolment.organizationNumber !== sender.organization.org_number) {
+    if (!senderScope(request).isOwnOrganization(enrolment.organizationNumber)) {
       throw FhirError.of(403, 'forbidden', 'You may enrol citizens only in your own organisation\'s services', 'EpisodeOfCare.managingOrganization.identifier.value');
     }
-    const enrolments = new OrganizationEnrolments(db, sender.organization.id);
-    const result = await enrolments.put(
+    const result = await municipal.enrolments.put(
       {
         identifier: enrolment.identifier,
         citizenNationalId: enrolment.citizenNationalId,
@@ -56,7 +54,7 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
       clock.now(),
     );
     if (result.outcome === 'unknown-service') {
-      const codes = await db.selectFrom('municipal_service').select('code').where('organization_id', '=', sender.organization.id).orderBy('code').execute();
+      const codes = await municipal.services();
       throw FhirError.of(
         422,
         'business-rule',
@@ -68,17 +66,16 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
     return send(reply, result.outcome === 'created' ? 201 : 200, toEpisodeOfCare(result.enrolment), location);
   });
 
-  app.get<{ Params: { id: string } }>(`${base}/EpisodeOfCare/:id`, async (request, reply) => {
-    const sender = await municipalSender(request);
-    const enrolment = await new OrganizationEnrolments(db, sender.organization.id).get(request.params.id);
+  app.get<{ Params: { id: string } }>(`${base}/EpisodeOfCare/:id`, asSender, async (request, reply) => {
+    const enrolment = await municipalScope(request).enrolments.get(request.params.id);
     if (!enrolment) throw fhirErrors.notFound('EpisodeOfCare');
     return send(reply, 200, toEpisodeOfCare(enrolment));
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/EpisodeOfCare`, async (request, reply) => {
-    const sender = await municipalSender(request);
+  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
+    const municipal = municipalScope(request);
     const condition = parseIdentifierCondition(request.query.identifier);
-    const enrolment = await new OrganizationEnrolments(db, sender.organization.id).findByIdentifier(condition.system, condition.value);
+    const enrolment = await municipal.enrolments.findByIdentifier(condition.system, condition.value);
     return send(reply, 200, {
       resourceType: 'Bundle',
       type: 'searchset',
@@ -87,21 +84,16 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
     });
   });
 
-  app.get(`${base}/HealthcareService`, async (request, reply) => {
-    const sender = await municipalSender(request);
-    const services = await db
-      .selectFrom('municipal_service')
-      .select(['id', 'code', 'name', 'digital_contact'])
-      .where('organization_id', '=', sender.organization.id)
-      .orderBy('code')
-      .execute();
+  app.get(`${base}/HealthcareService`, asSender, async (request, reply) => {
+    const municipal = municipalScope(request);
+    const services = await municipal.services();
     return send(reply, 200, {
       resourceType: 'Bundle',
       type: 'searchset',
       total: services.length,
       entry: services.map((service) => ({
         fullUrl: `${base}/HealthcareService/${service.id}`,
-        resource: toHealthcareService({ id: service.id, code: service.code, name: service.name, digitalContact: service.digital_contact, organizationNumber: sender.organization.org_number }),
+        resource: toHealthcareService({ ...service, organizationNumber: municipal.organization.org_number }),
         search: { mode: 'match' },
       })),
     });

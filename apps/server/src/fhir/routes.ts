@@ -4,20 +4,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import type { Database } from '@innboks/db';
 import { capabilityStatement, parseCommunication, systems, toCommunication } from '@innboks/fhir';
-import { authenticateSender, type SenderTokenVerifier } from './sender-auth.ts';
-import { FhirError, fhirErrors } from './fhir-error.ts';
+import type { Guards } from '../access/guards.ts';
+import { senderScope } from '../access/request-scope.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { rawBodyOf } from '../http/raw-body.ts';
 
 export interface FhirRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
   publicUrl: string;
   tokenEndpoint: string;
-  verifySenderToken: SenderTokenVerifier;
   /** Wakes the in-process worker so a letter moves on without waiting for a poll. */
   onLetterSaved?: () => void;
 }
@@ -25,20 +23,22 @@ export interface FhirRouteOptions {
 const fhirJson = 'application/fhir+json; charset=utf-8';
 
 export async function registerFhirRoutes(app: FastifyInstance, options: FhirRouteOptions): Promise<void> {
-  const { db, clock, publicUrl } = options;
+  const { guards, clock, publicUrl } = options;
+  const asSender = { preHandler: guards.sender };
   const base = '/fhir/R4';
 
   app.get(`${base}/metadata`, async (_request, reply) => {
     return send(reply, 200, capabilityStatement(publicUrl, options.tokenEndpoint, clock.now()));
   });
 
-  app.post(`${base}/Communication`, async (request, reply) => {
-    const sender = await authenticateSender(request, db, options.verifySenderToken);
+  app.post(`${base}/Communication`, asSender, async (request, reply) => {
+    const scope = senderScope(request);
+    const sender = scope.letters;
     const parsed = parseCommunication(request.body);
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
     const letter = parsed.letter;
-    if (letter.organizationNumber !== sender.principal.organizationNumber) throw fhirErrors.forbiddenOrganization();
-    if (letter.about?.kind === 'contained' && letter.about.appointment.organizationNumber !== sender.principal.organizationNumber) {
+    if (!scope.isOwnOrganization(letter.organizationNumber)) throw fhirErrors.forbiddenOrganization();
+    if (letter.about?.kind === 'contained' && !scope.isOwnOrganization(letter.about.appointment.organizationNumber)) {
       throw FhirError.of(403, 'forbidden', 'The contained Appointment must be with your own organisation', 'Communication.contained');
     }
 
@@ -72,20 +72,21 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     }
   });
 
-  app.get<{ Params: { id: string } }>(`${base}/Communication/:id`, async (request, reply) => {
-    const sender = await authenticateSender(request, db, options.verifySenderToken);
+  app.get<{ Params: { id: string } }>(`${base}/Communication/:id`, asSender, async (request, reply) => {
+    const sender = senderScope(request).letters;
     const letter = await sender.getLetter(request.params.id);
     if (!letter) throw fhirErrors.notFound('Communication');
     return send(reply, 200, toCommunication(letter, publicUrl));
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/Communication`, async (request, reply) => {
-    const sender = await authenticateSender(request, db, options.verifySenderToken);
+  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/Communication`, asSender, async (request, reply) => {
+    const scope = senderScope(request);
+    const sender = scope.letters;
     const query = request.query;
     const recipient = query.recipient;
-    const own = [`${systems.organizationNumber}|${sender.organization.org_number}`, `Organization/${sender.organization.id}`];
     if (!recipient) throw FhirError.of(400, 'required', 'recipient (your organisation) is required', 'recipient');
-    if (!own.includes(recipient)) throw FhirError.of(403, 'forbidden', 'You may search only messages to your own organisation', 'recipient');
+    const named = organizationNamedBy(recipient);
+    if (!named || !scope.isOwnOrganization(named)) throw FhirError.of(403, 'forbidden', 'You may search only messages to your own organisation', 'recipient');
     const after = parseLastUpdated(query._lastUpdated);
     const count = parseCount(query._count);
     const page = await sender.messagesFromCitizens(after, count);
@@ -104,8 +105,8 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     });
   });
 
-  app.get<{ Params: { id: string } }>(`${base}/Binary/:id`, async (request, reply) => {
-    const sender = await authenticateSender(request, db, options.verifySenderToken);
+  app.get<{ Params: { id: string } }>(`${base}/Binary/:id`, asSender, async (request, reply) => {
+    const sender = senderScope(request).letters;
     const attachment = await sender.getAttachment(request.params.id);
     if (!attachment) throw fhirErrors.notFound('Binary');
     return reply
@@ -156,6 +157,14 @@ function parseCount(value: string | undefined): number {
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 200) throw FhirError.of(400, 'value', '_count must be 1–200', '_count');
   return count;
+}
+
+/** The organisation a search's `recipient` names: `<organisation number system>|<number>` or `Organization/<id>`. */
+function organizationNamedBy(recipient: string): string | { id: string } | undefined {
+  const byNumber = `${systems.organizationNumber}|`;
+  if (recipient.startsWith(byNumber)) return recipient.slice(byNumber.length);
+  if (recipient.startsWith('Organization/')) return { id: recipient.slice('Organization/'.length) };
+  return undefined;
 }
 
 function nextLink(publicUrl: string, recipient: string, after: Date, count: number): string {

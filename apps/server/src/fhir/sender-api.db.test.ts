@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
-import { createClientAssertion } from '../identity/testing.ts';
+import { createClientAssertion } from '../identity/sender-token/testing.ts';
 import { minimalPdf } from '../demo/minimal-pdf.ts';
 import { syntheticNationalId } from '@innboks/core';
 

@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorIssue, operationOutcome } from '@innboks/fhir';
-import { FhirError } from '../fhir/fhir-error.ts';
+import { FhirError } from './fhir-error.ts';
 import { HttpProblem } from './problem.ts';
 
 export function registerErrorHandler(app: FastifyInstance): void {

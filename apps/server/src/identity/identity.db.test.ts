@@ -10,10 +10,14 @@ import fastifyFormbody from '@fastify/formbody';
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '@innboks/core';
-import { HttpProblem } from '../http/problem.ts';
+import { CitizenSessionStore, OidcStorage } from '@innboks/db';
+import { HttpProblem, problems } from '../http/problem.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
-import { citizenOf, createSenderTokenVerifier, registerCitizenAuth, registerEmbeddedIdentityProvider, requireCitizen, SenderAuthenticationError } from './index.ts';
-import { createClientAssertion, discoverTokenEndpoint, fetchSenderAccessToken, requestClientCredentialsToken, TokenRequestError } from './testing.ts';
+import { registerEmbeddedIdentityProvider } from './provider/provider.ts';
+import { createSenderTokenVerifier, SenderAuthenticationError } from './sender-token/verifier.ts';
+import { createClientAssertion, discoverTokenEndpoint, fetchSenderAccessToken, requestClientCredentialsToken, TokenRequestError } from './sender-token/testing.ts';
+import { registerWebLogin } from './web-session/web-login.ts';
+import { citizenAudience } from './web-session/citizen-audience.ts';
 import { CookieJar } from '../testing/cookie-jar.ts';
 
 const idleTimeoutSeconds = 600;
@@ -78,7 +82,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
       return reply.code(500).send({ error: String(error) });
     });
     await registerEmbeddedIdentityProvider(app, {
-      db,
+      storage: new OidcStorage(db),
       issuer,
       dataDir: undefined,
       citizenClient: {
@@ -92,18 +96,18 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
       listDemoPersons: async () => persons,
       findPerson: async (nationalId) => persons.find((person) => person.nationalId === nationalId),
     });
-    await registerCitizenAuth(app, {
-      db,
-      issuer,
-      clientId: 'innboks-citizen-web',
-      clientSecret: 'citizen-secret',
+    const citizenClient = { issuer, clientId: 'innboks-citizen-web', clientSecret: 'citizen-secret' };
+    const lifetimes = { idleTimeoutSeconds, maxAgeSeconds };
+    const sessions = await registerWebLogin(app, citizenAudience({ client: citizenClient, store: new CitizenSessionStore(db), lifetimes }), {
       publicUrl: issuer,
-      idleTimeoutSeconds,
-      maxAgeSeconds,
       clock,
       secureCookies: false,
     });
-    app.post('/api/echo', { preHandler: requireCitizen }, async (request) => ({ name: citizenOf(request).name }));
+    app.post('/api/echo', async (request) => {
+      const citizen = await sessions.resolve(request);
+      if (!citizen) throw problems.unauthenticated();
+      return { name: citizen.name };
+    });
     app.post('/fhir/R4/Communication', async () => ({ reached: true }));
     await app.listen({ port, host: '127.0.0.1' });
     tokenEndpoint = await discoverTokenEndpoint(issuer);
@@ -157,7 +161,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
       const port = await freePort();
       const second = Fastify();
       await registerEmbeddedIdentityProvider(second, {
-        db: database.db,
+        storage: new OidcStorage(database.db),
         issuer,
         dataDir: undefined,
         citizenClient: { clientId: 'innboks-citizen-web', clientSecret: 'citizen-secret', redirectUris: [`${issuer}/auth/callback`], postLogoutRedirectUris: [] },
@@ -405,14 +409,10 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
 
     it('answers 503 with a retry link when the identity provider cannot be reached', async () => {
       const offline = Fastify();
-      await registerCitizenAuth(offline, {
-        db: database.db,
-        issuer: `http://127.0.0.1:${await freePort()}`,
-        clientId: 'innboks-citizen-web',
-        clientSecret: 'citizen-secret',
+      const unreachable = { issuer: `http://127.0.0.1:${await freePort()}`, clientId: 'innboks-citizen-web', clientSecret: 'citizen-secret' };
+      const store = new CitizenSessionStore(database.db);
+      await registerWebLogin(offline, citizenAudience({ client: unreachable, store, lifetimes: { idleTimeoutSeconds, maxAgeSeconds } }), {
         publicUrl: 'http://localhost:3000',
-        idleTimeoutSeconds,
-        maxAgeSeconds,
         clock,
         secureCookies: true,
       });

@@ -1,15 +1,14 @@
 /**
  * The staff workspace API (contract: packages/contracts/src/municipal-api.ts). Every
- * route runs behind `requireStaff` and reaches data only through the staff member's
- * own StaffWorkspace, which checks membership and enrolment on every call and logs
+ * route runs behind the staff guard and reaches data only through the staff member's
+ * scope (its StaffWorkspace), which checks membership and enrolment on every call and logs
  * every read in the same transaction.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '@innboks/core';
-import { StaffWorkspace, type Database, type StaffThreadSummary } from '@innboks/db';
+import type { StaffThreadSummary } from '@innboks/db';
 import {
   staffAnswerSchema,
   staffThreadListQuerySchema,
@@ -20,11 +19,12 @@ import {
   type StaffThreadSummary as StaffThreadSummaryDto,
 } from '@innboks/contracts';
 import { problems } from '../http/problem.ts';
-import { requireStaff, staffOf } from '../identity/staff-auth.ts';
+import type { Guards } from '../access/guards.ts';
+import { staffScope } from '../access/request-scope.ts';
 import { contentDisposition } from '../fhir/routes.ts';
 
 export interface StaffRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
 }
 
@@ -32,28 +32,25 @@ const idParams = z.object({ id: z.string() });
 const base = '/ansatt/api';
 
 export async function registerStaffRoutes(app: FastifyInstance, options: StaffRouteOptions): Promise<void> {
-  const { db, clock } = options;
+  const { guards, clock } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const workspaceOf = (request: FastifyRequest) => {
-    const staff = staffOf(request);
-    return new StaffWorkspace(db, { staffId: staff.staffId, name: staff.name });
-  };
+  const workspaceOf = (request: FastifyRequest) => staffScope(request).workspace;
   const toSummary = (request: FastifyRequest, thread: StaffThreadSummary): StaffThreadSummaryDto => ({
     id: thread.threadId,
     subject: thread.subject,
     citizenName: thread.citizenName,
     status: thread.status,
     awaitingAnswerSince: thread.awaitingAnswerSince?.toISOString() ?? null,
-    assignedTo: thread.assignedTo ? { ...thread.assignedTo, isMe: thread.assignedTo.id === staffOf(request).staffId } : null,
+    assignedTo: thread.assignedTo ? { ...thread.assignedTo, isMe: staffScope(request).isMe(thread.assignedTo.id) } : null,
     lastActivityAt: thread.lastActivityAt.toISOString(),
     messageCount: thread.messageCount,
   });
 
-  routes.get(`${base}/services`, { preHandler: requireStaff }, async (request): Promise<StaffServices> => ({ services: await workspaceOf(request).services() }));
+  routes.get(`${base}/services`, { preHandler: guards.staff }, async (request): Promise<StaffServices> => ({ services: await workspaceOf(request).services() }));
 
   routes.get(
     `${base}/services/:id/threads`,
-    { preHandler: requireStaff, schema: { params: idParams, querystring: staffThreadListQuerySchema } },
+    { preHandler: guards.staff, schema: { params: idParams, querystring: staffThreadListQuerySchema } },
     async (request): Promise<StaffThreadList> => {
       const threads = await workspaceOf(request).threads(request.params.id, request.query.status);
       if (!threads) throw problems.notFound();
@@ -61,7 +58,7 @@ export async function registerStaffRoutes(app: FastifyInstance, options: StaffRo
     },
   );
 
-  routes.get(`${base}/threads/:id`, { preHandler: requireStaff, schema: { params: idParams } }, async (request): Promise<StaffThread> => {
+  routes.get(`${base}/threads/:id`, { preHandler: guards.staff, schema: { params: idParams } }, async (request): Promise<StaffThread> => {
     const thread = await workspaceOf(request).openThread(request.params.id, clock.now());
     if (!thread) throw problems.notFound();
     return {
@@ -84,7 +81,7 @@ export async function registerStaffRoutes(app: FastifyInstance, options: StaffRo
 
   routes.patch(
     `${base}/threads/:id`,
-    { preHandler: requireStaff, schema: { params: idParams, body: staffThreadPatchSchema } },
+    { preHandler: guards.staff, schema: { params: idParams, body: staffThreadPatchSchema } },
     async (request): Promise<StaffThreadSummaryDto> => {
       const updated = await workspaceOf(request).update(request.params.id, request.body, clock.now());
       if (!updated) throw problems.notFound();
@@ -94,7 +91,7 @@ export async function registerStaffRoutes(app: FastifyInstance, options: StaffRo
 
   routes.post(
     `${base}/threads/:id/messages`,
-    { preHandler: requireStaff, schema: { params: idParams, body: staffAnswerSchema } },
+    { preHandler: guards.staff, schema: { params: idParams, body: staffAnswerSchema } },
     async (request, reply) => {
       const sent = await workspaceOf(request).answer(request.params.id, request.body.text, clock.now());
       if (!sent) throw problems.notFound();
@@ -104,7 +101,7 @@ export async function registerStaffRoutes(app: FastifyInstance, options: StaffRo
 
   routes.get(
     `${base}/attachments/:id`,
-    { preHandler: requireStaff, schema: { params: idParams, querystring: z.object({ download: z.enum(['1', 'true']).optional() }) } },
+    { preHandler: guards.staff, schema: { params: idParams, querystring: z.object({ download: z.enum(['1', 'true']).optional() }) } },
     async (request, reply) => {
       const attachment = await workspaceOf(request).attachment(request.params.id, clock.now());
       if (!attachment) throw problems.notFound();

@@ -17,7 +17,7 @@ import { demoCitizens, demoSenders, type DemoSender } from '../demo/demo-data.ts
 import { jobHandlers } from '../runtime.ts';
 import { createDeliveryRuntime, type DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
-import { fetchSenderAccessToken } from '../identity/testing.ts';
+import { fetchSenderAccessToken } from '../identity/sender-token/testing.ts';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database.ts';
 
 export interface TestServer {

@@ -1,15 +1,13 @@
 /**
  * The citizen web API for appointments (contract: packages/contracts/src/appointments.ts).
- * Every route runs behind `requireCitizen` and reaches data only through the
- * citizen's own CitizenAppointments, so another citizen's appointment or letter is
+ * Every route runs behind the citizen guard and reaches data only through the
+ * citizen's scope (its CitizenAppointments), so another citizen's appointment or letter is
  * "not found", exactly like a missing one.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { sendAppointmentReply, type Clock } from '@innboks/core';
-import { CitizenAppointments, type Database } from '@innboks/db';
 import {
   appointmentProblemTypes,
   appointmentReplyRequestSchema,
@@ -19,12 +17,13 @@ import {
   type LetterAppointment,
 } from '@innboks/contracts';
 import { HttpProblem, problems } from '../http/problem.ts';
-import { citizenOf, requireCitizen } from '../identity/index.ts';
+import type { Guards } from '../access/guards.ts';
+import { citizenScope } from '../access/request-scope.ts';
 import type { AppointmentConfig } from '../appointments/appointment-config.ts';
 import { splitByTime, toAppointmentView } from '../appointments/appointment-view.ts';
 
 export interface AppointmentRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
   appointments: AppointmentConfig;
 }
@@ -48,11 +47,11 @@ class TypedProblem extends HttpProblem {
 }
 
 export async function registerAppointmentRoutes(app: FastifyInstance, options: AppointmentRouteOptions): Promise<void> {
-  const { db, clock } = options;
+  const { guards, clock } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const appointmentsOf = (request: FastifyRequest) => new CitizenAppointments(db, citizenOf(request).citizenId);
+  const appointmentsOf = (request: FastifyRequest) => citizenScope(request).appointments;
 
-  routes.get('/api/appointments', { preHandler: requireCitizen }, async (request): Promise<AppointmentList> => {
+  routes.get('/api/appointments', { preHandler: guards.citizen }, async (request): Promise<AppointmentList> => {
     const now = clock.now();
     const records = await appointmentsOf(request).list();
     return splitByTime(
@@ -61,13 +60,13 @@ export async function registerAppointmentRoutes(app: FastifyInstance, options: A
     );
   });
 
-  routes.get('/api/appointments/:id', { preHandler: requireCitizen, schema: { params: idParams } }, async (request): Promise<AppointmentView> => {
+  routes.get('/api/appointments/:id', { preHandler: guards.citizen, schema: { params: idParams } }, async (request): Promise<AppointmentView> => {
     const record = await appointmentsOf(request).get(request.params.id);
     if (!record) throw problems.notFound();
     return toAppointmentView(record, clock.now(), options.appointments);
   });
 
-  routes.get('/api/letters/:id/appointment', { preHandler: requireCitizen, schema: { params: idParams } }, async (request): Promise<LetterAppointment> => {
+  routes.get('/api/letters/:id/appointment', { preHandler: guards.citizen, schema: { params: idParams } }, async (request): Promise<LetterAppointment> => {
     const record = await appointmentsOf(request).forThread(request.params.id);
     if (record === undefined) throw problems.notFound();
     return { appointment: record ? toAppointmentView(record, clock.now(), options.appointments) : null };
@@ -75,7 +74,7 @@ export async function registerAppointmentRoutes(app: FastifyInstance, options: A
 
   routes.post(
     '/api/appointments/:id/replies',
-    { preHandler: requireCitizen, schema: { params: idParams, body: appointmentReplyRequestSchema } },
+    { preHandler: guards.citizen, schema: { params: idParams, body: appointmentReplyRequestSchema } },
     async (request, reply): Promise<AppointmentReplyReceipt> => {
       const appointments = appointmentsOf(request);
       const result = await appointments.replyTransaction((store) =>

@@ -1,33 +1,32 @@
 /**
  * The citizen web API (contract: packages/contracts/src/web-api.ts). Every route
- * runs behind `requireCitizen` (the inbox screen: `readAsCitizen`, the same check in
- * the same statement as its read) and reaches data only through the citizen's own
- * CitizenInbox, so another citizen's item is "not found", like a missing one.
+ * runs behind the citizen guard (the inbox screen: `guards.inboxScreen`, the same
+ * check in the same statement as its read) and reaches data only through the
+ * citizen's scope, so another citizen's item is "not found", like a missing one.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Clock, InboxCategory } from '@innboks/core';
-import { CitizenInbox, type Database, type InboxThread } from '@innboks/db';
+import { CitizenInbox, type InboxThread } from '@innboks/db';
 import { inboxQuerySchema, letterPatchSchema, type InboxItem, type Letter } from '@innboks/contracts';
 import { problems } from '../http/problem.ts';
-import { citizenOf, readAsCitizen, requireCitizen } from '../identity/index.ts';
+import type { Guards } from '../access/guards.ts';
+import { citizenScope } from '../access/request-scope.ts';
 import { contentDisposition } from '../fhir/routes.ts';
 
 export interface InboxRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
 }
 
 const idParams = z.object({ id: z.string() });
 
 export async function registerInboxRoutes(app: FastifyInstance, options: InboxRouteOptions): Promise<void> {
-  const { db, clock } = options;
+  const { guards, clock } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const inboxOf = (request: FastifyRequest) => new CitizenInbox(db, citizenOf(request).citizenId);
 
-  // The session and the screen in one statement (`readAsCitizen`): 401 without a live
+  // The session and the screen in one statement (`guards.inboxScreen`): 401 without a live
   // session, and the page and counts of that session's citizen only.
   routes.get('/api/inbox', { schema: { querystring: inboxQuerySchema } }, async (request, reply) => {
     const query = request.query;
@@ -35,17 +34,16 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
       throw problems.badRequest([{ field: 'cursor', message: 'Ugyldig side-markør' }]);
     }
     const pageRequest = { category: query.category, query: query.q, archived: query.archived === 'true', cursor: query.cursor, limit: query.limit };
-    const row = await readAsCitizen(request, reply, (citizenId) => CitizenInbox.pageWithUnreadCountsSql(citizenId, pageRequest), { prepared: !query.q });
-    const page = CitizenInbox.screenFrom(row);
+    const page = await guards.inboxScreen(request, reply, pageRequest);
     // An InboxPage; the items come as JSON from the database, written into the answer as they are.
     const body = `{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)},"unread":${JSON.stringify(page.unread)}}`;
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  routes.get('/api/inbox/unread', { preHandler: requireCitizen }, async (request) => inboxOf(request).unreadCounts());
+  routes.get('/api/inbox/unread', { preHandler: guards.citizen }, async (request) => citizenScope(request).inbox.unreadCounts());
 
-  routes.get('/api/letters/:id', { preHandler: requireCitizen, schema: { params: idParams } }, async (request): Promise<Letter> => {
-    const thread = await inboxOf(request).open(request.params.id, clock.now());
+  routes.get('/api/letters/:id', { preHandler: guards.citizen, schema: { params: idParams } }, async (request): Promise<Letter> => {
+    const thread = await citizenScope(request).inbox.open(request.params.id, clock.now());
     if (!thread) throw problems.notFound();
     const first = thread.messages[0];
     return {
@@ -71,9 +69,9 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
 
   routes.patch(
     '/api/letters/:id',
-    { preHandler: requireCitizen, schema: { params: idParams, body: letterPatchSchema } },
+    { preHandler: guards.citizen, schema: { params: idParams, body: letterPatchSchema } },
     async (request): Promise<InboxItem> => {
-      const updated = await inboxOf(request).update(request.params.id, request.body);
+      const updated = await citizenScope(request).inbox.update(request.params.id, request.body);
       if (!updated) throw problems.notFound();
       return toInboxItem(updated);
     },
@@ -81,9 +79,9 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
 
   routes.get(
     '/api/attachments/:id',
-    { preHandler: requireCitizen, schema: { params: idParams, querystring: z.object({ download: z.enum(['1', 'true']).optional() }) } },
+    { preHandler: guards.citizen, schema: { params: idParams, querystring: z.object({ download: z.enum(['1', 'true']).optional() }) } },
     async (request, reply) => {
-      const attachment = await inboxOf(request).attachment(request.params.id);
+      const attachment = await citizenScope(request).inbox.attachment(request.params.id);
       if (!attachment) throw problems.notFound();
       const disposition = request.query.download ? 'attachment' : 'inline';
       return reply

@@ -1,14 +1,13 @@
 /**
  * The citizen's side of municipal messaging (contract: packages/contracts/src/municipal-api.ts).
- * Every route runs behind `requireCitizen` and reaches data only through the
- * citizen's own CitizenMunicipal, which also holds the rules of who may write where.
+ * Every route runs behind the citizen guard and reaches data only through the
+ * citizen's scope (its CitizenMunicipal, which also holds the rules of who may write where).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { firstWorkingDayAfter, type Clock } from '@innboks/core';
-import { CitizenMunicipal, type Database, type MessagingRefusal } from '@innboks/db';
+import type { MessagingRefusal } from '@innboks/db';
 import {
   municipalReplySchema,
   newMunicipalMessageSchema,
@@ -18,10 +17,11 @@ import {
   type MunicipalThreadInfo,
 } from '@innboks/contracts';
 import { HttpProblem, problems } from '../http/problem.ts';
-import { citizenOf, requireCitizen } from '../identity/index.ts';
+import type { Guards } from '../access/guards.ts';
+import { citizenScope } from '../access/request-scope.ts';
 
 export interface MunicipalRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
 }
 
@@ -39,11 +39,11 @@ function refused(reason: MessagingRefusal, field: string): HttpProblem {
 }
 
 export async function registerMunicipalRoutes(app: FastifyInstance, options: MunicipalRouteOptions): Promise<void> {
-  const { db, clock } = options;
+  const { guards, clock } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const municipalOf = (request: FastifyRequest) => new CitizenMunicipal(db, citizenOf(request).citizenId);
+  const municipalOf = (request: FastifyRequest) => citizenScope(request).municipal;
 
-  routes.get('/api/municipal/services', { preHandler: requireCitizen }, async (request): Promise<MunicipalOverview> => {
+  routes.get('/api/municipal/services', { preHandler: guards.citizen }, async (request): Promise<MunicipalOverview> => {
     const overview = await municipalOf(request).overview();
     return {
       municipality: overview.municipality,
@@ -64,7 +64,7 @@ export async function registerMunicipalRoutes(app: FastifyInstance, options: Mun
 
   routes.post(
     '/api/municipal/messages',
-    { preHandler: requireCitizen, schema: { body: newMunicipalMessageSchema } },
+    { preHandler: guards.citizen, schema: { body: newMunicipalMessageSchema } },
     async (request, reply): Promise<MunicipalMessageSent> => {
       const now = clock.now();
       const expectedAnswerBy = firstWorkingDayAfter(now);
@@ -77,7 +77,7 @@ export async function registerMunicipalRoutes(app: FastifyInstance, options: Mun
     },
   );
 
-  routes.get('/api/municipal/threads/:id', { preHandler: requireCitizen, schema: { params: idParams } }, async (request): Promise<MunicipalThreadInfo> => {
+  routes.get('/api/municipal/threads/:id', { preHandler: guards.citizen, schema: { params: idParams } }, async (request): Promise<MunicipalThreadInfo> => {
     const info = await municipalOf(request).threadInfo(request.params.id);
     if (!info) throw problems.notFound();
     return {
@@ -93,7 +93,7 @@ export async function registerMunicipalRoutes(app: FastifyInstance, options: Mun
 
   routes.post(
     '/api/municipal/threads/:id/messages',
-    { preHandler: requireCitizen, schema: { params: idParams, body: municipalReplySchema } },
+    { preHandler: guards.citizen, schema: { params: idParams, body: municipalReplySchema } },
     async (request, reply): Promise<MunicipalMessageSent> => {
       const now = clock.now();
       const expectedAnswerBy = firstWorkingDayAfter(now);
@@ -105,7 +105,7 @@ export async function registerMunicipalRoutes(app: FastifyInstance, options: Mun
     },
   );
 
-  routes.get('/api/municipal/access-log', { preHandler: requireCitizen }, async (request): Promise<AccessLog> => {
+  routes.get('/api/municipal/access-log', { preHandler: guards.citizen }, async (request): Promise<AccessLog> => {
     const entries = await municipalOf(request).accessLog();
     return {
       entries: entries.map((entry) => ({

@@ -4,15 +4,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { noticeChannelsFor, type Clock, type ContactFacts, type ContactRegister } from '@innboks/core';
-import { DeliveryStore, type Database, type DeliverySettings } from '@innboks/db';
+import type { DeliverySettings } from '@innboks/db';
 import { noticeSettingsUpdateSchema, type NoticeSettings } from '@innboks/contracts';
 import { HttpProblem } from '../http/problem.ts';
-import { citizenOf, requireCitizen } from '../identity/index.ts';
+import type { Guards } from '../access/guards.ts';
+import { citizenScope } from '../access/request-scope.ts';
 
 export interface NoticeSettingsRouteOptions {
-  db: Kysely<Database>;
+  guards: Guards;
   clock: Clock;
   contactRegister: ContactRegister;
   settings: DeliverySettings;
@@ -20,7 +20,6 @@ export interface NoticeSettingsRouteOptions {
 
 export async function registerNoticeSettingsRoutes(app: FastifyInstance, options: NoticeSettingsRouteOptions): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const store = new DeliveryStore(options.db, options.settings);
 
   const lookup = async (nationalId: string): Promise<ContactFacts> => {
     try {
@@ -37,14 +36,14 @@ export async function registerNoticeSettingsRoutes(app: FastifyInstance, options
     effective: contact.reserved ? [] : noticeChannelsFor(choice, contact).filter((channel) => options.settings.noticeChannels.includes(channel)),
   });
 
-  routes.get('/api/notice-settings', { preHandler: requireCitizen }, async (request): Promise<NoticeSettings> => {
-    const citizen = citizenOf(request);
-    const [contact, choice] = await Promise.all([lookup(citizen.nationalId), store.noticeChoice(citizen.citizenId)]);
+  routes.get('/api/notice-settings', { preHandler: options.guards.citizen }, async (request): Promise<NoticeSettings> => {
+    const citizen = citizenScope(request);
+    const [contact, choice] = await Promise.all([lookup(citizen.nationalId), citizen.noticeChoice()]);
     return view(contact, choice);
   });
 
-  routes.put('/api/notice-settings', { preHandler: requireCitizen, schema: { body: noticeSettingsUpdateSchema } }, async (request): Promise<NoticeSettings> => {
-    const citizen = citizenOf(request);
+  routes.put('/api/notice-settings', { preHandler: options.guards.citizen, schema: { body: noticeSettingsUpdateSchema } }, async (request): Promise<NoticeSettings> => {
+    const citizen = citizenScope(request);
     const contact = await lookup(citizen.nationalId);
     const choice = request.body.choice;
     const missing: string[] = [];
@@ -55,7 +54,7 @@ export async function registerNoticeSettingsRoutes(app: FastifyInstance, options
         { field: 'choice', message: `Kontakt- og reservasjonsregisteret har ikke ${missing.join(' eller ')} for deg.` },
       ]);
     }
-    await store.saveNoticeChoice(citizen.citizenId, choice, options.clock.now());
+    await citizen.saveNoticeChoice(choice, options.clock.now());
     return view(contact, choice);
   });
 }

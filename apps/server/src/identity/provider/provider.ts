@@ -9,9 +9,8 @@
  * Routes: discovery at /.well-known/openid-configuration, everything else under /oidc.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { Database } from '@innboks/db';
+import type { OidcStorage } from '@innboks/db';
 import { loadIdentityKeys } from './keys.ts';
 import { clientAssertionAlgorithms, createAdapterFactory, organizationNumberMetadata } from './oidc-adapter.ts';
 import {
@@ -26,7 +25,8 @@ import {
 import { renderStaffLoginPage, staffAccountId, staffNationalIdOf, helseIdClaims, helseIdScopes, staffClientScope, type DemoStaffPerson } from './staff-pages.ts';
 
 export interface EmbeddedIdentityProviderOptions {
-  db: Kysely<Database>;
+  /** Where the provider keeps its sessions, grants and codes, and reads sender clients. */
+  storage: OidcStorage;
   /** e.g. http://localhost:3000 — no path. */
   issuer: string;
   /** undefined → keys only in memory (tests). */
@@ -85,7 +85,7 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
     client?.grantTypes?.includes('client_credentials') === true;
 
   const configuration: Configuration = {
-    adapter: createAdapterFactory(options.db),
+    adapter: createAdapterFactory(options.storage),
     clients: [
       {
         client_id: citizenClientId,

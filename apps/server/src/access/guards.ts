@@ -1,0 +1,88 @@
+/**
+ * The guards: Fastify preHandlers that turn a request's credential — a citizen's or a
+ * staff member's web session, a sender's bearer token — into its principal and the
+ * principal into its scope (`Scopes`, packages/db), or answer 401/403. Routes get
+ * these and the scope, never the database handle; the guards are made once, in app.ts.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CitizenInbox, type CitizenSessionStore, type InboxPageRequest, type InboxScreen, type PrincipalOf, type Scopes } from '@innboks/db';
+import { problems } from '../http/problem.ts';
+import { FhirError, fhirErrors } from '../http/fhir-error.ts';
+import type { WebSessions } from '../identity/web-session/web-sessions.ts';
+import { SenderAuthenticationError, type SenderIdentity } from '../identity/sender-token/verifier.ts';
+
+export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+export interface Guards {
+  /** 401 problem unless the request has a live citizen session; then `citizenScope(request)`. */
+  citizen: Guard;
+  /** 401 problem unless the request has a live staff session; then `staffScope(request)`. */
+  staff: Guard;
+  /** FHIR 401 without a valid bearer token, 403 for an organisation not registered as a sender; then `senderScope(request)`. */
+  sender: Guard;
+  /**
+   * The citizen guard and the inbox screen in one statement (the session lookup joined
+   * to the page and unread counts): 401 unless the session is live, then that
+   * session's citizen's screen, and `citizenScope(request)` as after `citizen`.
+   */
+  inboxScreen(request: FastifyRequest, reply: FastifyReply, page: InboxPageRequest): Promise<InboxScreen>;
+}
+
+export interface GuardDependencies {
+  scopes: Scopes;
+  citizenSessions: WebSessions<PrincipalOf<'citizen'>>;
+  /** For the inbox screen's statement, joined to the session lookup. */
+  citizenSessionStore: CitizenSessionStore;
+  staffSessions: WebSessions<PrincipalOf<'staff'>>;
+  verifySenderToken: (authorization: string | undefined) => Promise<SenderIdentity>;
+}
+
+/** 401 for a request without a live session; the answer is not to be cached. */
+function refuseWithoutSession(reply: FastifyReply): never {
+  reply.header('Cache-Control', 'no-store');
+  throw problems.unauthenticated();
+}
+
+export function registerGuards(app: FastifyInstance, dependencies: GuardDependencies): Guards {
+  const { scopes, citizenSessions, citizenSessionStore, staffSessions, verifySenderToken } = dependencies;
+  app.decorateRequest('scope', null);
+
+  return {
+    async citizen(request, reply) {
+      const principal = await citizenSessions.resolve(request);
+      if (!principal) refuseWithoutSession(reply);
+      request.scope = scopes.citizen(principal);
+    },
+
+    async staff(request, reply) {
+      const principal = await staffSessions.resolve(request);
+      if (!principal) refuseWithoutSession(reply);
+      request.scope = scopes.staff(principal);
+    },
+
+    async sender(request) {
+      const authorization = request.headers.authorization;
+      let identity: SenderIdentity;
+      try {
+        identity = await verifySenderToken(authorization);
+      } catch (error) {
+        if (error instanceof SenderAuthenticationError) throw fhirErrors.unauthenticated(Boolean(authorization));
+        // The issuer could not be reached: our fault, not the sender's.
+        throw FhirError.of(503, 'transient', 'The token issuer cannot be reached; try again shortly');
+      }
+      const scope = await scopes.sender({ kind: 'sender', ...identity });
+      if (!scope) throw FhirError.of(403, 'forbidden', 'The client\'s organisation is not registered as a sender');
+      request.scope = scope;
+    },
+
+    async inboxScreen(request, reply, page) {
+      // A search is sent unprepared: its plan depends on the words.
+      const found = await citizenSessions.resolveWith(request, (sessionId) =>
+        citizenSessionStore.findWith(sessionId, (citizenId) => CitizenInbox.pageWithUnreadCountsSql(citizenId, page), { prepared: !page.query }),
+      );
+      if (!found) refuseWithoutSession(reply);
+      request.scope = scopes.citizen(found.principal);
+      return CitizenInbox.screenFrom(found.row);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The citizen's web login: ID-porten in production, the embedded test provider
+ * otherwise. `acr` must be `idporten-loa-high`, `pid` is the national id; the citizen
+ * is made on first login. Cookies on the whole site, the web API under /api/.
+ */
+import type { CitizenSessionStore, PrincipalOf } from '@innboks/db';
+import type { AudienceSettings, WebAudience } from './web-login.ts';
+
+export const sessionCookieName = 'innboks_session';
+export const csrfCookieName = 'innboks_csrf';
+export const csrfHeaderName = 'x-csrf-token';
+export const requiredAcr = 'idporten-loa-high';
+
+export function citizenAudience({ client, store, lifetimes }: AudienceSettings<CitizenSessionStore>): WebAudience<PrincipalOf<'citizen'>> {
+  const loginAgain = { href: '/auth/login', text: 'Logg inn på nytt' };
+  return {
+    name: 'citizen',
+    basePath: '',
+    apiPrefix: '/api/',
+    cookies: { session: sessionCookieName, csrf: csrfCookieName, login: 'innboks_login' },
+    csrfHeader: csrfHeaderName,
+    client,
+    lifetimes,
+    authorization: { scope: 'openid profile', acr_values: requiredAcr },
+    home: { href: '/', text: 'Til forsiden' },
+    texts: {
+      unavailable: 'Vi får ikke kontakt med innloggingstjenesten akkurat nå. Prøv igjen om litt.',
+      retryWhenUnavailable: true,
+      providerFailed: 'Innloggingstjenesten svarte med en feil. Prøv igjen senere.',
+    },
+    store,
+    async admit(claims) {
+      if (!claims || claims.acr !== requiredAcr) {
+        const message = 'Innboks krever innlogging på høyt sikkerhetsnivå (for eksempel BankID eller MinID med app). Logg inn på nytt med en slik metode.';
+        return { refused: { status: 403, title: 'For lavt sikkerhetsnivå', message, link: loginAgain } };
+      }
+      const nationalId = typeof claims.pid === 'string' ? claims.pid : '';
+      if (!/^\d{11}$/.test(nationalId)) {
+        return { refused: { status: 403, title: 'Innloggingen manglet fødselsnummer', message: 'Innloggingstjenesten oppga ikke et gyldig fødselsnummer.' } };
+      }
+      const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : 'Innbygger';
+      return { subjectId: await store.subjectForLogin(nationalId, name), acr: claims.acr };
+    },
+    sessionBody: (citizen) => ({ citizen: { name: citizen.name, nationalId: citizen.nationalId } }),
+  };
+}

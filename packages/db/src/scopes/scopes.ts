@@ -1,0 +1,40 @@
+/**
+ * The one place a scope is made: from a verified principal, once per request. The
+ * server's guards (apps/server/src/access) call these after checking the credential;
+ * routes get the scope, never the database handle.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { DeliveryStore, type DeliverySettings } from '../delivery/delivery-store.ts';
+import { openSenderRepository } from '../repositories/sender-repository.ts';
+import type { PrincipalOf } from './principal.ts';
+import { CitizenScope, type CitizenFacingPrincipal } from './citizen-scope.ts';
+import { StaffScope } from './staff-scope.ts';
+import { SenderScope } from './sender-scope.ts';
+
+export type Scope = CitizenScope | StaffScope | SenderScope;
+
+export class Scopes {
+  private readonly delivery: DeliveryStore;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    deliverySettings: DeliverySettings,
+  ) {
+    this.delivery = new DeliveryStore(db, deliverySettings);
+  }
+
+  citizen(principal: CitizenFacingPrincipal): CitizenScope {
+    return new CitizenScope(this.db, this.delivery, principal);
+  }
+
+  staff(principal: PrincipalOf<'staff'>): StaffScope {
+    return new StaffScope(this.db, principal);
+  }
+
+  /** Undefined when the token's organisation is not registered as a sender. */
+  async sender(principal: PrincipalOf<'sender'>): Promise<SenderScope | undefined> {
+    const letters = await openSenderRepository(this.db, principal);
+    return letters ? new SenderScope(this.db, principal, letters) : undefined;
+  }
+}

@@ -7,10 +7,13 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, JobTable } from '../schema.ts';
-import { recordset } from '../delivery/recordset.ts';
+import { recordset } from '../sql/recordset.ts';
 import type { Selectable } from 'kysely';
+import type { JobKind, JobPayloads } from './job-kinds.ts';
 
 export type JobRow = Selectable<JobTable>;
+/** A claimed job with the payload its kind carries (job-kinds.ts). */
+export type JobOf<Payload> = Omit<JobRow, 'payload'> & { payload: Payload };
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface EnqueueOptions {
@@ -18,25 +21,18 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-export async function enqueueJob(
-  executor: Executor,
-  kind: string,
-  payload: Record<string, unknown>,
-  options: EnqueueOptions = {},
-): Promise<void> {
-  await enqueueJobs(executor, [{ kind, payload, ...options }]);
+/** One job of a registry: by default the project's own (job-kinds.ts); a test may bring a registry of its own. */
+export type NewJob<Payloads = JobPayloads> = { [K in keyof Payloads & string]: { kind: K; payload: Payloads[K] } & EnqueueOptions }[keyof Payloads & string];
+
+export async function enqueueJob<K extends JobKind>(executor: Executor, kind: K, payload: JobPayloads[K], options: EnqueueOptions = {}): Promise<void> {
+  await enqueueJobs(executor, [{ kind, payload, ...options } as NewJob]);
 }
 
 /** The job table's default for max_attempts (migration 0001). */
 const defaultMaxAttempts = 8;
 
-export interface NewJob extends EnqueueOptions {
-  kind: string;
-  payload: Record<string, unknown>;
-}
-
 /** Many jobs in one statement (a batch of letters); runAt defaults to now, max attempts to the table's default. */
-export async function enqueueJobs(executor: Executor, jobs: readonly NewJob[]): Promise<void> {
+export async function enqueueJobs<Payloads = JobPayloads>(executor: Executor, jobs: readonly NewJob<Payloads>[]): Promise<void> {
   if (jobs.length === 0) return;
   const rows = jobs.map((job) => ({ kind: job.kind, payload: job.payload, run_at: job.runAt?.toISOString() ?? null, max_attempts: job.maxAttempts ?? null }));
   await sql`
@@ -113,4 +109,16 @@ export async function failJob(db: Kysely<Database>, job: JobRow, workerId: strin
 
 export async function listDeadJobs(db: Kysely<Database>): Promise<JobRow[]> {
   return db.selectFrom('job').selectAll().where('state', '=', 'dead').orderBy('id').execute();
+}
+
+/** An operator's replay of a job the queue gave up on: queued again now, with a fresh set of tries. False: no such dead job. */
+export async function requeueDeadJob(db: Kysely<Database>, id: number, at: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('job')
+    .set({ state: 'queued', attempts: 0, run_at: at, locked_by: null, locked_until: null })
+    .where('id', '=', id)
+    .where('state', '=', 'dead')
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
 }

@@ -14,7 +14,7 @@ import { inboxCategoryFor, type IncomingLetter, type SenderKind } from '@innboks
 import type { Database, MessageRow, OrganizationRow } from '../schema.ts';
 import { preparedStatement } from '../database.ts';
 import type { StoredAttachmentMeta, StoredLetter } from './letter-aggregate.ts';
-import { deliverLetterJob } from './job-kinds.ts';
+import { deliverLetterJob } from '../queue/job-kinds.ts';
 
 /** The letter is stored and queued; `undefined` only when a first-contact citizen row was made by a concurrent request at the same moment (try again). */
 export async function insertNewThreadLetter(

@@ -12,10 +12,8 @@ import { enqueueJob } from '../queue/job-queue.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
 import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
 import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
-import { deliverLetterJob } from './job-kinds.ts';
+import { deliverLetterJob } from '../queue/job-kinds.ts';
 import { insertNewThreadLetter } from './letter-insert.ts';
-
-export { deliverLetterJob } from './job-kinds.ts';
 
 export interface SenderPrincipal {
   clientId: string;

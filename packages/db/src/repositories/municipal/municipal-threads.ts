@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
-import { deliverLetterJob } from '../sender-repository.ts';
+import { deliverLetterJob } from '../../queue/job-kinds.ts';
 import { moveAttempt } from '../../delivery/attempts.ts';
 
 import { citizenMessageIdentifierSystem } from '../identifier-systems.ts';

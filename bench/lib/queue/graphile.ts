@@ -6,7 +6,7 @@
  * `tuned`: its batching options on (a local queue of 100 fetched in one claim,
  * completions batched), the nearest it has to our claims of 100.
  */
-import type pg from 'pg';
+import pg from 'pg';
 import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
 import { markDoneSql, type ItemJob, type JobWatch, type QueueContestant, type RunningWorkers } from './contestant.ts';
 
@@ -24,7 +24,11 @@ const quiet = new Logger(() => (level, message) => {
 });
 
 export function graphileContestant(options: GraphileOptions): QueueContestant {
-  const common = { connectionString: options.databaseUrl, logger: quiet, noHandleSignals: true };
+  // Its pool is ours, so it is ended before the benchmark's database is dropped (a pool
+  // of its own could still hold an idle connection then, whose end would be an error).
+  const workerPool = new pg.Pool({ connectionString: options.databaseUrl, max: options.concurrency + 2 });
+  workerPool.on('error', () => undefined);
+  const common = { pgPool: workerPool, logger: quiet, noHandleSignals: true };
   return {
     name: `graphile-worker (${options.tuned ? 'local queue 100, batched completion' : 'defaults'}, concurrency ${options.concurrency})`,
     async setup() {
@@ -45,7 +49,6 @@ export function graphileContestant(options: GraphileOptions): QueueContestant {
       const runner: Runner = await run({
         ...common,
         concurrency: options.concurrency,
-        maxPoolSize: options.concurrency + 2,
         pollInterval: options.pollIntervalMs ?? 2000,
         taskList: {
           bench_item: async (payload, helpers) => {
@@ -68,6 +71,8 @@ export function graphileContestant(options: GraphileOptions): QueueContestant {
     async settle() {
       await options.pool.query('vacuum analyze graphile_worker._private_jobs, graphile_worker._private_tasks');
     },
-    async close() {},
+    async close() {
+      await workerPool.end();
+    },
   };
 }

@@ -12,5 +12,6 @@ import { scaleOut } from './scale-out.ts';
 import { delivery } from './delivery.ts';
 import { embedded } from './embedded.ts';
 import { webBundle } from './web-bundle.ts';
+import { queueSideBySide } from './queue-side-by-side.ts';
 
-export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, delivery, embedded, webBundle];
+export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, delivery, embedded, webBundle, queueSideBySide];

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
 import { migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@innboks/db';
 import type { Config } from './config.ts';
-import { startWorker, type JobHandler, type Worker } from './jobs/worker.ts';
+import { startWorker, type JobHandlers, type Worker } from './jobs/worker.ts';
 import { deliveryJobHandlers } from './jobs/delivery-jobs.ts';
 import { startSweeper } from './jobs/sweeper.ts';
 import { createDeliveryRuntime, type DeliveryRuntime } from './delivery/delivery-runtime.ts';
@@ -43,7 +43,7 @@ export async function citizenClientSecret(config: Config): Promise<string> {
   }
 }
 
-export function jobHandlers(db: Kysely<Database>, clock: Clock, config: Config, delivery?: DeliveryRuntime): Record<string, JobHandler> {
+export function jobHandlers(db: Kysely<Database>, clock: Clock, config: Config, delivery?: DeliveryRuntime): JobHandlers {
   return deliveryJobHandlers(delivery ?? createDeliveryRuntime(db, clock, config));
 }
 

@@ -8,7 +8,7 @@
  * tries); on a letter's last try its plan is made without it (and says so).
  */
 import { planDelivery, registerBatchLimit, type ContactFacts, type PersonFacts } from '@innboks/core';
-import type { JobRow, LetterForDelivery, PlanToSave } from '@innboks/db';
+import type { JobOf, LetterForDelivery, LetterJob, PlanToSave } from '@innboks/db';
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import type { BatchJobHandler } from './worker.ts';
 import { failedStep } from './step.ts';
@@ -27,16 +27,16 @@ async function lookupAll<Facts>(nationalIds: string[], lookupMany: (ids: readonl
   }
 }
 
-export function deliverLetterHandler(runtime: DeliveryRuntime): BatchJobHandler {
+export function deliverLetterHandler(runtime: DeliveryRuntime): BatchJobHandler<LetterJob> {
   return {
-    async batch(jobs: JobRow[]) {
+    async batch(jobs: JobOf<LetterJob>[]) {
       const { store, adapters, clock } = runtime;
-      const failures = new Map<JobRow, unknown>();
-      const letters = await store.letters(jobs.map((job) => ({ citizenId: String(job.payload.citizenId), messageId: String(job.payload.messageId) })));
+      const failures = new Map<JobOf<LetterJob>, unknown>();
+      const letters = await store.letters(jobs.map((job) => ({ citizenId: job.payload.citizenId, messageId: job.payload.messageId })));
       // A letter queued twice (a sweep, a replay) is planned once; its other job just ends.
       const planned = new Set<string>();
       const todo = jobs.flatMap((job) => {
-        const letter = letters.get(String(job.payload.messageId));
+        const letter = letters.get(job.payload.messageId);
         if (!letter || letter.plan || planned.has(letter.messageId)) return [];
         planned.add(letter.messageId);
         return [{ job, letter }];
@@ -64,7 +64,7 @@ export function deliverLetterHandler(runtime: DeliveryRuntime): BatchJobHandler 
 }
 
 /** One letter's plan from the batch's register answers; throws RetryLater when a register failed and this job has tries left. */
-function planLetter(runtime: DeliveryRuntime, letter: LetterForDelivery, job: JobRow, contacts: Lookup<ContactFacts>, people: Lookup<PersonFacts>, now: Date): PlanToSave {
+function planLetter(runtime: DeliveryRuntime, letter: LetterForDelivery, job: JobOf<LetterJob>, contacts: Lookup<ContactFacts>, people: Lookup<PersonFacts>, now: Date): PlanToSave {
   const notes: string[] = [];
   const answer = <Facts>(lookup: Lookup<Facts>, register: string): Facts | undefined => {
     if ('found' in lookup) return lookup.found.get(letter.nationalId);

@@ -1,19 +1,18 @@
-/** Every delivery job kind with its handler. */
-import { deliveryJobs } from '@innboks/db';
+/** Every job kind of the registry (@innboks/db job-kinds.ts) with its handler; the type makes a kind without one a compile error. */
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
-import type { JobHandler } from './worker.ts';
+import type { JobHandlers } from './worker.ts';
 import { deliverLetterHandler } from './deliver-letter.ts';
 import { sendNoticeHandler } from './send-notice.ts';
 import { sendDigitalMailboxHandler } from './send-digital-mailbox.ts';
 import { printLetterHandler } from './print-letter.ts';
 import { unreadFallbackHandler } from './unread-fallback.ts';
 
-export function deliveryJobHandlers(runtime: DeliveryRuntime): Record<string, JobHandler> {
+export function deliveryJobHandlers(runtime: DeliveryRuntime): JobHandlers {
   return {
-    [deliveryJobs.plan]: deliverLetterHandler(runtime),
-    [deliveryJobs.sendNotice]: sendNoticeHandler(runtime),
-    [deliveryJobs.digitalMailbox]: sendDigitalMailboxHandler(runtime),
-    [deliveryJobs.print]: printLetterHandler(runtime),
-    [deliveryJobs.unreadFallback]: unreadFallbackHandler(runtime),
+    'deliver-letter': deliverLetterHandler(runtime),
+    'send-notice': sendNoticeHandler(runtime),
+    'send-digital-mailbox': sendDigitalMailboxHandler(runtime),
+    'print-letter': printLetterHandler(runtime),
+    'unread-fallback': unreadFallbackHandler(runtime),
   };
 }

@@ -1,14 +1,12 @@
 /** Makes the print-ready PDF (address in the envelope window, text, the letter's PDFs) and hands it to the print service. */
 import { renderLetterPdf } from '@innboks/channels';
-import type { JobRow } from '@innboks/db';
+import type { JobOf, LetterJob } from '@innboks/db';
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { runStep } from './step.ts';
 
 export function printLetterHandler(runtime: DeliveryRuntime) {
-  return async (payload: Record<string, unknown>, job?: JobRow): Promise<void> => {
+  return async ({ citizenId, messageId }: LetterJob, job?: JobOf<LetterJob>): Promise<void> => {
     const { store, adapters, clock } = runtime;
-    const citizenId = String(payload.citizenId);
-    const messageId = String(payload.messageId);
     if (!(await store.beginChannel(citizenId, messageId, 'paper', clock.now()))) return;
     const letter = await store.letter(citizenId, messageId);
     const person = letter?.plan?.facts.person;

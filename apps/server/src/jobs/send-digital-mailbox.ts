@@ -1,13 +1,11 @@
 /** Hands a letter to the citizen's digital mailbox; the receipt id goes into the timeline. */
-import type { JobRow } from '@innboks/db';
+import type { JobOf, LetterJob } from '@innboks/db';
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { runStep } from './step.ts';
 
 export function sendDigitalMailboxHandler(runtime: DeliveryRuntime) {
-  return async (payload: Record<string, unknown>, job?: JobRow): Promise<void> => {
+  return async ({ citizenId, messageId }: LetterJob, job?: JobOf<LetterJob>): Promise<void> => {
     const { store, adapters, clock } = runtime;
-    const citizenId = String(payload.citizenId);
-    const messageId = String(payload.messageId);
     if (!(await store.beginChannel(citizenId, messageId, 'digital-mailbox', clock.now()))) return;
     const letter = await store.letter(citizenId, messageId);
     const mailbox = letter?.plan?.facts.contact?.digitalMailbox;

@@ -6,17 +6,17 @@
  * time, so a try after a crash is not a second notice. The ones taken are recorded
  * together afterwards.
  */
-import type { JobRow, NoticeSent } from '@innboks/db';
+import type { JobOf, NoticeJob, NoticeSent } from '@innboks/db';
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import type { BatchJobHandler } from './worker.ts';
 import { runStep } from './step.ts';
 
-export function sendNoticeHandler(runtime: DeliveryRuntime): BatchJobHandler {
+export function sendNoticeHandler(runtime: DeliveryRuntime): BatchJobHandler<NoticeJob> {
   return {
-    async batch(jobs: JobRow[]) {
+    async batch(jobs: JobOf<NoticeJob>[]) {
       const { store, adapters, clock, noticeText } = runtime;
-      const failures = new Map<JobRow, unknown>();
-      const refs = jobs.map((job) => ({ citizenId: String(job.payload.citizenId), noticeId: String(job.payload.noticeId) }));
+      const failures = new Map<JobOf<NoticeJob>, unknown>();
+      const refs = jobs.map((job) => ({ citizenId: job.payload.citizenId, noticeId: job.payload.noticeId }));
       const starts = await store.beginNotices(refs, clock.now());
       const sent: NoticeSent[] = [];
       const gaveUp: { citizenId: string; noticeId: string; reason: string; attempts: number }[] = [];

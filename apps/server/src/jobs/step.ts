@@ -7,6 +7,9 @@
 import { ChannelError, isChannelError } from '@innboks/core';
 import type { JobRow } from '@innboks/db';
 
+/** What a step needs of its job: how many tries it has had, and may have. */
+type Tries = Pick<JobRow, 'attempts' | 'max_attempts'>;
+
 export class RetryLater extends Error {
   constructor(
     message: string,
@@ -19,7 +22,7 @@ export class RetryLater extends Error {
 
 export type StepOutcome<T> = { ok: true; value: T } | { ok: false; reason: string; attempts: number };
 
-export async function runStep<T>(job: JobRow | undefined, call: () => Promise<T>): Promise<StepOutcome<T>> {
+export async function runStep<T>(job: Tries | undefined, call: () => Promise<T>): Promise<StepOutcome<T>> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {
@@ -32,7 +35,7 @@ export async function runStep<T>(job: JobRow | undefined, call: () => Promise<T>
  * outcome; a transient one with tries left throws RetryLater. One call made for a
  * batch of jobs is judged for each job by its own tries.
  */
-export function failedStep(job: JobRow | undefined, error: unknown): { ok: false; reason: string; attempts: number } {
+export function failedStep(job: Tries | undefined, error: unknown): { ok: false; reason: string; attempts: number } {
   const failure = isChannelError(error) ? error : new ChannelError('transient', error instanceof Error ? error.message : String(error), { cause: error });
   const attempts = job?.attempts ?? 1;
   const lastTry = !job || job.attempts >= job.max_attempts;

@@ -6,25 +6,35 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { claimJobs, completeJobs, failJob, type Database, type JobRow } from '@innboks/db';
+import { claimJobs, completeJobs, failJob, type Database, type JobOf, type JobPayloads, type JobRow } from '@innboks/db';
 
-export type SingleJobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+export type SingleJobHandler<Payload> = (payload: Payload, job: JobOf<Payload>) => Promise<void>;
 
 /**
  * A handler that takes every claimed job of its kind at once (one register call and a
  * few statements for many letters). It answers with the jobs that failed and why; the
  * rest are done.
  */
-export interface BatchJobHandler {
-  batch(jobs: JobRow[]): Promise<Map<JobRow, unknown>>;
+export interface BatchJobHandler<Payload> {
+  batch(jobs: JobOf<Payload>[]): Promise<Map<JobOf<Payload>, unknown>>;
 }
 
-export type JobHandler = SingleJobHandler | BatchJobHandler;
+export type JobHandler<Payload> = SingleJobHandler<Payload> | BatchJobHandler<Payload>;
 
-export interface WorkerOptions {
+/**
+ * A handler for every kind of a job registry, each typed by its payload: by default
+ * the project's registry (@innboks/db job-kinds.ts), so a kind without a handler does
+ * not compile. The worker's own tests bring a registry of their own.
+ */
+export type JobHandlers<Payloads = JobPayloads> = { [K in keyof Payloads]: JobHandler<Payloads[K]> };
+
+/** A handler as the worker holds it: the payload it gets is the one its kind was enqueued with (enqueueJobs is typed by the same registry). */
+type AnyHandler = SingleJobHandler<unknown> | BatchJobHandler<unknown>;
+
+export interface WorkerOptions<Payloads = JobPayloads> {
   db: Kysely<Database>;
   clock: Clock;
-  handlers: Record<string, JobHandler>;
+  handlers: JobHandlers<Payloads>;
   /** How long a job is ours before another worker may take it. */
   leaseMs?: number;
   pollIntervalMs?: number;
@@ -47,13 +57,14 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(capped / 2 + random() * (capped / 2));
 }
 
-export function startWorker(options: WorkerOptions, { autoStart = true } = {}): Worker {
+export function startWorker<Payloads = JobPayloads>(options: WorkerOptions<Payloads>, { autoStart = true } = {}): Worker {
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? 60_000;
   const batchSize = options.batchSize ?? 100;
   const lanes = Math.max(1, options.concurrency ?? 1);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const handlerOf = (kind: string) => (options.handlers as Record<string, AnyHandler | undefined>)[kind];
 
   async function runOnce(): Promise<number> {
     const jobs = await claimJobs(options.db, workerId, batchSize, leaseMs, options.clock.now());
@@ -66,7 +77,7 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
       options.log?.[outcome === 'dead' ? 'error' : 'warn']({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: message }, `job ${outcome}`);
     };
     const runOne = async (job: JobRow) => {
-      const handler = options.handlers[job.kind];
+      const handler = handlerOf(job.kind);
       try {
         if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
         if (typeof handler !== 'function') throw new Error(`Job kind ${job.kind} runs in batches`);
@@ -76,22 +87,23 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
         await retryOrBury(job, error);
       }
     };
-    const runBatch = async (handler: BatchJobHandler, batch: JobRow[]) => {
-      let failed: Map<JobRow, unknown>;
+    const runBatch = async (handler: BatchJobHandler<unknown>, batch: JobRow[]) => {
+      // The handler answers with the very job objects it was given, so they are keys here.
+      let failed: ReadonlyMap<unknown, unknown>;
       try {
         failed = await handler.batch(batch);
       } catch (error) {
         failed = new Map(batch.map((job) => [job, error]));
       }
       await completeJobs(options.db, batch.filter((job) => !failed.has(job)), workerId);
-      for (const [job, error] of failed) await retryOrBury(job, error);
+      for (const job of batch) if (failed.has(job)) await retryOrBury(job, failed.get(job));
     };
 
     // Jobs of a batch kind go to their handler together; the rest one by one.
     const single: JobRow[] = [];
-    const batches = new Map<BatchJobHandler, JobRow[]>();
+    const batches = new Map<BatchJobHandler<unknown>, JobRow[]>();
     for (const job of jobs) {
-      const handler = options.handlers[job.kind];
+      const handler = handlerOf(job.kind);
       if (handler && typeof handler !== 'function') batches.set(handler, [...(batches.get(handler) ?? []), job]);
       else single.push(job);
     }
@@ -168,9 +180,9 @@ export function startWorker(options: WorkerOptions, { autoStart = true } = {}): 
  * a failure of an outside system is an outcome (a dead letter, the next channel),
  * never a retry. For commands and tests that run one step by hand.
  */
-export async function runJobNow(handler: JobHandler, payload: Record<string, unknown>): Promise<void> {
+export async function runJobNow<Payload>(handler: JobHandler<Payload>, payload: Payload): Promise<void> {
   const now = new Date();
-  const job: JobRow = { id: 0, kind: 'by-hand', payload, state: 'running', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: null, created_at: now };
+  const job: JobOf<Payload> = { id: 0, kind: 'by-hand', payload, state: 'running', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: null, created_at: now };
   if (typeof handler === 'function') return handler(payload, job);
   const failed = await handler.batch([job]);
   for (const error of failed.values()) throw error;

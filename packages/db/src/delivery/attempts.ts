@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { statesBefore, type AttemptState } from '@innboks/core';
 import type { Database } from '../schema.ts';
-import { recordset } from './recordset.ts';
+import { recordset } from '../sql/recordset.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -5,7 +5,8 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../tes
 import { upsertCitizen } from '../repositories/citizens.ts';
 import { appendMessage } from '../repositories/append-message.ts';
 import { addHospital, sampleLetter } from '../testing/sample-rows.ts';
-import { setMessageStatuses, type LetterRef } from './plan-batch.ts';
+import { setMessageStatuses } from './plan-batch.ts';
+import type { LetterRef } from './delivery-types.ts';
 
 describe.each(testDatabaseKinds())('A letter status on %s', (kind) => {
   let database: TestDatabase;

@@ -9,13 +9,12 @@ import { sql, type Transaction } from 'kysely';
 import { endOfQuietHours, isQuiet, noticeDueAt, type NoticeChannel } from '@innboks/core';
 import type { Database, NoticeState } from '../schema.ts';
 import { enqueueJobs, type NewJob } from '../queue/job-queue.ts';
+import { sendNoticeJob } from '../queue/job-kinds.ts';
+import { recordset } from '../sql/recordset.ts';
 import { moveAttempts, attemptKey, type AttemptChange } from './attempts.ts';
-import { recordset } from './recordset.ts';
-import type { DeliverySettings, NoticeStart } from './delivery-store.ts';
+import type { DeliverySettings, NoticeStart } from './delivery-types.ts';
 
 type Tx = Transaction<Database>;
-
-export const sendNoticeJob = 'send-notice';
 
 export interface NoticeRequest {
   citizenId: string;

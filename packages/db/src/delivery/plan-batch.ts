@@ -5,54 +5,19 @@
  * changes nothing.
  */
 import { sql, type Transaction } from 'kysely';
-import { letterStatuses, noticeRecipient, type ChannelPlan, type DeliveryChannel } from '@innboks/core';
+import { letterStatuses, noticeRecipient, type DeliveryChannel } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { enqueueJobs, type NewJob } from '../queue/job-queue.ts';
+import { channelJob, unreadFallbackJob } from '../queue/job-kinds.ts';
+import { recordset } from '../sql/recordset.ts';
 import { attemptKey, moveAttempts, type AttemptChange } from './attempts.ts';
+import { addDeadLetters, type DeadLetterEntry } from './dead-letters.ts';
+import type { DeliverySettings, LetterRef, PlanRow, PlanToSave } from './delivery-types.ts';
 import { requestNotices, type NoticeRequest } from './notice-batch.ts';
-import { recordset } from './recordset.ts';
-import type { DeliveryFacts, DeliverySettings, PlanRow } from './delivery-store.ts';
 
 type Tx = Transaction<Database>;
 
-export interface LetterRef {
-  citizenId: string;
-  messageId: string;
-}
-
-export interface PlanToSave {
-  letter: LetterRef;
-  plan: ChannelPlan;
-  facts: DeliveryFacts;
-}
-
-export interface DeadLetterEntry {
-  citizenId: string;
-  messageId: string | null;
-  noticeId: string | null;
-  step: string;
-  reason: string;
-  attempts: number;
-  at: Date;
-}
-
-export async function addDeadLetters(tx: Tx, entries: readonly DeadLetterEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = entries.map((entry) => ({
-    citizen_id: entry.citizenId,
-    message_id: entry.messageId,
-    notice_id: entry.noticeId,
-    step: entry.step,
-    reason: entry.reason.slice(0, 2000),
-    attempts: entry.attempts,
-    created_at: entry.at.toISOString(),
-  }));
-  await sql`
-    insert into dead_letter (citizen_id, message_id, notice_id, step, reason, attempts, created_at)
-    select citizen_id, message_id, notice_id, step, reason, attempts, created_at
-    from ${recordset(rows, 'd', 'citizen_id uuid, message_id uuid, notice_id uuid, step text, reason text, attempts integer, created_at timestamptz')}`.execute(tx);
-}
-
+/** A message's delivery status, set for a batch of letters in one statement. */
 export async function setMessageStatuses(tx: Tx, changes: readonly (LetterRef & { status: string })[], at: Date): Promise<void> {
   if (changes.length === 0) return;
   const rows = changes.map((change) => ({ citizen_id: change.citizenId, id: change.messageId, status: change.status }));
@@ -66,14 +31,6 @@ export async function setMessageStatuses(tx: Tx, changes: readonly (LetterRef & 
     where m.citizen_id = s.citizen_id and m.id = s.id
       and array_position(string_to_array(${order}, ','), m.status) <= array_position(string_to_array(${order}, ','), s.status)`.execute(tx);
 }
-
-/** The job that runs a channel after the inbox. */
-export const channelJob: Record<Exclude<DeliveryChannel, 'inbox'>, string> = {
-  'digital-mailbox': 'send-digital-mailbox',
-  paper: 'print-letter',
-};
-
-export const unreadFallbackJob = 'unread-fallback';
 
 /** Saves the plans and starts each first channel. Returns the letters whose plan was saved now. */
 export async function savePlans(tx: Tx, settings: DeliverySettings, items: readonly PlanToSave[], at: Date): Promise<Set<string>> {

@@ -5,12 +5,15 @@
  * that runs out, and the job is taken again. Jobs carry ids only and must be safe
  * to run twice.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, JobTable } from '../schema.ts';
-import { recordset } from '../delivery/recordset.ts';
+import { recordset } from '../sql/recordset.ts';
 import type { Selectable } from 'kysely';
+import type { JobKind, JobPayloads } from './job-kinds.ts';
 
 export type JobRow = Selectable<JobTable>;
+/** A claimed job with the payload its kind carries (job-kinds.ts). */
+export type JobOf<Payload> = Omit<JobRow, 'payload'> & { payload: Payload };
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface EnqueueOptions {
@@ -18,31 +21,29 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-export async function enqueueJob(
-  executor: Executor,
-  kind: string,
-  payload: Record<string, unknown>,
-  options: EnqueueOptions = {},
-): Promise<void> {
-  await enqueueJobs(executor, [{ kind, payload, ...options }]);
+/** One job of a registry: by default the project's own (job-kinds.ts); a test may bring a registry of its own. */
+export type NewJob<Payloads = JobPayloads> = { [K in keyof Payloads & string]: { kind: K; payload: Payloads[K] } & EnqueueOptions }[keyof Payloads & string];
+
+export async function enqueueJob<K extends JobKind>(executor: Executor, kind: K, payload: JobPayloads[K], options: EnqueueOptions = {}): Promise<void> {
+  await enqueueJobs(executor, [{ kind, payload, ...options } as NewJob]);
 }
 
 /** The job table's default for max_attempts (migration 0001). */
 const defaultMaxAttempts = 8;
 
-export interface NewJob extends EnqueueOptions {
-  kind: string;
-  payload: Record<string, unknown>;
+/** Many jobs in one statement (a batch of letters); runAt defaults to now, max attempts to the table's default. */
+export async function enqueueJobs<Payloads = JobPayloads>(executor: Executor, jobs: readonly NewJob<Payloads>[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await enqueueStatement(jobs).execute(executor);
 }
 
-/** Many jobs in one statement (a batch of letters); runAt defaults to now, max attempts to the table's default. */
-export async function enqueueJobs(executor: Executor, jobs: readonly NewJob[]): Promise<void> {
-  if (jobs.length === 0) return;
+/** The enqueue as one statement, for `enqueueJobs` and its SQL snapshot (__snapshots__/enqueue-jobs.sql). */
+export function enqueueStatement<Payloads = JobPayloads>(jobs: readonly NewJob<Payloads>[]): RawBuilder<unknown> {
   const rows = jobs.map((job) => ({ kind: job.kind, payload: job.payload, run_at: job.runAt?.toISOString() ?? null, max_attempts: job.maxAttempts ?? null }));
-  await sql`
+  return sql`
     insert into job (kind, payload, run_at, max_attempts)
     select kind, payload, coalesce(run_at, now()), coalesce(max_attempts, ${defaultMaxAttempts})
-    from ${recordset(rows, 'j', 'kind text, payload jsonb, run_at timestamptz, max_attempts integer')}`.execute(executor);
+    from ${recordset(rows, 'j', 'kind text, payload jsonb, run_at timestamptz, max_attempts integer')}`;
 }
 
 /**
@@ -56,8 +57,14 @@ export async function enqueueJobs(executor: Executor, jobs: readonly NewJob[]): 
  * letters waiting (a mass mailing), growing with the queue, against 4–9 ms this way.
  */
 export async function claimJobs(db: Kysely<Database>, workerId: string, limit: number, leaseMs: number, now: Date): Promise<JobRow[]> {
+  const result = await claimStatement(workerId, limit, leaseMs, now).execute(db);
+  return result.rows;
+}
+
+/** The claim as one statement, for `claimJobs` and its SQL snapshot (__snapshots__/claim-jobs.sql). */
+export function claimStatement(workerId: string, limit: number, leaseMs: number, now: Date): RawBuilder<JobRow> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const result = await sql<JobRow>`
+  return sql<JobRow>`
     with due as (
       select id, run_at from job
       where state = 'queued' and run_at <= ${now}
@@ -74,8 +81,7 @@ export async function claimJobs(db: Kysely<Database>, workerId: string, limit: n
     )
     update job set state = 'running', locked_by = ${workerId}, locked_until = ${leaseUntil}, attempts = attempts + 1
     where id in (select id from (select * from due union all select * from lease_ran_out) as taken order by run_at limit ${limit})
-    returning *`.execute(db);
-  return result.rows;
+    returning *`;
 }
 
 /** Done: the job goes away, but only if this worker still holds it. */
@@ -113,4 +119,16 @@ export async function failJob(db: Kysely<Database>, job: JobRow, workerId: strin
 
 export async function listDeadJobs(db: Kysely<Database>): Promise<JobRow[]> {
   return db.selectFrom('job').selectAll().where('state', '=', 'dead').orderBy('id').execute();
+}
+
+/** An operator's replay of a job the queue gave up on: queued again now, with a fresh set of tries. False: no such dead job. */
+export async function requeueDeadJob(db: Kysely<Database>, id: number, at: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('job')
+    .set({ state: 'queued', attempts: 0, run_at: at, locked_by: null, locked_until: null })
+    .where('id', '=', id)
+    .where('state', '=', 'dead')
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
 }

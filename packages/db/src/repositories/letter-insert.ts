@@ -14,7 +14,7 @@ import { firstLetterStatus, type IncomingLetter } from '@innboks/core';
 import type { Database, MessageRow, OrganizationRow } from '../schema.ts';
 import { preparedStatement } from '../database.ts';
 import type { StoredLetter } from './letter-aggregate.ts';
-import { deliverLetterJob } from './job-kinds.ts';
+import { deliverLetterJob } from '../queue/job-kinds.ts';
 import { appendMessageSql, messageBody, type MessageToAppend, type NewThread } from './append-message.ts';
 import { attachmentsToStore, letterMessage, letterThread, type AttachmentToStore } from './letter-message.ts';
 

@@ -12,14 +12,12 @@ import { enqueueJob } from '../queue/job-queue.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
 import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
 import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
-import { deliverLetterJob } from './job-kinds.ts';
+import { deliverLetterJob } from '../queue/job-kinds.ts';
 import { insertNewThreadLetter } from './letter-insert.ts';
 import { isUuid } from './is-uuid.ts';
 import { upsertCitizen } from './citizens.ts';
 import { appendMessage, type ThreadOfMessage } from './append-message.ts';
 import { attachmentsToStore, letterMessage, letterThread } from './letter-message.ts';
-
-export { deliverLetterJob } from './job-kinds.ts';
 
 export interface SenderPrincipal {
   clientId: string;

@@ -5,7 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { DeliveryStore, type DeliverySettings } from '../delivery/delivery-store.ts';
+import { DeliveryStore } from '../delivery/delivery-store.ts';
+import type { DeliverySettings } from '../delivery/delivery-types.ts';
 import { openSenderRepository } from '../repositories/sender-repository.ts';
 import type { PrincipalOf } from './principal.ts';
 import { CitizenScope, type CitizenFacingPrincipal } from './citizen-scope.ts';

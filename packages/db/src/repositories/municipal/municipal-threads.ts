@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
-import { deliverLetterJob } from '../job-kinds.ts';
+import { deliverLetterJob } from '../../queue/job-kinds.ts';
 import { appendMessage, type MessageToAppend } from '../append-message.ts';
 import { moveAttempt } from '../../delivery/attempts.ts';
 

@@ -1,0 +1,76 @@
+/** The shapes the delivery modules share: settings, the stored plan and what a letter's delivery reads. */
+import type { ChannelPlan, ContactFacts, DeliveryChannel, NoticeChannel, NoticeChoice, PersonFacts, QuietHours, SenderKind } from '@innboks/core';
+
+export interface DeliverySettings {
+  noticeWindowMs: number;
+  quietHours: QuietHours | null;
+  /** Tries per channel step before it counts as failed. */
+  maxAttempts: number;
+  noticeChannels: readonly NoticeChannel[];
+}
+
+export interface LetterRef {
+  citizenId: string;
+  messageId: string;
+}
+
+/** The register facts a plan was made from; later steps use them (addresses, names). */
+export interface DeliveryFacts {
+  contact: ContactFacts | null;
+  person: PersonFacts | null;
+  /** Set when a register could not be reached and the plan was made without it. */
+  note?: string | undefined;
+}
+
+/** A letter's plan as stored: its channels, the one it is on (`step`) and its unread fallback. */
+export interface PlanRow {
+  channels: DeliveryChannel[];
+  step: number;
+  notices: NoticeChannel[];
+  facts: DeliveryFacts;
+  unreadFallbackAt: Date | null;
+  unreadFallbackDone: boolean;
+}
+
+export interface PlanToSave {
+  letter: LetterRef;
+  plan: ChannelPlan;
+  facts: DeliveryFacts;
+}
+
+export interface LetterForDelivery {
+  messageId: string;
+  citizenId: string;
+  nationalId: string;
+  portalUser: boolean;
+  senderKind: SenderKind;
+  organizationNumber: string;
+  organizationName: string;
+  senderName: string;
+  subject: string;
+  textParts: string[];
+  important: boolean;
+  sentAt: Date;
+  firstReadAt: Date | null;
+  /** What the citizen chose on the notice-settings page, if anything. */
+  noticeChoice: NoticeChoice | null;
+  plan: PlanRow | undefined;
+}
+
+/** Whether a notice may go now (see notice-batch.ts `beginNotices`). */
+export type NoticeStart =
+  | { action: 'send'; channel: NoticeChannel; recipient: string }
+  | { action: 'done'; why: string }
+  | { action: 'later'; at: Date; why: string };
+
+export interface DeadLetterView {
+  id: string;
+  kind: 'delivery' | 'job';
+  citizenId: string | null;
+  messageId: string | null;
+  noticeId: string | null;
+  step: string;
+  reason: string;
+  attempts: number;
+  createdAt: Date;
+}

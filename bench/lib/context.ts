@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { systemClock } from '@innboks/core';
 import { migrateToLatest, openDatabase } from '@innboks/db';
+import { withAdmin } from '@innboks/db/testing';
 import { seedDemoData } from '../../apps/server/src/demo/seed.ts';
 import { demoSenders, type DemoSender } from '../../apps/server/src/demo/demo-data.ts';
 import { fetchSenderAccessToken } from '../../apps/server/src/identity/sender-token/testing.ts';
@@ -236,12 +237,3 @@ export class BenchContext {
   }
 }
 
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}

@@ -5,8 +5,8 @@
  * prepared statements at the same concurrency.
  */
 import pg from 'pg';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import { CitizenInbox, sessionWithReadSql, type Database } from '@innboks/db';
+import { CitizenInbox, sessionWithReadSql } from '@innboks/db';
+import { compileOnly as compiler } from '@innboks/db/testing';
 import type { ApiServer, BenchContext } from './context.ts';
 import { LeanHttpClient } from './lean-http.ts';
 import { runLoad, type LoadResult } from './load.ts';
@@ -30,15 +30,6 @@ export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 }
 
-/** Compiles statements to SQL text and values for `pg`; never connects. */
-const compiler = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
 
 /**
  * The server's own statement for the inbox screen, compiled from its code

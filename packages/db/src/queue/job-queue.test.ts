@@ -4,19 +4,10 @@
  * SQL. A change on purpose: `npx vitest run -u packages/db/src/queue`.
  */
 import { describe, expect, test } from 'vitest';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { CompiledQuery } from 'kysely';
+import { compileOnly as compiler } from '../testing/compile-only.ts';
 import { claimStatement, enqueueStatement } from './job-queue.ts';
 
-/** A Kysely that compiles for PostgreSQL and never connects. */
-const compiler = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
 
 /** The statement and its parameters, as a reviewer reads them. */
 function readable(query: CompiledQuery): string {

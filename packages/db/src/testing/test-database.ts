@@ -43,7 +43,8 @@ export async function createTestDatabase(kind: TestDatabaseKind, options: { data
   };
 }
 
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** A short-lived connection to the server's admin database, for making and dropping databases. */
+export async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

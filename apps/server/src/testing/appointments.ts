@@ -67,8 +67,8 @@ export async function messagesFromCitizens(baseUrl: string, token: string, sende
   let url: string | undefined = `/fhir/R4/Communication?recipient=${encodeURIComponent(`${organizationNumberSystem}|${sender.organizationNumber}`)}&_count=200`;
   while (url) {
     const page = await fhirRequest(baseUrl, token, 'GET', url);
-    const bundle = page.body as unknown as { entry: { resource: FhirCommunication }[]; link: { relation: string; url: string }[] };
-    found.push(...bundle.entry.map((entry) => entry.resource));
+    const bundle = page.body as unknown as { entry?: { resource: FhirCommunication }[]; link: { relation: string; url: string }[] };
+    found.push(...(bundle.entry ?? []).map((entry) => entry.resource));
     const next = bundle.link.find((link) => link.relation === 'next')?.url;
     url = next ? next.replace(baseUrl, '') : undefined;
   }

@@ -171,7 +171,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     tokenEndpoint: `${config.senderToken.issuer}/oidc/token`,
     ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
   });
-  await registerMunicipalFhirRoutes(app, { guards, clock });
+  await registerMunicipalFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerInboxRoutes(app, { guards, clock });
   await registerMunicipalRoutes(app, { guards, clock });
   await registerStaffRoutes(app, { guards, clock });

@@ -21,6 +21,8 @@ export interface LetterForSender {
   citizenNationalId: string;
   organizationNumber: string;
   threadCategory: string;
+  /** On a citizen's message: the organisation (and service) it went to, as the citizen saw it. */
+  threadSenderName: string;
   inResponseTo: string | null;
   attachments: { id: string; position: number; title: string; contentType: string; size: number; sha256: string }[];
   delivery: { channel: string; state: string; updatedAt: Date; events: { state: string; at: Date; detail: string | null }[] }[];
@@ -33,6 +35,17 @@ export function communicationStatus(delivery: LetterForSender['delivery']): 'in-
   if (delivery.some((attempt) => attempt.state === 'delivered' || attempt.state === 'read')) return 'completed';
   if (delivery.length > 0 && delivery.every((attempt) => attempt.state === 'failed' || attempt.state === 'skipped')) return 'not-done';
   return 'in-progress';
+}
+
+/**
+ * The letter's version: it changes whenever what the sender reads changes, and only
+ * then — with each delivery event (status and the delivery extension follow from them)
+ * and with the first read (`received`). Counted from rows the letter keeps anyway, so
+ * no write on the letter's hot paths keeps a counter.
+ */
+export function communicationVersion(letter: Pick<LetterForSender, 'message' | 'delivery'>): number {
+  const events = letter.delivery.reduce((sum, attempt) => sum + attempt.events.length, 0);
+  return Math.max(1, events + (letter.message.first_read_at ? 1 : 0));
 }
 
 export function toCommunication(letter: LetterForSender, baseUrl: string) {
@@ -55,7 +68,7 @@ export function toCommunication(letter: LetterForSender, baseUrl: string) {
   return {
     resourceType: 'Communication' as const,
     id: message.id,
-    meta: { versionId: '1', lastUpdated: latest(message.updated_at, letter.delivery).toISOString() },
+    meta: { versionId: String(communicationVersion(letter)), lastUpdated: latest(message, letter.delivery).toISOString() },
     identifier: [{ system: message.identifier_system, value: message.identifier_value }],
     // A citizen's message is with the organisation once stored: it fetches it from here.
     status: message.direction === 'from-citizen' ? 'completed' : communicationStatus(letter.delivery),
@@ -65,7 +78,7 @@ export function toCommunication(letter: LetterForSender, baseUrl: string) {
     ...(message.direction === 'to-citizen'
       ? { sender: organization, recipient: [citizen] }
       : // A citizen's message: the citizen wrote it (display: their name), the organisation receives it.
-        { sender: { ...citizen, display: message.sender_name }, recipient: [{ identifier: organization.identifier }] }),
+        { sender: { ...citizen, display: message.sender_name }, recipient: [{ identifier: organization.identifier, display: letter.threadSenderName }] }),
     topic: { text: message.subject },
     sent: message.sent_at.toISOString(),
     ...(firstRead ? { received: firstRead.toISOString() } : {}),
@@ -79,31 +92,35 @@ export function toCommunication(letter: LetterForSender, baseUrl: string) {
       { url: extensions.important, valueBoolean: message.important },
       { url: extensions.inboxCategory, valueCode: letter.threadCategory },
       ...(appointment && appointment.late !== null ? [{ url: extensions.lateReply, valueBoolean: appointment.late }] : []),
-      {
-        url: extensions.delivery,
-        extension: [
-          ...letter.delivery.flatMap((attempt) =>
-            attempt.events.map((event) => ({
-              url: extensions.deliveryAttempt,
-              extension: [
-                { url: 'channel', valueCode: attempt.channel },
-                { url: 'state', valueCode: event.state },
-                { url: 'time', valueInstant: event.at.toISOString() },
-                ...(event.detail ? [{ url: 'detail', valueString: event.detail }] : []),
-              ],
-            })),
-          ),
-          ...(firstRead ? [{ url: extensions.firstRead, valueInstant: firstRead.toISOString() }] : []),
-        ],
-      },
+      ...deliveryExtension(letter.delivery, firstRead),
     ],
   };
+}
+
+/** Each channel attempt's events and the first read; nothing at all when there is neither (ext-1: no empty extension). */
+function deliveryExtension(delivery: LetterForSender['delivery'], firstRead: Date | null) {
+  const parts = [
+    ...delivery.flatMap((attempt) =>
+      attempt.events.map((event) => ({
+        url: extensions.deliveryAttempt,
+        extension: [
+          { url: 'channel', valueCode: attempt.channel },
+          { url: 'state', valueCode: event.state },
+          { url: 'time', valueInstant: event.at.toISOString() },
+          ...(event.detail ? [{ url: 'detail', valueString: event.detail }] : []),
+        ],
+      })),
+    ),
+    ...(firstRead ? [{ url: extensions.firstRead, valueInstant: firstRead.toISOString() }] : []),
+  ];
+  return parts.length > 0 ? [{ url: extensions.delivery, extension: parts }] : [];
 }
 
 function nationalIdSystem(nationalId: string): string {
   return Number(nationalId.slice(0, 1)) >= 4 ? systems.dNumber : systems.nationalId;
 }
 
-function latest(updatedAt: Date, delivery: LetterForSender['delivery']): Date {
-  return delivery.reduce((max, attempt) => (attempt.updatedAt > max ? attempt.updatedAt : max), updatedAt);
+function latest(message: LetterForSender['message'], delivery: LetterForSender['delivery']): Date {
+  const changed = message.first_read_at && message.first_read_at > message.updated_at ? message.first_read_at : message.updated_at;
+  return delivery.reduce((max, attempt) => (attempt.updatedAt > max ? attempt.updatedAt : max), changed);
 }

@@ -167,14 +167,17 @@ export const municipalCapabilityResources = [
       `A citizen receives one of your municipal services. type[0].coding: ${municipalServiceSystem}|<service code>; ` +
       'patient and managingOrganization by identifier. Only status "active" lets the citizen message the service; ' +
       'any other status ends that at once (the conversation history stays readable to the citizen). ' +
-      'Create or replace with PUT EpisodeOfCare?identifier=<system>|<value>.',
-    interaction: [{ code: 'update' }, { code: 'read' }],
+      'Create or replace with PUT EpisodeOfCare?identifier=<system>|<value>, or replace one by PUT EpisodeOfCare/<id> ' +
+      '(the body\'s id must be the URL\'s; the identifier cannot change); both honour If-Match: W/"<versionId>" (412 when stale).',
+    interaction: [{ code: 'update' }, { code: 'read' }, { code: 'search-type' }],
+    versioning: 'versioned-update',
+    updateCreate: false,
     conditionalUpdate: true,
     searchParam: [{ name: 'identifier', type: 'token', documentation: 'Your id for the enrolment: <system>|<value>' }],
   },
   {
     type: 'HealthcareService',
     documentation: `Your municipal services as Innboks knows them: identifier ${municipalServiceSystem}|<code>, and extension ${digitalContactExtension} (open for digital contact).`,
-    interaction: [{ code: 'search-type' }],
+    interaction: [{ code: 'read' }, { code: 'search-type' }],
   },
 ];

@@ -5,6 +5,7 @@ import { appointmentListSchema, appointmentViewSchema, letterAppointmentSchema, 
 import { fixedClock, startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
+import { fhirRequest } from '../testing/fhir-client.ts';
 import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
 import {
   appointmentReplySystem,
@@ -81,7 +82,7 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
   afterAll(async () => server?.close());
 
   test('the capability statement offers Appointment with conditional update and create', async () => {
-    const statement = (await (await fetch(`${server.baseUrl}/fhir/R4/metadata`)).json()) as { rest: { resource: Record<string, unknown>[] }[] };
+    const statement = (await getFhir(server.baseUrl, undefined, '/fhir/R4/metadata')).body as unknown as { rest: { resource: Record<string, unknown>[] }[] };
     const appointment = statement.rest[0]!.resource.find((resource) => resource.type === 'Appointment')!;
     expect(appointment).toMatchObject({ conditionalUpdate: true, conditionalCreate: true });
     expect(appointment.interaction).toEqual([{ code: 'create' }, { code: 'update' }, { code: 'read' }, { code: 'search-type' }]);
@@ -92,7 +93,7 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
     const body = appointmentResource(vest(), kariId(), { ...dstDay, clinic: 'Hjertepoliklinikken', place: 'Haukeland, inngang 3' });
     const created = await putAppointment(server.baseUrl, hospitalToken, body);
     expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toBe(`/fhir/R4/Appointment/${created.body.id}`);
+    expect(created.headers.get('location')).toBe(`/fhir/R4/Appointment/${created.body.id}/_history/1`);
     expect(created.body).toMatchObject({ resourceType: 'Appointment', status: 'booked', start: dstDay.start, meta: { versionId: '1' } });
 
     const listed = appointmentListSchema.parse((await api(kari, '/api/appointments')).body);
@@ -161,11 +162,7 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
       expect(response.status, expression).toBe(status);
       expect(response.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [expect.objectContaining({ expression: [expression] })] });
     }
-    const mismatch = await fetch(`${server.baseUrl}/fhir/R4/Appointment?identifier=urn:other|x`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${hospitalToken}`, 'content-type': 'application/fhir+json' },
-      body: JSON.stringify(good),
-    });
+    const mismatch = await fhirRequest(server.baseUrl, hospitalToken, 'PUT', '/fhir/R4/Appointment?identifier=urn:other|x', good);
     expect(mismatch.status).toBe(400);
     const after = await sql<{ count: number }>`select count(*) as count from appointment`.execute(server.database.db);
     expect(after.rows[0]).toEqual(before.rows[0]);
@@ -215,6 +212,9 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
     expect(found.topic.text).toBe('Timen passer ikke – søndag 29. mars 2026 kl. 10:00');
     expect(found.payload.map((part) => part.contentString)).toEqual(['Timen søndag 29. mars 2026 kl. 10:00 passer ikke.', 'Jeg er bortreist den dagen.']);
     expect(found.extension).toContainEqual({ url: lateReplyExtension, valueBoolean: false });
+    // Nothing was delivered to the hospital by a channel: no delivery extension at all, never an empty one (ext-1).
+    expect(found.extension.map((extension) => extension.url)).not.toContain('urn:innboks:extension:delivery');
+    expect((found.recipient[0] as { display?: string }).display).toBeTruthy();
 
     clock.set(iso('2026-03-21T10:00'));
     const answer = await postLetter(server.baseUrl, hospitalToken, communication(sorOst(), kariId(), {

@@ -22,6 +22,7 @@ import { unreadFallbackHandler } from '../jobs/unread-fallback.ts';
 import { sweepDelivery } from '../jobs/sweeper.ts';
 import { runJobNow } from '../jobs/worker.ts';
 import { communication, postLetter } from '../testing/letters.ts';
+import { getFhir } from '../testing/fhir-client.ts';
 
 const minute = 60_000;
 /** Words from the letters' subjects, senders and bodies that must never reach a notice. */
@@ -142,8 +143,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     expect(request.headers['idempotency-key']).toBe(id);
     expect(smsTo('+4791000005')).toHaveLength(0);
 
-    const read = await fetch(`${server.baseUrl}/fhir/R4/Communication/${id}`, { headers: { authorization: `Bearer ${token}` } });
-    const letter = (await read.json()) as { status: string; extension: { url: string; extension?: { url: string; extension?: { url: string; valueCode?: string; valueString?: string }[] }[] }[] };
+    const letter = (await getFhir(server.baseUrl, token, `/fhir/R4/Communication/${id}`)).body as unknown as { status: string; extension: { url: string; extension?: { url: string; extension?: { url: string; valueCode?: string; valueString?: string }[] }[] }[] };
     expect(letter.status).toBe('completed');
     const timeline = letter.extension
       .find((extension) => extension.url === 'urn:innboks:extension:delivery')!

@@ -1,25 +1,26 @@
 /**
- * Appointments on the sender API (FHIR R4): conditional update (create or replace by
- * the sender's own identifier), create, read and search by identifier. Everything
- * goes through the sender's scope (its organisation's SenderAppointments).
+ * Appointments on the sender API (FHIR R4): update by id or conditional update
+ * (create or replace by the sender's own identifier), both honouring If-Match;
+ * create, read and search by identifier. Everything goes through the sender's scope
+ * (its organisation's SenderAppointments).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@innboks/core';
 import type { SaveAppointmentOutcome, SenderScope } from '@innboks/db';
 import { parseAppointment, toAppointment } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
-import { parseIfNoneExist, send } from './routes.ts';
+import { parseIfNoneExist } from './routes.ts';
+import { fhirBase as base, ifMatchVersion, sendBundle, sendFhir, versionConflict, versionLocation } from './fhir-reply.ts';
+import { parseIdentifierParam, searchParameters } from './search-parameters.ts';
+import { bodyForUpdateById, withIdentifier } from './update-by-id.ts';
 
 export interface AppointmentFhirRouteOptions {
   guards: Guards;
   clock: Clock;
   publicUrl: string;
 }
-
-const base = '/fhir/R4';
-const locationOf = (id: string) => `${base}/Appointment/${id}`;
 
 export async function registerAppointmentFhirRoutes(app: FastifyInstance, options: AppointmentFhirRouteOptions): Promise<void> {
   const { clock, publicUrl } = options;
@@ -35,25 +36,36 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
     return parsed.appointment;
   };
 
-  const answer = (reply: Parameters<typeof send>[0], outcome: SaveAppointmentOutcome) => {
+  const answer = (request: FastifyRequest, reply: FastifyReply, outcome: SaveAppointmentOutcome) => {
     if (outcome.outcome === 'citizen-mismatch') {
       throw FhirError.of(422, 'business-rule', 'This identifier belongs to an appointment of another citizen; an appointment cannot change citizen', 'Appointment.participant');
     }
-    const status = outcome.outcome === 'created' ? 201 : 200;
-    return send(reply, status, toAppointment(outcome.appointment), locationOf(outcome.appointment.id));
+    if (outcome.outcome === 'version-conflict') throw versionConflict();
+    const resource = toAppointment(outcome.appointment);
+    return sendFhir(request, reply, outcome.outcome === 'created' ? 201 : 200, resource, versionLocation(resource));
   };
 
   // Conditional update: PUT Appointment?identifier=<system>|<value> creates or replaces.
-  app.put<{ Querystring: Record<string, string | undefined> }>(`${base}/Appointment`, asSender, async (request, reply) => {
+  app.put(`${base}/Appointment`, asSender, async (request, reply) => {
     const appointments = appointmentsOf(request);
-    const condition = parseIdentifierParam(request.query.identifier);
+    const condition = parseIdentifierParam(searchParameters(request, ['identifier']).identifier);
     if (!condition) throw FhirError.of(400, 'required', 'Conditional update needs ?identifier=<system>|<value>', 'identifier');
     const body = withIdentifier(request.body, condition);
     const appointment = parseOwn(body, senderScope(request));
     if (appointment.identifier.system !== condition.system || appointment.identifier.value !== condition.value) {
       throw FhirError.of(400, 'value', 'The identifier in the body must be the one in the URL', 'Appointment.identifier');
     }
-    return answer(reply, await appointments.save(appointment, clock.now(), 'replace'));
+    return answer(request, reply, await appointments.save(appointment, clock.now(), 'replace', ifMatchVersion(request)));
+  });
+
+  // Update by id: the appointment must exist (ids are ours); its identifier stays.
+  app.put<{ Params: { id: string } }>(`${base}/Appointment/:id`, asSender, async (request, reply) => {
+    const appointments = appointmentsOf(request);
+    const stored = await appointments.get(request.params.id);
+    if (!stored) throw fhirErrors.notFound('Appointment');
+    const identifier = { system: stored.identifierSystem, value: stored.identifierValue };
+    const appointment = parseOwn(bodyForUpdateById(request.body, 'Appointment', request.params.id, identifier), senderScope(request));
+    return answer(request, reply, await appointments.save(appointment, clock.now(), 'replace', ifMatchVersion(request)));
   });
 
   app.post(`${base}/Appointment`, asSender, async (request, reply) => {
@@ -62,44 +74,23 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
       const existing = await appointments.findByIdentifier(condition.system, condition.value);
-      if (existing) return send(reply, 200, toAppointment(existing), locationOf(existing.id));
+      if (existing) return answer(request, reply, { outcome: 'existing', appointment: existing });
     }
-    return answer(reply, await appointments.save(appointment, clock.now(), 'create'));
+    return answer(request, reply, await appointments.save(appointment, clock.now(), 'create'));
   });
 
   app.get<{ Params: { id: string } }>(`${base}/Appointment/:id`, asSender, async (request, reply) => {
-    const appointments = appointmentsOf(request);
-    const appointment = await appointments.get(request.params.id);
+    const appointment = await appointmentsOf(request).get(request.params.id);
     if (!appointment) throw fhirErrors.notFound('Appointment');
-    return send(reply, 200, toAppointment(appointment));
+    return sendFhir(request, reply, 200, toAppointment(appointment));
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/Appointment`, asSender, async (request, reply) => {
-    const appointments = appointmentsOf(request);
-    const condition = parseIdentifierParam(request.query.identifier);
+  app.get(`${base}/Appointment`, asSender, async (request, reply) => {
+    const applied = searchParameters(request, ['identifier']);
+    const condition = parseIdentifierParam(applied.identifier);
     if (!condition) throw FhirError.of(400, 'required', 'Search Appointment by identifier=<system>|<value>', 'identifier');
-    const found = await appointments.findByIdentifier(condition.system, condition.value);
-    return send(reply, 200, {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      total: found ? 1 : 0,
-      link: [{ relation: 'self', url: `${publicUrl}${request.url}` }],
-      entry: found ? [{ fullUrl: `${publicUrl}${locationOf(found.id)}`, resource: toAppointment(found), search: { mode: 'match' } }] : [],
-    });
+    const found = await appointmentsOf(request).findByIdentifier(condition.system, condition.value);
+    const resources = found ? [toAppointment(found)] : [];
+    return sendBundle(request, reply, { publicUrl, resourceType: 'Appointment', applied, resources, total: resources.length });
   });
-}
-
-function parseIdentifierParam(value: string | undefined): { system: string; value: string } | undefined {
-  if (value === undefined) return undefined;
-  const separator = value.indexOf('|');
-  if (separator <= 0 || separator === value.length - 1) {
-    throw FhirError.of(400, 'value', 'identifier takes <system>|<value>', 'identifier');
-  }
-  return { system: value.slice(0, separator), value: value.slice(separator + 1) };
-}
-
-/** A body without an identifier takes the one from the URL, as conditional update allows. */
-function withIdentifier(body: unknown, condition: { system: string; value: string }): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || 'identifier' in body) return body;
-  return { ...body, identifier: [condition] };
 }

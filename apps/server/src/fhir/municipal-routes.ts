@@ -1,8 +1,9 @@
 /**
  * The municipality's system tells which citizens receive which of its services
- * (FHIR EpisodeOfCare, conditional update) and reads its services back
- * (HealthcareService). Only organisations of kind `municipal-service` may: their
- * scope has a municipal part (`SenderScope.municipal`), other senders' has none.
+ * (FHIR EpisodeOfCare: conditional update or update by id, both honouring If-Match)
+ * and reads its services back (HealthcareService). Only organisations of kind
+ * `municipal-service` may: their scope has a municipal part (`SenderScope.municipal`),
+ * other senders' has none.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '@innboks/core';
@@ -11,17 +12,18 @@ import { parseEpisodeOfCare, toEpisodeOfCare, toHealthcareService } from '@innbo
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
+import { fhirBase as base, ifMatchVersion, sendBundle, sendFhir, versionConflict, versionLocation } from './fhir-reply.ts';
+import { parseIdentifierParam, searchParameters } from './search-parameters.ts';
+import { bodyForUpdateById } from './update-by-id.ts';
 
 export interface MunicipalFhirRouteOptions {
   guards: Guards;
   clock: Clock;
+  publicUrl: string;
 }
 
-const fhirJson = 'application/fhir+json; charset=utf-8';
-const base = '/fhir/R4';
-
 export async function registerMunicipalFhirRoutes(app: FastifyInstance, options: MunicipalFhirRouteOptions): Promise<void> {
-  const { clock } = options;
+  const { clock, publicUrl } = options;
   const asSender = { preHandler: options.guards.sender };
 
   const municipalScope = (request: FastifyRequest): MunicipalSenderScope => {
@@ -30,10 +32,10 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
     return municipal;
   };
 
-  app.put<{ Querystring: Record<string, string | undefined> }>(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
+  /** Both updates: the body checked, saved (only the If-Match version, when given), answered. */
+  const save = async (request: FastifyRequest, reply: FastifyReply, body: unknown, condition: { system: string; value: string }) => {
     const municipal = municipalScope(request);
-    const condition = parseIdentifierCondition(request.query.identifier);
-    const parsed = parseEpisodeOfCare(request.body);
+    const parsed = parseEpisodeOfCare(body);
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
     const { enrolment } = parsed;
     if (enrolment.identifier.system !== condition.system || enrolment.identifier.value !== condition.value) {
@@ -52,6 +54,7 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
         periodEnd: enrolment.periodEnd,
       },
       clock.now(),
+      ifMatchVersion(request),
     );
     if (result.outcome === 'unknown-service') {
       const codes = await municipal.services();
@@ -62,51 +65,55 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
         'EpisodeOfCare.type[0].coding[0].code',
       );
     }
-    const location = `${base}/EpisodeOfCare/${result.enrolment.id}`;
-    return send(reply, result.outcome === 'created' ? 201 : 200, toEpisodeOfCare(result.enrolment), location);
+    if (result.outcome === 'version-conflict') throw versionConflict();
+    const resource = toEpisodeOfCare(result.enrolment);
+    return sendFhir(request, reply, result.outcome === 'created' ? 201 : 200, resource, versionLocation(resource));
+  };
+
+  app.put(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
+    const condition = parseIdentifierParam(searchParameters(request, ['identifier']).identifier);
+    if (!condition) throw FhirError.of(400, 'required', 'identifier=<system>|<value> is required', 'identifier');
+    return save(request, reply, request.body, condition);
+  });
+
+  // Update by id: the enrolment must exist (ids are ours); its identifier stays.
+  app.put<{ Params: { id: string } }>(`${base}/EpisodeOfCare/:id`, asSender, async (request, reply) => {
+    const stored = await municipalScope(request).enrolments.get(request.params.id);
+    if (!stored) throw fhirErrors.notFound('EpisodeOfCare');
+    return save(request, reply, bodyForUpdateById(request.body, 'EpisodeOfCare', stored.id, stored.identifier), stored.identifier);
   });
 
   app.get<{ Params: { id: string } }>(`${base}/EpisodeOfCare/:id`, asSender, async (request, reply) => {
     const enrolment = await municipalScope(request).enrolments.get(request.params.id);
     if (!enrolment) throw fhirErrors.notFound('EpisodeOfCare');
-    return send(reply, 200, toEpisodeOfCare(enrolment));
+    return sendFhir(request, reply, 200, toEpisodeOfCare(enrolment));
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
+  app.get(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
     const municipal = municipalScope(request);
-    const condition = parseIdentifierCondition(request.query.identifier);
+    const applied = searchParameters(request, ['identifier']);
+    const condition = parseIdentifierParam(applied.identifier);
+    if (!condition) throw FhirError.of(400, 'required', 'identifier=<system>|<value> is required', 'identifier');
     const enrolment = await municipal.enrolments.findByIdentifier(condition.system, condition.value);
-    return send(reply, 200, {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      total: enrolment ? 1 : 0,
-      entry: enrolment ? [{ fullUrl: `${base}/EpisodeOfCare/${enrolment.id}`, resource: toEpisodeOfCare(enrolment), search: { mode: 'match' } }] : [],
-    });
+    const resources = enrolment ? [toEpisodeOfCare(enrolment)] : [];
+    return sendBundle(request, reply, { publicUrl, resourceType: 'EpisodeOfCare', applied, resources, total: resources.length });
   });
 
-  app.get(`${base}/HealthcareService`, asSender, async (request, reply) => {
+  const healthcareServices = async (request: FastifyRequest) => {
     const municipal = municipalScope(request);
     const services = await municipal.services();
-    return send(reply, 200, {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      total: services.length,
-      entry: services.map((service) => ({
-        fullUrl: `${base}/HealthcareService/${service.id}`,
-        resource: toHealthcareService({ ...service, organizationNumber: municipal.organization.org_number }),
-        search: { mode: 'match' },
-      })),
-    });
+    return services.map((service) => toHealthcareService({ ...service, organizationNumber: municipal.organization.org_number }));
+  };
+
+  app.get(`${base}/HealthcareService`, asSender, async (request, reply) => {
+    const applied = searchParameters(request, []);
+    const resources = await healthcareServices(request);
+    return sendBundle(request, reply, { publicUrl, resourceType: 'HealthcareService', applied, resources, total: resources.length });
   });
-}
 
-function parseIdentifierCondition(value: string | undefined): { system: string; value: string } {
-  const match = value ? /^([^|]+)\|(.+)$/.exec(value) : null;
-  if (!match) throw FhirError.of(400, 'required', 'identifier=<system>|<value> is required', 'identifier');
-  return { system: match[1]!, value: match[2]! };
-}
-
-function send(reply: FastifyReply, status: number, body: unknown, location?: string) {
-  if (location) reply.header('location', location);
-  return reply.code(status).header('content-type', fhirJson).send(JSON.stringify(body));
+  app.get<{ Params: { id: string } }>(`${base}/HealthcareService/:id`, asSender, async (request, reply) => {
+    const service = (await healthcareServices(request)).find((candidate) => candidate.id === request.params.id);
+    if (!service) throw fhirErrors.notFound('HealthcareService');
+    return sendFhir(request, reply, 200, service);
+  });
 }

@@ -3,13 +3,16 @@
  * repository, answer. The contract is ../shared/design/SENDER-API.md.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Clock } from '@innboks/core';
-import { capabilityStatement, parseCommunication, systems, toCommunication } from '@innboks/fhir';
+import { capabilityStatement, parseCommunication, systems, toCommunication, type LetterForSender } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { rawBodyOf } from '../http/raw-body.ts';
+import { fhirBase, sendBundle, sendFhir } from './fhir-reply.ts';
+import { registerFhirContentNegotiation } from './content-negotiation.ts';
+import { parseIdentifierParam, searchParameters } from './search-parameters.ts';
 
 export interface FhirRouteOptions {
   guards: Guards;
@@ -20,15 +23,14 @@ export interface FhirRouteOptions {
   onLetterSaved?: () => void;
 }
 
-const fhirJson = 'application/fhir+json; charset=utf-8';
-
 export async function registerFhirRoutes(app: FastifyInstance, options: FhirRouteOptions): Promise<void> {
   const { guards, clock, publicUrl } = options;
   const asSender = { preHandler: guards.sender };
-  const base = '/fhir/R4';
+  const base = fhirBase;
+  registerFhirContentNegotiation(app);
 
-  app.get(`${base}/metadata`, async (_request, reply) => {
-    return send(reply, 200, capabilityStatement(publicUrl, options.tokenEndpoint, clock.now()));
+  app.get(`${base}/metadata`, async (request, reply) => {
+    return sendFhir(request, reply, 200, capabilityStatement(publicUrl, options.tokenEndpoint, clock.now()));
   });
 
   app.post(`${base}/Communication`, asSender, async (request, reply) => {
@@ -37,6 +39,12 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     const parsed = parseCommunication(request.body);
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
     const letter = parsed.letter;
+    // The contract's Location is /fhir/R4/Communication/<id>; the version's own URL goes in Content-Location.
+    const sendLetter = (status: number, stored: LetterForSender) => {
+      const communication = toCommunication(stored, publicUrl);
+      reply.header('content-location', `${locationOf(stored.message.id)}/_history/${communication.meta.versionId}`);
+      return sendFhir(request, reply, status, communication, locationOf(stored.message.id));
+    };
     if (!scope.isOwnOrganization(letter.organizationNumber)) throw fhirErrors.forbiddenOrganization();
     if (letter.about?.kind === 'contained' && !scope.isOwnOrganization(letter.about.appointment.organizationNumber)) {
       throw FhirError.of(403, 'forbidden', 'The contained Appointment must be with your own organisation', 'Communication.contained');
@@ -45,7 +53,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
       const existing = await sender.findByIdentifier(condition.system, condition.value);
-      if (existing) return send(reply, 200, toCommunication(existing, publicUrl), locationOf(existing.message.id));
+      if (existing) return sendLetter(200, existing);
     }
     const idempotency = idempotencyRequest(request.headers['idempotency-key'], rawBodyOf(request));
     const result = await sender.createLetter(letter, clock.now(), idempotency, (stored) => ({
@@ -56,11 +64,11 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     switch (result.outcome) {
       case 'created':
         options.onLetterSaved?.();
-        return send(reply, 201, toCommunication(result.letter, publicUrl), locationOf(result.letter.message.id));
+        return sendLetter(201, result.letter);
       case 'existing':
-        return send(reply, 200, toCommunication(result.letter, publicUrl), locationOf(result.letter.message.id));
+        return sendLetter(200, result.letter);
       case 'replay':
-        return send(reply, result.statusCode, result.response, result.location ?? undefined);
+        return sendFhir(request, reply, result.statusCode, result.response, result.location ?? undefined);
       case 'idempotency-conflict':
         throw FhirError.of(422, 'business-rule', 'This Idempotency-Key was used before with another body');
       case 'in-response-to-not-found':
@@ -76,33 +84,35 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     const sender = senderScope(request).letters;
     const letter = await sender.getLetter(request.params.id);
     if (!letter) throw fhirErrors.notFound('Communication');
-    return send(reply, 200, toCommunication(letter, publicUrl));
+    return sendFhir(request, reply, 200, toCommunication(letter, publicUrl));
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>(`${base}/Communication`, asSender, async (request, reply) => {
+  // Citizens' messages to the organisation (recipient, paged by _lastUpdated), or a letter by the sender's own identifier.
+  app.get(`${base}/Communication`, asSender, async (request, reply) => {
     const scope = senderScope(request);
     const sender = scope.letters;
-    const query = request.query;
-    const recipient = query.recipient;
-    if (!recipient) throw FhirError.of(400, 'required', 'recipient (your organisation) is required', 'recipient');
-    const named = organizationNamedBy(recipient);
-    if (!named || !scope.isOwnOrganization(named)) throw FhirError.of(403, 'forbidden', 'You may search only messages to your own organisation', 'recipient');
-    const after = parseLastUpdated(query._lastUpdated);
-    const count = parseCount(query._count);
+    const applied = searchParameters(request, ['recipient', 'identifier', '_lastUpdated', '_count']);
+    const { recipient } = applied;
+    if (!recipient && !applied.identifier) {
+      throw FhirError.of(400, 'required', 'recipient (your organisation) or identifier (your id of a letter) is required', 'recipient');
+    }
+    if (recipient) {
+      const named = organizationNamedBy(recipient);
+      if (!named || !scope.isOwnOrganization(named)) throw FhirError.of(403, 'forbidden', 'You may search only messages to your own organisation', 'recipient');
+    }
+    const after = parseLastUpdated(applied._lastUpdated);
+    const count = parseCount(applied._count);
+    const bundle = { publicUrl, resourceType: 'Communication', applied };
+    const identifier = parseIdentifierParam(applied.identifier);
+    if (identifier) {
+      const letter = await sender.findByIdentifier(identifier.system, identifier.value);
+      const matches = letter && (!recipient || letter.message.direction === 'from-citizen') && (!after || letter.message.updated_at > after) ? [letter] : [];
+      return sendBundle(request, reply, { ...bundle, resources: matches.map((match) => toCommunication(match, publicUrl)), total: matches.length });
+    }
     const page = await sender.messagesFromCitizens(after, count);
-    const selfUrl = `${publicUrl}${request.url}`;
     const last = page.items.at(-1);
-    const nextUrl = page.hasMore && last ? nextLink(publicUrl, recipient, last.message.updated_at, count) : undefined;
-    return send(reply, 200, {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      link: [{ relation: 'self', url: selfUrl }, ...(nextUrl ? [{ relation: 'next', url: nextUrl }] : [])],
-      entry: page.items.map((item) => ({
-        fullUrl: `${publicUrl}${base}/Communication/${item.message.id}`,
-        resource: toCommunication(item, publicUrl),
-        search: { mode: 'match' },
-      })),
-    });
+    const next = page.hasMore && last && recipient ? { recipient, _lastUpdated: `gt${last.message.updated_at.toISOString()}`, _count: String(count) } : undefined;
+    return sendBundle(request, reply, { ...bundle, resources: page.items.map((item) => toCommunication(item, publicUrl)), ...(next ? { next } : {}) });
   });
 
   app.get<{ Params: { id: string } }>(`${base}/Binary/:id`, asSender, async (request, reply) => {
@@ -116,11 +126,6 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
       .header('x-content-type-options', 'nosniff')
       .send(Buffer.from(attachment.data));
   });
-}
-
-export function send(reply: FastifyReply, status: number, body: unknown, location?: string) {
-  if (location) reply.header('location', location);
-  return reply.code(status).header('content-type', fhirJson).send(JSON.stringify(body));
 }
 
 function locationOf(id: string): string {
@@ -165,11 +170,6 @@ function organizationNamedBy(recipient: string): string | { id: string } | undef
   if (recipient.startsWith(byNumber)) return recipient.slice(byNumber.length);
   if (recipient.startsWith('Organization/')) return { id: recipient.slice('Organization/'.length) };
   return undefined;
-}
-
-function nextLink(publicUrl: string, recipient: string, after: Date, count: number): string {
-  const params = new URLSearchParams({ recipient, _lastUpdated: `gt${after.toISOString()}`, _count: String(count) });
-  return `${publicUrl}/fhir/R4/Communication?${params.toString()}`;
 }
 
 /** RFC 6266 with an ASCII fallback and the UTF-8 name, so Norwegian letters survive. */

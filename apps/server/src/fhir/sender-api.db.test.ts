@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
+import { getFhir } from '../testing/fhir-client.ts';
 import { createClientAssertion } from '../identity/sender-token/testing.ts';
 import { minimalPdf } from '../demo/minimal-pdf.ts';
 import { syntheticNationalId } from '@innboks/core';
@@ -36,10 +37,10 @@ describe.each(testDatabaseKinds())('Sender API on %s', (kind) => {
     expect(created.body).toMatchObject({ resourceType: 'Communication', status: 'in-progress', topic: { text: 'Svar på undersøkelse' } });
 
     await server.worker.drain();
-    const read = await fetch(`${server.baseUrl}/fhir/R4/Communication/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const read = await getFhir(server.baseUrl, token, `/fhir/R4/Communication/${id}`);
     expect(read.status).toBe(200);
     expect(read.headers.get('cache-control')).toBe('no-store');
-    const letter = (await read.json()) as { status: string; payload: { contentString?: string; contentAttachment?: { url: string; size: number } }[]; extension: { url: string; extension?: { url: string; extension?: { url: string; valueCode?: string }[] }[] }[] };
+    const letter = read.body as unknown as { status: string; payload: { contentString?: string; contentAttachment?: { url: string; size: number } }[]; extension: { url: string; extension?: { url: string; extension?: { url: string; valueCode?: string }[] }[] }[] };
     expect(letter.status).toBe('completed');
     expect(letter.payload[0]!.contentString).toContain('hjertepoliklinikken');
     const delivery = letter.extension.find((extension) => extension.url === 'urn:innboks:extension:delivery')!;
@@ -58,8 +59,8 @@ describe.each(testDatabaseKinds())('Sender API on %s', (kind) => {
   });
 
   test('the capability statement lists Communication with conditional create', async () => {
-    const response = await fetch(`${server.baseUrl}/fhir/R4/metadata`);
-    const statement = (await response.json()) as { resourceType: string; rest: { resource: { type: string; conditionalCreate?: boolean }[] }[] };
+    const response = await getFhir(server.baseUrl, undefined, '/fhir/R4/metadata');
+    const statement = response.body as unknown as { resourceType: string; rest: { resource: { type: string; conditionalCreate?: boolean }[] }[] };
     expect(statement.resourceType).toBe('CapabilityStatement');
     expect(statement.rest[0]!.resource).toContainEqual(expect.objectContaining({ type: 'Communication', conditionalCreate: true }));
   });
@@ -88,8 +89,7 @@ describe.each(testDatabaseKinds())('Sender API on %s', (kind) => {
     });
     const created = await postLetter(server.baseUrl, token, body);
     expect(created.status).toBe(201);
-    const read = await fetch(`${server.baseUrl}/fhir/R4/Communication/${created.body!.id as string}`, { headers: { authorization: `Bearer ${token}` } });
-    const stored = (await read.json()) as Record<string, unknown>;
+    const stored = (await getFhir(server.baseUrl, token, `/fhir/R4/Communication/${created.body!.id as string}`)).body;
     expect(stored.status).toBe('in-progress');
     expect(created.body).toEqual(stored);
   });
@@ -229,11 +229,11 @@ describe.each(testDatabaseKinds())('Sender API on %s', (kind) => {
     const created = await postLetter(server.baseUrl, token, communication(hospital(), citizen()));
     const gp = server.senders.find((sender) => sender.kind === 'gp')!;
     const gpToken = await server.tokenFor(gp.clientId);
-    const probe = await fetch(`${server.baseUrl}/fhir/R4/Communication/${created.body!.id as string}`, { headers: { authorization: `Bearer ${gpToken}` } });
-    const missing = await fetch(`${server.baseUrl}/fhir/R4/Communication/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${gpToken}` } });
+    const probe = await getFhir(server.baseUrl, gpToken, `/fhir/R4/Communication/${created.body!.id as string}`);
+    const missing = await getFhir(server.baseUrl, gpToken, '/fhir/R4/Communication/00000000-0000-4000-8000-000000000000');
     expect(probe.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect(await probe.json()).toEqual(await missing.json());
+    expect(probe.body).toEqual(missing.body);
   });
 
   test('a client assertion whose jti was used before is refused', async () => {

@@ -1,6 +1,7 @@
 /** Builders for appointments on the sender API, and the hospital's side of replies, in tests. */
 import type { DemoSender } from '../demo/demo-data.ts';
 import { nationalIdSystem, organizationNumberSystem } from './letters.ts';
+import { fhirRequest } from './fhir-client.ts';
 
 let counter = 0;
 
@@ -35,29 +36,17 @@ export function appointmentResource(sender: DemoSender, nationalId: string, fiel
   };
 }
 
-async function fhir(baseUrl: string, token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { accept: 'application/fhir+json', authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/fhir+json' }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { id: string } };
-}
-
 /** PUT /fhir/R4/Appointment?identifier=…: create or replace. */
 export function putAppointment(baseUrl: string, token: string, appointment: ReturnType<typeof appointmentResource>) {
   const identifier = appointment.identifier[0]!;
-  return fhir(baseUrl, token, 'PUT', `/fhir/R4/Appointment?identifier=${encodeURIComponent(`${identifier.system}|${identifier.value}`)}`, appointment);
+  return fhirRequest(baseUrl, token, 'PUT', `/fhir/R4/Appointment?identifier=${encodeURIComponent(`${identifier.system}|${identifier.value}`)}`, appointment);
 }
 
 export function postAppointment(baseUrl: string, token: string, appointment: unknown, headers: Record<string, string> = {}) {
-  return fhir(baseUrl, token, 'POST', '/fhir/R4/Appointment', appointment, headers);
+  return fhirRequest(baseUrl, token, 'POST', '/fhir/R4/Appointment', appointment, headers);
 }
 
-export function getFhir(baseUrl: string, token: string, path: string) {
-  return fhir(baseUrl, token, 'GET', path);
-}
+export { getFhir } from './fhir-client.ts';
 
 export interface FhirCommunication {
   id: string;
@@ -77,9 +66,9 @@ export async function messagesFromCitizens(baseUrl: string, token: string, sende
   const found: FhirCommunication[] = [];
   let url: string | undefined = `/fhir/R4/Communication?recipient=${encodeURIComponent(`${organizationNumberSystem}|${sender.organizationNumber}`)}&_count=200`;
   while (url) {
-    const page = await fhir(baseUrl, token, 'GET', url);
-    const bundle = page.body as unknown as { entry: { resource: FhirCommunication }[]; link: { relation: string; url: string }[] };
-    found.push(...bundle.entry.map((entry) => entry.resource));
+    const page = await fhirRequest(baseUrl, token, 'GET', url);
+    const bundle = page.body as unknown as { entry?: { resource: FhirCommunication }[]; link: { relation: string; url: string }[] };
+    found.push(...(bundle.entry ?? []).map((entry) => entry.resource));
     const next = bundle.link.find((link) => link.relation === 'next')?.url;
     url = next ? next.replace(baseUrl, '') : undefined;
   }

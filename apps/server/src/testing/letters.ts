@@ -1,6 +1,7 @@
 /** Builders for sender API requests in tests. */
 import { minimalPdf } from '../demo/minimal-pdf.ts';
 import type { DemoSender } from '../demo/demo-data.ts';
+import { fhirRequest } from './fhir-client.ts';
 
 export const nationalIdSystem = 'urn:oid:2.16.578.1.12.4.1.4.1';
 export const organizationNumberSystem = 'urn:oid:2.16.578.1.12.4.1.4.101';
@@ -26,17 +27,6 @@ export function communication(sender: DemoSender, nationalId: string, overrides:
   };
 }
 
-export async function postLetter(baseUrl: string, token: string | undefined, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${baseUrl}/fhir/R4/Communication`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/fhir+json',
-      accept: 'application/fhir+json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+export function postLetter(baseUrl: string, token: string | undefined, body: unknown, headers: Record<string, string> = {}) {
+  return fhirRequest(baseUrl, token, 'POST', '/fhir/R4/Communication', body, headers);
 }

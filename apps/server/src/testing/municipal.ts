@@ -4,6 +4,7 @@ import type { Database } from '@innboks/db';
 import { demoCitizens, demoSenders, demoStaff } from '../demo/demo-data.ts';
 import { demoEpisodeOfCareSystem } from '../demo/seed-municipal.ts';
 import { nationalIdSystem, organizationNumberSystem } from './letters.ts';
+import { fhirRequest } from './fhir-client.ts';
 
 export const lars = demoCitizens.find((citizen) => citizen.name === 'Lars Kommunesen')!;
 export const marit = demoCitizens.find((citizen) => citizen.name === 'Marit Naboen')!;
@@ -45,13 +46,8 @@ export function demoEpisodeOfCare(clientId: string, code: string, nationalId: st
   };
 }
 
-export async function putEpisodeOfCare(baseUrl: string, token: string, query: string, body: unknown) {
-  const response = await fetch(`${baseUrl}/fhir/R4/EpisodeOfCare?${query}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+export function putEpisodeOfCare(baseUrl: string, token: string, query: string, body: unknown, headers: Record<string, string> = {}) {
+  return fhirRequest(baseUrl, token || undefined, 'PUT', `/fhir/R4/EpisodeOfCare?${query}`, body, headers);
 }
 
 export async function accessLogCount(db: Kysely<Database>): Promise<number> {

@@ -5,6 +5,7 @@ import { inboxPageSchema, type InboxPage, type Letter } from '@innboks/contracts
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
+import { getFhir } from '../testing/fhir-client.ts';
 import { CookieJar, csrfHeaders, loginAsCitizen } from '../testing/cookie-jar.ts';
 
 describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
@@ -80,8 +81,8 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(after.body.items.find((item) => item.id === id)!.unread).toBe(false);
     expect(after.body.unread.total).toBe(before.body.unread.total - 1);
 
-    const fhir = await fetch(`${server.baseUrl}/fhir/R4/Communication/${id}`, { headers: { authorization: `Bearer ${tokens.get(sender('gp').clientId)!}` } });
-    expect(((await fhir.json()) as { received?: string }).received).toBeDefined();
+    const fhir = await getFhir(server.baseUrl, tokens.get(sender('gp').clientId)!, `/fhir/R4/Communication/${id}`);
+    expect(fhir.body.received).toBeDefined();
   });
 
   test('a PDF attachment opens inline with safe headers, and downloads with download=1', async () => {

@@ -12,6 +12,7 @@ import { testDatabaseKinds } from '../testing/test-database.ts';
 import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
 import { loginAsStaff, staffCsrfHeaders } from '../testing/staff-login.ts';
 import { communication, postLetter } from '../testing/letters.ts';
+import { getFhir } from '../testing/fhir-client.ts';
 import { accessLogCount, dataFingerprint, demoEpisodeOfCare, drammen, fredrik, hanne, lars, lier, lise, marit, putEpisodeOfCare, serviceId, siri } from '../testing/municipal.ts';
 
 const tenYears = String(10 * 365 * 24 * 3600);
@@ -142,11 +143,12 @@ describe.each(testDatabaseKinds())('municipal messaging on %s', (kind) => {
       expect(job?.kind).toBe('deliver-letter');
       // The municipality's own system finds both messages from citizens by FHIR search.
       const token = await server.tokenFor(drammen.clientId);
-      const search = await fetch(url(`/fhir/R4/Communication?recipient=${encodeURIComponent(`urn:oid:2.16.578.1.12.4.1.4.101|${drammen.organizationNumber}`)}`), {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const bundle = (await search.json()) as { entry: { resource: { topic: { text: string } } }[] };
+      const search = await getFhir(server.baseUrl, token, `/fhir/R4/Communication?recipient=${encodeURIComponent(`urn:oid:2.16.578.1.12.4.1.4.101|${drammen.organizationNumber}`)}`);
+      const bundle = search.body as unknown as { entry: { resource: { topic: { text: string }; recipient: { display?: string }[] } }[] };
       expect(bundle.entry.map((entry) => entry.resource.topic.text)).toEqual(expect.arrayContaining(['Eldst', 'Nyere', 'Besvart']));
+      // The service the citizen wrote to is named in recipient.display, as the README promises.
+      const besvart = bundle.entry.find((entry) => entry.resource.topic.text === 'Besvart')!;
+      expect(besvart.resource.recipient[0]!.display).toMatch(/^Hjemmesykepleie, /);
     });
 
     it('assigns to self, closes and reopens', async () => {
@@ -225,18 +227,24 @@ describe.each(testDatabaseKinds())('municipal messaging on %s', (kind) => {
       const created = await putEpisodeOfCare(server.baseUrl, token, 'identifier=urn:test:epj|eoc-1', enrol.body);
       expect(created.status).toBe(201);
       const location = created.headers.get('location')!;
-      expect(location).toMatch(/^\/fhir\/R4\/EpisodeOfCare\/[0-9a-f-]{36}$/);
-      const read = await fetch(url(location), { headers: { authorization: `Bearer ${token}` } });
-      expect(await read.json()).toMatchObject({ status: 'active', type: [{ coding: [{ code: 'helsestasjon', display: 'Helsestasjon' }] }] });
+      expect(location).toMatch(/^\/fhir\/R4\/EpisodeOfCare\/[0-9a-f-]{36}\/_history\/1$/);
+      const read = await getFhir(server.baseUrl, token, location.replace('/_history/1', ''));
+      expect(read.body).toMatchObject({ status: 'active', type: [{ coding: [{ code: 'helsestasjon', display: 'Helsestasjon' }] }] });
       const maritJar = await loginAsCitizen(server.baseUrl, marit.nationalId);
       expect((await json(await maritJar.fetch(url('/api/municipal/services')))).services.map((service: { name: string }) => service.name)).toContain('Helsestasjon');
       // Another organisation cannot read it.
       const lierToken = await server.tokenFor(lier.clientId);
-      expect((await fetch(url(location), { headers: { authorization: `Bearer ${lierToken}` } })).status).toBe(404);
-      const metadata = (await (await fetch(url('/fhir/R4/metadata'))).json()) as { rest: { resource: { type: string; conditionalUpdate?: boolean }[] }[] };
+      expect((await getFhir(server.baseUrl, lierToken, location.replace('/_history/1', ''))).status).toBe(404);
+      const metadata = (await getFhir(server.baseUrl, undefined, '/fhir/R4/metadata')).body as unknown as { rest: { resource: { type: string; conditionalUpdate?: boolean }[] }[] };
       expect(metadata.rest[0]!.resource).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'EpisodeOfCare', conditionalUpdate: true })]));
-      const services = (await (await fetch(url('/fhir/R4/HealthcareService'), { headers: { authorization: `Bearer ${token}` } })).json()) as { entry: { resource: { name: string } }[] };
+      const services = (await getFhir(server.baseUrl, token, '/fhir/R4/HealthcareService')).body as unknown as { entry: { resource: { name: string } }[] };
       expect(services.entry.map((entry) => entry.resource.name)).toEqual(['Fysioterapi', 'Helsestasjon', 'Hjemmesykepleie']);
+      // Each entry can be read back where its fullUrl says; another organisation cannot.
+      const entry = (services as unknown as { entry: { fullUrl: string; resource: { id: string } }[] }).entry[0]!;
+      const service = await getFhir(server.baseUrl, token, entry.fullUrl);
+      expect(service.status).toBe(200);
+      expect(service.body).toEqual(entry.resource);
+      expect((await getFhir(server.baseUrl, lierToken, entry.fullUrl)).status).toBe(404);
     });
 
     it('refuses bad enrolments with an OperationOutcome naming the element, and stores nothing', async () => {

@@ -23,6 +23,8 @@ export interface StoredLetter {
   citizenNationalId: string;
   organizationNumber: string;
   threadCategory: string;
+  /** Who the thread is with as the citizen sees it: on a citizen's message, the organisation (and service) it went to. */
+  threadSenderName: string;
   inResponseTo: string | null;
   attachments: StoredAttachmentMeta[];
   delivery: DeliveryAttemptView[];
@@ -47,7 +49,7 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
     .innerJoin('organization', 'organization.id', 'message.organization_id')
     .innerJoin('thread', 'thread.id', 'message.thread_id')
     .selectAll('message')
-    .select(['citizen.national_id as citizen_national_id', 'organization.org_number', 'thread.category as thread_category'])
+    .select(['citizen.national_id as citizen_national_id', 'organization.org_number', 'thread.category as thread_category', 'thread.sender_name as thread_sender_name'])
     .where('message.id', '=', where.id)
     .where('message.organization_id', '=', where.organizationId)
     .executeTakeFirst();
@@ -81,12 +83,13 @@ export async function loadStoredLetter(executor: Executor, where: { id: string; 
       .where('appointment_message.message_id', '=', row.id)
       .executeTakeFirst(),
   ]);
-  const { citizen_national_id, org_number, thread_category, ...message } = row;
+  const { citizen_national_id, org_number, thread_category, thread_sender_name, ...message } = row;
   return {
     message,
     citizenNationalId: citizen_national_id,
     organizationNumber: org_number,
     threadCategory: thread_category,
+    threadSenderName: thread_sender_name,
     inResponseTo: message.in_response_to,
     attachments: attachments.map((attachment) => ({
       id: attachment.id,

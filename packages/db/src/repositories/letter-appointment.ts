@@ -26,6 +26,7 @@ export async function resolveAbout(
     if (about.appointment.citizenNationalId !== citizenNationalId) throw new AboutRejected('other-citizen');
     const saved = await saveAppointment(tx, organization, about.appointment, now, 'replace');
     if (saved.outcome === 'citizen-mismatch') throw new AboutRejected('other-citizen');
+    if (saved.outcome === 'version-conflict') throw new Error('A contained appointment is saved without If-Match, so no version can conflict');
     return saved.appointment.id;
   }
   const found =

@@ -60,6 +60,7 @@ export async function insertNewThreadLetter(
     citizenNationalId: letter.citizenNationalId,
     organizationNumber: organization.org_number,
     threadCategory: thread.category,
+    threadSenderName: thread.senderName,
     inResponseTo: null,
     attachments: attachments.map(({ data: _data, ...meta }) => meta).sort((left, right) => left.position - right.position),
     delivery: [{ channel: 'inbox', state: 'queued', updatedAt: now, events: [{ state: 'queued', at: now, detail: null }] }],

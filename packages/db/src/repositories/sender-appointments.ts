@@ -25,12 +25,15 @@ export interface StoredAppointment extends AppointmentDetails {
 export type SaveAppointmentOutcome =
   | { outcome: 'created' | 'updated' | 'existing'; appointment: StoredAppointment }
   /** The identifier names an appointment of another citizen: an appointment never changes hands. */
-  | { outcome: 'citizen-mismatch' };
+  | { outcome: 'citizen-mismatch' }
+  /** An If-Match named a version that is not the current one (or there is none yet). */
+  | { outcome: 'version-conflict' };
 
 /**
  * `replace`: create, or replace the one with the same identifier (FHIR conditional update).
  * `create`: create, or answer the existing one unchanged (conditional create).
  * One statement each, so two senders racing on one identifier end with one row.
+ * `expectedVersion` (If-Match) replaces only that version: the row is locked and checked first.
  */
 export async function saveAppointment(
   executor: Executor,
@@ -38,7 +41,19 @@ export async function saveAppointment(
   appointment: IncomingAppointment,
   now: Date,
   mode: 'replace' | 'create',
+  expectedVersion?: number,
 ): Promise<SaveAppointmentOutcome> {
+  if (expectedVersion !== undefined) {
+    const current = await executor
+      .selectFrom('appointment')
+      .select('version')
+      .where('organization_id', '=', organization.id)
+      .where('identifier_system', '=', appointment.identifier.system)
+      .where('identifier_value', '=', appointment.identifier.value)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current?.version !== expectedVersion) return { outcome: 'version-conflict' };
+  }
   const citizenId = await upsertCitizen(executor, appointment.citizenNationalId);
   const values = {
     status: appointment.status,
@@ -142,7 +157,7 @@ export class SenderAppointments {
     return findAppointmentByIdentifier(this.db, this.organization.id, system, value);
   }
 
-  save(appointment: IncomingAppointment, now: Date, mode: 'replace' | 'create'): Promise<SaveAppointmentOutcome> {
-    return this.db.transaction().execute((tx) => saveAppointment(tx, this.organization, appointment, now, mode));
+  save(appointment: IncomingAppointment, now: Date, mode: 'replace' | 'create', expectedVersion?: number): Promise<SaveAppointmentOutcome> {
+    return this.db.transaction().execute((tx) => saveAppointment(tx, this.organization, appointment, now, mode, expectedVersion));
   }
 }

@@ -32,7 +32,11 @@ export interface StoredEnrolment {
   updatedAt: Date;
 }
 
-export type EnrolmentOutcome = { outcome: 'created' | 'updated'; enrolment: StoredEnrolment } | { outcome: 'unknown-service' };
+export type EnrolmentOutcome =
+  | { outcome: 'created' | 'updated'; enrolment: StoredEnrolment }
+  | { outcome: 'unknown-service' }
+  /** An If-Match named a version that is not the current one (or there is none yet). */
+  | { outcome: 'version-conflict' };
 
 export class OrganizationEnrolments {
   constructor(
@@ -40,8 +44,11 @@ export class OrganizationEnrolments {
     readonly organizationId: string,
   ) {}
 
-  /** Creates or replaces the enrolment with this identifier; ending it (finished, cancelled, …) closes messaging at once. */
-  async put(input: EnrolmentInput, now: Date): Promise<EnrolmentOutcome> {
+  /**
+   * Creates or replaces the enrolment with this identifier; ending it (finished, cancelled, …) closes messaging at once.
+   * With `expectedVersion` (If-Match) it only replaces that version, checked under the row's lock.
+   */
+  async put(input: EnrolmentInput, now: Date, expectedVersion?: number): Promise<EnrolmentOutcome> {
     return this.db.transaction().execute(async (tx) => {
       const service = await tx
         .selectFrom('municipal_service')
@@ -53,12 +60,13 @@ export class OrganizationEnrolments {
       const citizenId = await upsertCitizen(tx, input.citizenNationalId);
       const existing = await tx
         .selectFrom('service_enrolment')
-        .select(['id'])
+        .select(['id', 'version'])
         .where('organization_id', '=', this.organizationId)
         .where('identifier_system', '=', input.identifier.system)
         .where('identifier_value', '=', input.identifier.value)
         .forUpdate()
         .executeTakeFirst();
+      if (expectedVersion !== undefined && existing?.version !== expectedVersion) return { outcome: 'version-conflict' as const };
       let id: string;
       if (existing) {
         id = existing.id;

@@ -208,6 +208,8 @@ export const en = {
     started: 'The appointment has started. You can no longer answer it here; contact the hospital.',
     refusedStarted: 'The appointment has started, so your message was not sent. Contact the hospital.',
     refusedCancelled: 'The appointment is cancelled, so your message was not sent.',
+    refusedAlreadySent: 'You already sent this answer, so it was not sent again.',
+    alreadySent: 'You sent “{reason}” on {time}. The hospital’s answer will come in your inbox.',
     dialogueHeading: 'Contact the hospital about the appointment',
     dialogueLegend: 'What do you want to do?',
     reasons: {

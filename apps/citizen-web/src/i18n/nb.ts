@@ -211,6 +211,8 @@ export const nb = {
     started: 'Timen har begynt. Du kan ikke svare på den her lenger; ta kontakt med sykehuset.',
     refusedStarted: 'Timen har begynt, så beskjeden ble ikke sendt. Ta kontakt med sykehuset.',
     refusedCancelled: 'Timen er avlyst, så beskjeden ble ikke sendt.',
+    refusedAlreadySent: 'Du har allerede sendt dette svaret, så det ble ikke sendt på nytt.',
+    alreadySent: 'Du sendte «{reason}» {time}. Svaret fra sykehuset kommer i innboksen.',
     dialogueHeading: 'Kontakt sykehuset om timen',
     dialogueLegend: 'Hva vil du?',
     reasons: {

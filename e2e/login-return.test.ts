@@ -84,7 +84,7 @@ describe('Login in the browser', () => {
     expect(await page.title()).toBe('For lavt sikkerhetsnivå – Innboks');
     await page.getByRole('banner').waitFor();
     await page.getByTestId('helpdesk').waitFor();
-    expect(await page.getByTestId('security-level-notice').innerText()).toContain('ikke sikker nok');
+    expect(await page.getByTestId('security-level-notice').innerText()).toContain('ikke er sikker nok');
     await expectAccessible(page, 'security level page /innlogging/sikkerhetsniva', { strict: true });
 
     await page.getByRole('link', { name: 'Logg inn på nytt' }).click();

@@ -49,11 +49,7 @@ describe('Privacy in the browser', () => {
       ...threads.map((thread) => `/innboks/${thread.id}`),
       '/timeavtaler',
       ...appointments.map((appointment) => `/timeavtaler/${appointment.id}`),
-      '/logg-over-bruk',
-      '/innstillinger/varsling',
-      '/kommunen/ny-melding',
-      '/innlogging/sikkerhetsniva',
-      '/finnes-ikke',
+      ...['/logg-over-bruk', '/innstillinger/varsling', '/kommunen/ny-melding', '/innlogging/sikkerhetsniva', '/finnes-ikke'],
     ];
     const titles: string[] = [];
     for (const path of pages) {

@@ -1,10 +1,9 @@
 import { useSearchParams } from 'react-router';
-import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import Title from '@helsenorge/designsystem-react/components/Title';
-import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { loginHref } from '../login-href.ts';
+import { LoggedOutPage } from './LoggedOutPage.tsx';
+import { LoginLink } from './LoginLink.tsx';
 import styles from './StartPage.module.scss';
 
 /**
@@ -16,23 +15,13 @@ export function SecurityLevelPage() {
   const { m } = useMessages();
   const s = m.securityLevel;
   const [params] = useSearchParams();
-  useDocumentTitle(s.pageTitle, m.app.titleSuffix);
-
   return (
-    <div className={styles.start}>
-      <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 0, marginBottom: 1.5 }}>
-        {s.heading}
-      </Title>
+    <LoggedOutPage pageTitle={s.pageTitle} heading={s.heading}>
       <NotificationPanel variant="warn" testId="security-level-notice">
         <p>{s.why}</p>
       </NotificationPanel>
       <p className={styles.lead}>{s.how}</p>
-      <div className={styles.login}>
-        <Button htmlMarkup="a" href={loginHref(params.get('returnTo'), { fresh: true })} size="large" arrow="icon">
-          {s.loginAgain}
-        </Button>
-        <p className={styles.hint}>{s.help}</p>
-      </div>
-    </div>
+      <LoginLink href={loginHref(params.get('returnTo'), { fresh: true })} label={s.loginAgain} hint={s.help} />
+    </LoggedOutPage>
   );
 }

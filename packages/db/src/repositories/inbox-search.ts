@@ -5,7 +5,8 @@
  * (`:*`), so a compound's first part finds it. Whole-word hits rank first: a search is
  * two walks of the citizen's threads newest first (index `thread_search_walk`,
  * migration 0013), one for the words as written and one for the threads only the
- * prefixes find, each stopped at a page; the page is the first tier, then the second.
+ * prefixes find, each stopped at a page, the second only when the first leaves room;
+ * the page is the first tier, then the second.
  * A word's later part ("prøver" in "blodprøver") is not found: that needs a dictionary
  * to split compounds, and every letter's words would grow with it.
  */
@@ -49,20 +50,22 @@ export function searchPageSql(
   columns: string,
 ): RawBuilder<unknown> {
   const before = after ? sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined;
-  const walk = (tier: SearchTier, match: RawBuilder<unknown>, from: RawBuilder<unknown> | undefined) =>
-    sql`(select id as hit_id, ${sql.lit(tier)} as search_tier from thread
-      where ${sql.join([...filters, match, ...(from ? [from] : [])], sql` and `)}
-      order by last_activity_at desc, id desc limit ${limit + 1})`;
+  const walk = (tier: SearchTier, conditions: RawBuilder<unknown>[]) =>
+    sql`select id as hit_id, ${sql.lit(tier)} as search_tier from thread
+      where ${sql.join([...filters, ...conditions], sql` and `)}
+      order by last_activity_at desc, id desc limit ${limit + 1}`;
   const whole = sql`search @@ ${wholeWords(query)}`;
-  const tiers = [
-    // Past the first tier's last page, only the second is walked.
-    ...(after?.tier === 1 ? [] : [walk(0, whole, before)]),
-    walk(1, sql`search @@ ${prefixWords(query)} and not (${whole})`, after?.tier === 1 ? before : undefined),
-  ];
+  const prefixOnly = sql`search @@ ${prefixWords(query)} and not (${whole})`;
   // Only the page's own threads are read from the table; the walks stay in the index.
-  return sql`
+  const page = (hits: RawBuilder<unknown>) => sql`
     select ${sql.raw(columns)}, search_tier from thread
-    join (${sql.join(tiers, sql` union all `)}) as hits on hits.hit_id = thread.id
+    join (${hits}) as hits on hits.hit_id = thread.id
     where citizen_id = ${citizenId}
     order by search_tier, last_activity_at desc, id desc limit ${limit + 1}`;
+  // Past the first tier's last page, only the second is walked.
+  if (after?.tier === 1) return page(walk(1, [prefixOnly, before!]));
+  // The second walk runs only when the first leaves room on the page (a one-time filter
+  // PostgreSQL checks before it starts that scan): a common word fills it with whole words.
+  return sql`with whole as materialized (${walk(0, before ? [whole, before] : [whole])})
+    ${page(sql`select hit_id, search_tier from whole union all (${walk(1, [prefixOnly, sql`(select count(*) from whole) <= ${limit}`])})`)}`;
 }

@@ -80,6 +80,21 @@ describe('Hospital appointments in the browser', () => {
     // The reply now stands in the thread beside the letter.
     await page.getByText('Timen søndag 29. mars 2026 kl. 10:00 passer ikke.').waitFor();
 
+    // Answered once: after a reload, the letter and Timeavtaler say what was sent and when, and offer no second cancellation.
+    const sentNotice = 'Du sendte «Timen passer ikke» fredag 20. mars 2026 kl. 12:00. Svaret fra sykehuset kommer i innboksen.';
+    await page.reload();
+    await panel.getByTestId('reply-already-sent').waitFor();
+    expect((await panel.getByTestId('reply-already-sent').innerText()).replace(nbsp, ' ')).toBe(sentNotice);
+    expect(await panel.getByRole('button', { name: 'Timen passer ikke' }).count()).toBe(0);
+    expect(await panel.getByTestId('reply-deadline').count()).toBe(0);
+    await panel.getByRole('link', { name: 'Se timen i Timeavtaler' }).click();
+    await page.getByTestId('reply-already-sent').waitFor();
+    expect(await page.getByRole('button', { name: 'Timen passer ikke' }).count()).toBe(0);
+    expect(await page.getByTestId('reply-deadline').count()).toBe(0);
+    await page.getByTestId('reply-history').waitFor();
+    await page.goBack();
+    await panel.getByTestId('reply-already-sent').waitFor();
+
     const token = await server().tokenFor(sorOst.clientId);
     const reply = (await messagesFromCitizens(server().baseUrl, token, sorOst)).find((message) => message.inResponseTo?.[0]?.reference === `Communication/${letterId}`)!;
     expect(reply.reasonCode?.[0]?.coding[0]?.code).toBe('cannot-attend');

@@ -45,4 +45,28 @@ describe('Print-ready letter PDF', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test('Norwegian and Sami letters print as written, in the letter and its heading (an embedded font, not Helvetica)', async () => {
+    const words = 'Møte på Sjøgata, Æ Ø Å; Sámi: Čáhcesuolu, đ ŋ š ŧ ž, Ŋ Đ Ŧ';
+    const { pdf } = await renderLetterPdf({
+      recipient: { name: 'Áile Čáhppes', address: { street: 'Ŋuorra 1', postalCode: '9730', city: 'Kárášjohka' } },
+      sender: { name: 'Ørelegen', organizationName: 'Sámi klinihkka' },
+      subject: `Innkalling: ${words}`,
+      sentAt: new Date('2026-06-10T10:00:00Z'),
+      textParts: [words],
+      attachments: [],
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'innboks-pdf-'));
+    try {
+      const file = path.join(dir, 'letter.pdf');
+      await writeFile(file, pdf);
+      const text = pdfText(file).replace(/\s+/g, ' ');
+      expect(text).toContain(`Innkalling: ${words}`);
+      expect(text).toContain('Áile Čáhppes');
+      expect(text).toContain('9730 Kárášjohka');
+      expect(text).not.toContain('?');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

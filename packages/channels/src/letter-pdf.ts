@@ -6,6 +6,7 @@
  */
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { PostalAddress } from '@innboks/core';
+import { embedLetterFonts } from './letter-fonts.ts';
 
 const mm = 72 / 25.4;
 const a4 = { width: 210 * mm, height: 297 * mm };
@@ -24,15 +25,14 @@ export interface LetterPdfInput {
 
 export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uint8Array; pages: number }> {
   // Loaded on first use: a worker that prints nothing starts faster.
-  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+  const { PDFDocument, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   doc.setTitle(clean(input.subject));
   doc.setCreator('Innboks');
   doc.setProducer('Innboks (pdf-lib)');
   doc.setCreationDate(input.sentAt);
   doc.setModificationDate(input.sentAt);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedLetterFonts(doc);
   const supported = new Set(regular.getCharacterSet());
   const text = (value: string) => clean(value, supported);
 
@@ -124,7 +124,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uin
   return { pdf, pages: doc.getPageCount() };
 }
 
-/** Keeps what the standard font can print (Norwegian letters included); anything else becomes "?". */
+/** Keeps what the letter font can print (Norwegian and Sami letters included); anything else becomes "?". */
 function clean(value: string, supported?: Set<number>): string {
   const normal = value.replace(/[\t\r]/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
   if (!supported) return normal;

@@ -19,7 +19,9 @@ export {
   appointmentReplyTextMaxLength,
   appointmentKinds,
   appointmentReplyReasons,
+  answeredOnceReasons,
   careAreas,
+  earlierAnswer,
   healthRegions,
   regionKeys,
   reasonsAffectingAttendance,
@@ -38,6 +40,7 @@ export const appointmentProblemTypes = {
   started: 'urn:innboks:problem:appointment-started',
   cancelled: 'urn:innboks:problem:appointment-cancelled',
   reasonNotOffered: 'urn:innboks:problem:reply-reason-not-offered',
+  alreadyAnswered: 'urn:innboks:problem:appointment-already-answered',
 } as const;
 
 /** The no-show fee that applies to this appointment (dated table, by its kind and care area). */

@@ -108,6 +108,8 @@ export const letterSchema = z.object({
   unread: z.boolean(),
   archived: z.boolean(),
   important: z.boolean(),
+  /** A conversation with a municipal service, which has its own panel (GET /api/municipal/threads/:id). */
+  municipal: z.boolean(),
   messages: z.array(threadMessageSchema),
 });
 export type Letter = z.infer<typeof letterSchema>;

@@ -20,6 +20,7 @@ export * from './repositories/citizen-appointments.ts';
 export * from './delivery/attempts.ts';
 export * from './delivery/delivery-types.ts';
 export * from './delivery/delivery-store.ts';
+export { heldNotices, type HeldNotice } from './delivery/held-notices.ts';
 export type { SweepFound } from './delivery/delivery-sweep.ts';
 export type { UnreadFallbackOutcome } from './delivery/channel-steps.ts';
 export type { NoticeRef, NoticeSent } from './delivery/notice-batch.ts';

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { NotFoundPage } from '../features/layout/components/NotFoundPage.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { StartRoute } from './routes/start.tsx';
+import { SecurityLevelPage } from '../features/session/components/SecurityLevelPage.tsx';
 
 // The logged-out start page is in the first load; the inbox and letter pages come on demand.
 const InboxRoute = lazy(() => import('./routes/inbox.tsx'));
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
       { path: 'timeavtaler', element: <AppointmentsRoute /> },
       { path: 'timeavtaler/:id', element: <AppointmentRoute /> },
       { path: 'innstillinger/varsling', element: <NoticeSettingsRoute /> },
+      { path: 'innlogging/sikkerhetsniva', element: <SecurityLevelPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -34,6 +34,14 @@ export const en = {
     login: 'Log in',
     loginHint: 'You log in with ID-porten.',
   },
+  securityLevel: {
+    pageTitle: 'Security level too low',
+    heading: 'Security level too low',
+    why: 'You logged in with a method that is not secure enough for health information, so you are not logged in.',
+    how: 'Innboks requires login at a high security level: BankID, BankID on mobile, Buypass or MinID with the app. Log in again and choose one of these.',
+    loginAgain: 'Log in again',
+    help: 'If it does not work, you can call the help desk (see the bottom of the page).',
+  },
   inbox: {
     pageTitle: 'Inbox',
     archivePageTitle: 'Archive',
@@ -208,6 +216,8 @@ export const en = {
     started: 'The appointment has started. You can no longer answer it here; contact the hospital.',
     refusedStarted: 'The appointment has started, so your message was not sent. Contact the hospital.',
     refusedCancelled: 'The appointment is cancelled, so your message was not sent.',
+    refusedAlreadySent: 'You already sent this answer, so it was not sent again.',
+    alreadySent: 'You sent “{reason}” on {time}. The hospital’s answer will come in your inbox.',
     dialogueHeading: 'Contact the hospital about the appointment',
     dialogueLegend: 'What do you want to do?',
     reasons: {

@@ -37,6 +37,14 @@ export const nb = {
     login: 'Logg inn',
     loginHint: 'Du logger inn med ID-porten.',
   },
+  securityLevel: {
+    pageTitle: 'For lavt sikkerhetsnivå',
+    heading: 'For lavt sikkerhetsnivå',
+    why: 'Du logget inn med en metode som ikke er sikker nok for helseopplysninger, så du er ikke logget inn.',
+    how: 'Innboks krever innlogging på høyt sikkerhetsnivå: BankID, BankID på mobil, Buypass eller MinID med app. Logg inn på nytt og velg en av disse.',
+    loginAgain: 'Logg inn på nytt',
+    help: 'Får du det ikke til, kan du ringe brukerstøtten (se nederst på siden).',
+  },
   inbox: {
     pageTitle: 'Innboks',
     archivePageTitle: 'Arkiv',
@@ -211,6 +219,8 @@ export const nb = {
     started: 'Timen har begynt. Du kan ikke svare på den her lenger; ta kontakt med sykehuset.',
     refusedStarted: 'Timen har begynt, så beskjeden ble ikke sendt. Ta kontakt med sykehuset.',
     refusedCancelled: 'Timen er avlyst, så beskjeden ble ikke sendt.',
+    refusedAlreadySent: 'Du har allerede sendt dette svaret, så det ble ikke sendt på nytt.',
+    alreadySent: 'Du sendte «{reason}» {time}. Svaret fra sykehuset kommer i innboksen.',
     dialogueHeading: 'Kontakt sykehuset om timen',
     dialogueLegend: 'Hva vil du?',
     reasons: {

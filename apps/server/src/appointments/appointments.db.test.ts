@@ -304,6 +304,36 @@ describe.each(testDatabaseKinds())('Hospital appointments on %s', (kind) => {
     expect([...olas.upcoming, ...olas.past].map((item) => item.id)).not.toContain(appointmentId);
   });
 
+  test('an answer given once per booking is refused the second time with a clear 409, until the hospital changes the appointment', async () => {
+    clock.set(iso('2026-03-20T12:00'));
+    const { appointmentId, identifier } = await sendAppointmentLetter();
+    expect((await reply(kari, appointmentId, { reason: 'cannot-attend' })).status).toBe(201);
+    clock.set(iso('2026-03-20T12:05'));
+    const before = await storedCounts();
+    const again = await reply(kari, appointmentId, { reason: 'cannot-attend', text: 'Igjen' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ type: 'urn:innboks:problem:appointment-already-answered', title: 'Allerede sendt' });
+    expect(again.body.detail).toContain('20. mars 2026 kl. 12:00');
+    expect(await storedCounts()).toEqual(before);
+
+    // A new time from the hospital is a new booking to answer.
+    clock.set(iso('2026-03-21T08:00'));
+    const moved = appointmentResource(sorOst(), kariId(), { ...dstDay, start: iso('2026-04-02T10:00'), end: iso('2026-04-02T11:00') }, identifier);
+    expect((await putAppointment(server.baseUrl, await token(sorOst().clientId), moved)).status).toBe(200);
+    clock.set(iso('2026-03-21T09:00'));
+    expect((await reply(kari, appointmentId, { reason: 'cannot-attend' })).status).toBe(201);
+
+    // In the dialogue each reason but a question goes once; questions may be asked again.
+    const vestAppointment = await putAppointment(server.baseUrl, await token(vest().clientId), appointmentResource(vest(), kariId(), dstDay));
+    clock.set(iso('2026-03-21T10:00'));
+    for (const reason of ['confirm', 'request-change', 'request-end-of-treatment'] as const) {
+      expect((await reply(kari, vestAppointment.body.id, { reason })).status).toBe(201);
+      expect((await reply(kari, vestAppointment.body.id, { reason })).status).toBe(409);
+    }
+    expect((await reply(kari, vestAppointment.body.id, { reason: 'question', text: 'Må jeg faste?' })).status).toBe(201);
+    expect((await reply(kari, vestAppointment.body.id, { reason: 'question', text: 'Kan jeg ta med barn?' })).status).toBe(201);
+  });
+
   test('each region takes only its own kind of reply', async () => {
     clock.set(iso('2026-03-20T12:00'));
     const { appointmentId } = await sendAppointmentLetter();

@@ -1,8 +1,10 @@
 /** Letters the demo citizens find in their inbox on first start. */
 import type { IncomingLetter } from '@innboks/core';
 import { demoCitizens, demoSenders } from './demo-data.ts';
-import { minimalPdf } from './minimal-pdf.ts';
+import { linesPdf } from '@innboks/channels';
 import { demoAppointment, demoTime } from './demo-appointments.ts';
+
+const appointmentTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 
 interface DemoLetter {
   clientId: string;
@@ -10,7 +12,7 @@ interface DemoLetter {
   letter: IncomingLetter;
 }
 
-export function demoLetters(now: Date): DemoLetter[] {
+export async function demoLetters(now: Date): Promise<DemoLetter[]> {
   const kari = demoCitizens[0]!;
   const lars = demoCitizens.find((person) => person.services.length === 2)!;
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
@@ -33,20 +35,20 @@ export function demoLetters(now: Date): DemoLetter[] {
       },
     };
   };
+  const kneeStart = demoTime(now, 9, '10:00');
+  const kneePlace = 'Sykehuset Østfjord, bygg 7, 2. etasje';
+  const kneeAppointment = demoAppointment('sykehuset-ostfjord', kari.nationalId, 'demo-ortopedi-1', kneeStart, 30, {
+    clinic: 'Ortopedisk poliklinikk',
+    place: kneePlace,
+    description: 'Kontroll etter kneoperasjon',
+  });
   return [
     letter('sykehuset-ostfjord', hoursAgo(2), kari.nationalId, {
       senderDisplay: 'Ortopedisk poliklinikk',
       subject: 'Innkalling til poliklinisk time',
       kind: 'appointment-letter',
       important: true,
-      about: {
-        kind: 'contained',
-        appointment: demoAppointment('sykehuset-ostfjord', kari.nationalId, 'demo-ortopedi-1', demoTime(now, 9, '10:00'), 30, {
-          clinic: 'Ortopedisk poliklinikk',
-          place: 'Sykehuset Østfjord, bygg 7, 2. etasje',
-          description: 'Kontroll etter kneoperasjon',
-        }).appointment,
-      },
+      about: { kind: 'contained', appointment: kneeAppointment.appointment },
       textParts: [
         'Du er satt opp til time ved Ortopedisk poliklinikk. Se vedlagt innkallingsbrev for tid og sted.',
         'Gi beskjed senest 24 timer før timen hvis den ikke passer, ellers kan du måtte betale gebyr.',
@@ -56,7 +58,14 @@ export function demoLetters(now: Date): DemoLetter[] {
           title: 'Innkallingsbrev',
           contentType: 'application/pdf',
           position: 2,
-          data: minimalPdf(['Innkallingsbrev', 'Ortopedisk poliklinikk, Sykehuset Ostfjord HF', 'Mote: se tid og sted i Innboks']),
+          // The letter says the time and place are in here, so they are.
+          data: await linesPdf([
+            'Innkallingsbrev',
+            'Ortopedisk poliklinikk, Sykehuset Østfjord HF',
+            `Møtetid: ${appointmentTime.format(kneeStart)}`,
+            `Møtested: ${kneePlace}`,
+            'Gi beskjed senest 24 timer før timen hvis den ikke passer, ellers kan du måtte betale gebyr.',
+          ]),
         },
       ],
     }),

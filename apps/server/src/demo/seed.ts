@@ -95,7 +95,7 @@ async function senderPublicKey(devDir: string, sender: DemoSender): Promise<JWK>
 async function seedDemoLetters(db: Kysely<Database>, clock: Clock): Promise<void> {
   const any = await db.selectFrom('message').select('id').limit(1).executeTakeFirst();
   if (any) return;
-  for (const letter of demoLetters(clock.now())) {
+  for (const letter of await demoLetters(clock.now())) {
     const sender = demoSenders.find((candidate) => candidate.clientId === letter.clientId)!;
     const repository = await openSenderRepository(db, { clientId: sender.clientId, organizationNumber: sender.organizationNumber });
     await repository!.createLetter(letter.letter, letter.sentAt, undefined, () => ({ statusCode: 201, location: '', body: {} }));

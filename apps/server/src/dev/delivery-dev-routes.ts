@@ -1,6 +1,6 @@
 /**
  * Dev page for a newcomer: what delivery "sent" through the embedded stand-ins —
- * the local outbox of notices, what the digital mailbox stand-in received (with its
+ * the local outbox of notices, the notices still waiting (and when they go), what the digital mailbox stand-in received (with its
  * receipts, and a switch to make it fail), and the print batches with their PDFs.
  * Only registered when INNBOKS_DEV_PAGES is on (by default: stand-ins in use, not production).
  */
@@ -9,8 +9,19 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { NoticeOutbox, PrintBatchFolder, StandInDigitalMailbox, StandInFailMode } from '@innboks/channels';
 
+/** A notice that has not gone yet, and when it will (the SMS quiet hours, the notice window). */
+export interface HeldNoticeRow {
+  channel: 'sms' | 'email';
+  recipient: string;
+  dueAt: Date;
+  createdAt: Date;
+  letters: number;
+}
+
 export interface DevRouteOptions {
   outbox?: NoticeOutbox | undefined;
+  /** Notices waiting to go; given by the composition, as the dev routes get no database. */
+  heldNotices?: (() => Promise<HeldNoticeRow[]>) | undefined;
   digitalMailbox?: StandInDigitalMailbox | undefined;
   printFolder?: PrintBatchFolder | undefined;
 }
@@ -33,6 +44,12 @@ export async function registerDeliveryDevRoutes(parent: FastifyInstance, options
       sections.push(`<h2>Sendte varsler (lokal utboks)</h2>
 <p>SMS og e-post som ville ha gått ut. Filen: <code>${escape(options.outbox.file)}</code></p>
 ${table(['Tid', 'Kanal', 'Til', 'Emne', 'Tekst', 'Referanse'], entries.map((entry) => [entry.at, entry.channel === 'sms' ? 'SMS' : 'E-post', entry.to, entry.subject ?? '', entry.text, entry.reference]))}`);
+    }
+    if (options.heldNotices) {
+      const held = await options.heldNotices();
+      sections.push(`<h2>Varsler som venter</h2>
+<p>SMS går ikke mellom kl. 22 og 08, og en innbygger får ikke to varsler for tett; de venter til tiden under.</p>
+${table(['Går', 'Kanal', 'Til', 'Brev', 'Laget'], held.map((notice) => [osloTime(notice.dueAt), notice.channel === 'sms' ? 'SMS' : 'E-post', notice.recipient, String(notice.letters), osloTime(notice.createdAt)]))}`);
     }
     if (options.digitalMailbox) {
       const received = (await options.digitalMailbox.received()).reverse();
@@ -83,6 +100,9 @@ ${sections.join('\n') || '<p class="empty">Alle kanaler er koblet til ekte tjene
 }
 
 type Cell = string | { html: string };
+
+const osloFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+const osloTime = (date: Date) => `${osloFormat.format(date)} (norsk tid)`;
 
 function table(headings: string[], rows: Cell[][]): string {
   if (rows.length === 0) return '<p class="empty">Ingenting ennå.</p>';

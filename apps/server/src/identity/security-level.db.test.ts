@@ -23,12 +23,20 @@ describe('Citizen login security level', () => {
     return { jar, response };
   }
 
-  test('a login below idporten-loa-high is refused with an explanation and gives no session', async () => {
+  test('a login below idporten-loa-high gives no session and goes to the web app\'s page that explains it, keeping where the citizen was going', async () => {
     const { jar, response } = await logInAt('substantial');
-    expect(response.status).toBe(403);
-    expect(await response.text()).toContain('For lavt sikkerhetsnivå');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/innlogging/sikkerhetsniva?returnTo=${encodeURIComponent('/innboks')}`);
     expect(jar.cookies.get('innboks_session')).toBeUndefined();
     expect((await jar.fetch(`${server.baseUrl}/api/session`)).status).toBe(401);
+  });
+
+  test('logging in again with prompt=login asks the provider for a fresh login at the required level', async () => {
+    const jar = new CookieJar();
+    const start = await jar.fetch(`${server.baseUrl}/auth/login?returnTo=/innboks&prompt=login`);
+    const authorization = new URL(start.headers.get('location')!, server.baseUrl);
+    expect(authorization.searchParams.get('prompt')).toBe('login');
+    expect(authorization.searchParams.get('acr_values')).toBe('idporten-loa-high');
   });
 
   test('the same person at idporten-loa-high gets in', async () => {

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendAppointmentReply, type Clock } from '@innboks/core';
+import { osloTimeZone, sendAppointmentReply, type Clock } from '@innboks/core';
 import {
   appointmentProblemTypes,
   appointmentReplyRequestSchema,
@@ -29,6 +29,7 @@ export interface AppointmentRouteOptions {
 }
 
 const idParams = z.object({ id: z.string() });
+const sentAtFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: osloTimeZone });
 
 /** A problem with a `type` the web app can tell apart. */
 class TypedProblem extends HttpProblem {
@@ -90,6 +91,13 @@ export async function registerAppointmentRoutes(app: FastifyInstance, options: A
             throw new TypedProblem(appointmentProblemTypes.cancelled, 409, 'Timen er avlyst', 'Timen er avlyst, så det er ikke noe å svare på.');
           case 'reason-not-offered':
             throw new TypedProblem(appointmentProblemTypes.reasonNotOffered, 422, 'Ikke mulig for denne timen', 'Sykehuset tar ikke imot denne typen svar på denne timen.');
+          case 'already-answered':
+            throw new TypedProblem(
+              appointmentProblemTypes.alreadyAnswered,
+              409,
+              'Allerede sendt',
+              `Du sendte dette svaret ${sentAtFormat.format(result.sentAt)}. Sykehuset har fått det; du trenger ikke sende det igjen.`,
+            );
           case 'text-required':
             throw problems.badRequest([{ field: 'text', message: 'Skriv spørsmålet ditt' }]);
           case 'text-too-long':

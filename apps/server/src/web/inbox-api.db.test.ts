@@ -151,6 +151,38 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(byFirstLetter.body.items.map((item) => item.id)).toContain(first);
   });
 
+  test('search finds the first part of a Norwegian compound word, whole words first, and never across two words', async () => {
+    const ids = async (q: string) => (await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent(q)}`)).body.items.map((item) => item.id);
+    const xray = await send('hospital', kariId(), { topic: { text: 'Svar på røntgenundersøkelse' } });
+    const samples = await send('gp', kariId(), { topic: { text: 'Svar fra legekontoret' }, payload: [{ contentString: 'Blodprøvene dine er fine.' }] });
+    const wholeWord = await send('gp', kariId(), { topic: { text: 'Melding om blod' }, payload: [{ contentString: 'Vi fant litt blod i urinen.' }] });
+    const twoWords = await send('gp', kariId(), { topic: { text: 'Blod og trykk' }, payload: [{ contentString: 'Vi målte blod og trykk hver for seg.' }] });
+    const newest = await send('gp', kariId(), { topic: { text: 'Blodtrykket ditt' } });
+
+    expect(await ids('røntgen')).toContain(xray);
+    const blod = await ids('blod');
+    expect(blod).toEqual(expect.arrayContaining([samples, wholeWord, twoWords, newest]));
+    // Whole-word hits first, newest first among them; then the compounds, although newer.
+    expect(blod.indexOf(twoWords)).toBeLessThan(blod.indexOf(newest));
+    expect(blod.indexOf(wholeWord)).toBeLessThan(blod.indexOf(samples));
+    // "blodtrykk" is one word: two letters that hold "blod" and "trykk" apart are not it.
+    const blodtrykk = await ids('blodtrykk');
+    expect(blodtrykk).toContain(newest);
+    expect(blodtrykk).not.toContain(twoWords);
+    expect(await ids('genunder')).toEqual([]);
+
+    // The pages run through both tiers with the cursor, each thread once.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: InboxPage } = await get<InboxPage>(kari, `/api/inbox?q=blod&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.body.items.map((item) => item.id));
+      cursor = page.body.nextCursor;
+      if (paged.length > blod.length) break;
+    } while (cursor);
+    expect(paged).toEqual(blod);
+  });
+
   test('the inbox page is the contract\'s InboxPage: each row as the letter shows it, times in UTC ISO 8601', async () => {
     const subject = 'Svar på "prøve" \\ med\tfane, æøå og 👍';
     const id = await send('gp', kariId(), { topic: { text: subject } });

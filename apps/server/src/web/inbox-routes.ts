@@ -55,6 +55,7 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
       unread: thread.unread,
       archived: thread.archived,
       important: thread.important,
+      municipal: thread.municipal,
       messages: thread.messages.map((message) => ({
         id: message.id,
         direction: message.direction,

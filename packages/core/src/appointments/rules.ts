@@ -2,3 +2,4 @@
 export * from './appointment.ts';
 export * from './region-rules.ts';
 export * from './no-show-fee.ts';
+export * from './earlier-answer.ts';

@@ -10,6 +10,7 @@ import { decideAppointmentReply } from './reply-window.ts';
 import { replyModeFor, type AppointmentReplyReason, type ConfiguredReplyModes } from './region-rules.ts';
 import { osloTimeZone } from './reply-deadline.ts';
 import { appointmentReplyTextMaxLength } from './appointment.ts';
+import { earlierAnswer } from './earlier-answer.ts';
 
 /** What the use case needs to know of the appointment, read under a lock. */
 export interface AppointmentReplyTarget {
@@ -23,6 +24,9 @@ export interface AppointmentReplyTarget {
   letter: { messageId: string; threadId: string } | undefined;
   /** The thread an earlier reply about this appointment went to. */
   earlierReplyThreadId: string | undefined;
+  /** The citizen's earlier replies about it, and when the hospital last changed it. */
+  replies: { reason: string; sentAt: Date }[];
+  updatedAt: Date;
 }
 
 export interface NewAppointmentReply {
@@ -55,7 +59,8 @@ export interface AppointmentReplyRequest {
 
 export type AppointmentReplyResult =
   | { ok: true; messageId: string; threadId: string; late: boolean }
-  | { ok: false; problem: 'not-found' | 'cancelled' | 'started' | 'reason-not-offered' | 'text-required' | 'text-too-long' };
+  | { ok: false; problem: 'not-found' | 'cancelled' | 'started' | 'reason-not-offered' | 'text-required' | 'text-too-long' }
+  | { ok: false; problem: 'already-answered'; sentAt: Date };
 
 export async function sendAppointmentReply(
   store: AppointmentReplyStore,
@@ -71,6 +76,9 @@ export async function sendAppointmentReply(
   const mode = replyModeFor(appointment.region, context.configuredModes);
   const decision = decideAppointmentReply({ reason: request.reason, text }, appointment, mode, now);
   if (!decision.ok) return decision;
+  // Under the appointment's lock, so two replies at once cannot both pass.
+  const earlier = earlierAnswer(request.reason, appointment.replies, appointment.updatedAt);
+  if (earlier) return { ok: false, problem: 'already-answered', sentAt: earlier.sentAt };
 
   const { subject, textParts } = composeAppointmentReply(request.reason, appointment.start, text);
   const saved = await store.saveReply({

@@ -135,14 +135,14 @@ class ReplyStore implements AppointmentReplyStore {
     const appointment = await this.tx
       .selectFrom('appointment')
       .innerJoin('organization', 'organization.id', 'appointment.organization_id')
-      .select(['appointment.id', 'appointment.start_at', 'appointment.status', 'appointment.clinic', 'organization.name', 'organization.region'])
+      .select(['appointment.id', 'appointment.start_at', 'appointment.status', 'appointment.clinic', 'appointment.updated_at', 'organization.name', 'organization.region'])
       .where('appointment.citizen_id', '=', this.citizenId)
       .where('appointment.id', '=', id)
       .executeTakeFirstOrThrow();
     const links = await this.tx
       .selectFrom('appointment_message')
       .innerJoin('message', (join) => join.onRef('message.id', '=', 'appointment_message.message_id').onRef('message.citizen_id', '=', 'appointment_message.citizen_id'))
-      .select(['appointment_message.role', 'message.id', 'message.thread_id'])
+      .select(['appointment_message.role', 'appointment_message.reason', 'message.id', 'message.thread_id', 'message.sent_at'])
       .where('appointment_message.citizen_id', '=', this.citizenId)
       .where('appointment_message.appointment_id', '=', id)
       .orderBy('message.sent_at')
@@ -158,6 +158,8 @@ class ReplyStore implements AppointmentReplyStore {
       clinic: appointment.clinic,
       letter: letter ? { messageId: letter.id, threadId: letter.thread_id } : undefined,
       earlierReplyThreadId: links.filter((link) => link.role === 'reply').at(-1)?.thread_id,
+      replies: links.filter((link) => link.role === 'reply').map((link) => ({ reason: link.reason ?? '', sentAt: link.sent_at })),
+      updatedAt: appointment.updated_at,
     };
   }
 

@@ -9,6 +9,7 @@ import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { isUuid } from './is-uuid.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
+import { searchPageSql, type SearchCursor, type SearchTier } from './inbox-search.ts';
 
 export interface InboxPageRequest {
   category?: string | undefined;
@@ -43,6 +44,8 @@ export interface ThreadMessageView {
 
 export interface ThreadView extends InboxThread {
   createdAt: Date;
+  /** A conversation with a municipal service: the web app asks for its service panel only then. */
+  municipal: boolean;
   messages: ThreadMessageView[];
 }
 
@@ -92,27 +95,26 @@ export interface InboxScreenRow {
   items: string;
   next_at: string | null;
   next_id: string | null;
+  /** A search's next page starts in this tier (whole words, then prefixes). */
+  next_tier?: number | null;
+}
+
+/** A search page's cursor also says which tier it stopped in. */
+function searchTierOf(request: InboxPageRequest) {
+  return request.query ? sql`,
+          min(search_tier) filter (where position = ${request.limit} and more) as next_tier` : sql``;
 }
 
 function pageSql(citizenId: CitizenRef, request: InboxPageRequest) {
-  const conditions = [sql`citizen_id = ${citizenId}`, sql`archived = ${request.archived}`];
-  if (request.category) conditions.push(sql`category = ${request.category}`);
-  // The thread holds the words of all its messages (migration 0007).
-  if (request.query) conditions.push(sql`search @@ websearch_to_tsquery('norwegian', ${request.query})`);
+  const filters = [sql`citizen_id = ${citizenId}`, sql`archived = ${request.archived}`];
+  if (request.category) filters.push(sql`category = ${request.category}`);
   const after = decodeCursor(request.cursor);
+  // The thread holds the words of all its messages (migration 0007); the search is its own module.
+  if (request.query) return searchPageSql(citizenId, request.query, filters, after, request.limit, inboxItemColumns);
   // A row comparison is one range condition on the index, so the scan starts right at
   // the cursor (page 50 costs what page 1 does); the OR form it equals scans from the top.
-  if (after) conditions.push(sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
-  const where = sql.join(conditions, sql` and `);
-  const order = sql`order by last_activity_at desc, id desc limit ${request.limit + 1}`;
-  if (!request.query) return sql`select ${sql.raw(inboxItemColumns)} from thread where ${where} ${order}`;
-  // A search picks its threads from columns the index thread_search_walk holds
-  // (migration 0013), so walking a citizen's threads newest first tests each one's
-  // words in the index alone; only the page's own threads are read from the table.
-  return sql`
-    select ${sql.raw(inboxItemColumns)} from thread
-    where citizen_id = ${citizenId} and id in (select id from thread where ${where} ${order})
-    ${order}`;
+  const conditions = after ? [...filters, sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`] : filters;
+  return sql`select ${sql.raw(inboxItemColumns)} from thread where ${sql.join(conditions, sql` and `)} order by last_activity_at desc, id desc limit ${request.limit + 1}`;
 }
 
 /** Unread, not archived threads per category, as kept by the triggers on thread (migration 0009). */
@@ -146,7 +148,7 @@ export class CitizenInbox {
    */
   static pageWithUnreadCountsSql(citizenId: CitizenRef, request: InboxPageRequest): RawBuilder<InboxScreenRow> {
     return sql<InboxScreenRow>`
-      select counts.unread as unread_counts, page.items, page.next_at, page.next_id
+      select counts.unread as unread_counts, page.items, page.next_at, page.next_id${request.query ? sql`, page.next_tier` : sql``}
       from (
         select coalesce(json_object_agg(category, count), '{}'::json) as unread
         from (${unreadCountsSql(citizenId)}) as per_category
@@ -158,10 +160,10 @@ export class CitizenInbox {
             'unread', unread, 'archived', archived, 'hasAttachments', has_attachments, 'messageCount', message_count
           ) order by position) filter (where position <= ${request.limit}), '[]'::json)::text as items,
           min(at) filter (where position = ${request.limit} and more) as next_at,
-          min(id::text) filter (where position = ${request.limit} and more) as next_id
+          min(id::text) filter (where position = ${request.limit} and more) as next_id${searchTierOf(request)}
         from (
           select *, to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
-            row_number() over (order by last_activity_at desc, id desc) as position,
+            row_number() over (order by ${request.query ? sql`search_tier, ` : sql``}last_activity_at desc, id desc) as position,
             count(*) over () > ${request.limit} as more
           from (${pageSql(citizenId, request)}) as page_rows
         ) as page
@@ -174,7 +176,7 @@ export class CitizenInbox {
     const counts = typeof row.unread_counts === 'string' ? (JSON.parse(row.unread_counts) as Record<string, number>) : row.unread_counts;
     return {
       itemsJson: row.items,
-      nextCursor: row.next_at && row.next_id ? encodeCursor(row.next_at, row.next_id) : null,
+      nextCursor: row.next_at && row.next_id ? encodeCursor(row.next_at, row.next_id, row.next_tier === 1 ? 1 : 0) : null,
       unread: unreadCountsFrom(counts),
     };
   }
@@ -228,9 +230,16 @@ export class CitizenInbox {
         )
         .orderBy('position')
         .execute();
+      const municipal = await tx
+        .selectFrom('municipal_thread')
+        .select('thread_id')
+        .where('citizen_id', '=', this.citizenId)
+        .where('thread_id', '=', threadId)
+        .executeTakeFirst();
       return {
         ...toInboxThread(thread),
         createdAt: thread.created_at,
+        municipal: municipal !== undefined,
         messages: messages.map((message) => ({
           id: message.id,
           direction: message.direction,
@@ -300,14 +309,15 @@ function toInboxThread(row: {
 }
 
 /** The keyset position after a row: its last activity (ISO 8601, as `Date.toISOString` writes it) and id. */
-function encodeCursor(atIso: string, id: string): string {
-  return Buffer.from(`${atIso}|${id}`).toString('base64url');
+function encodeCursor(atIso: string, id: string, tier: SearchTier): string {
+  // A page's tier only matters to a search; other cursors stay as they were.
+  return Buffer.from(tier === 1 ? `${atIso}|${id}|1` : `${atIso}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+function decodeCursor(cursor: string | undefined): SearchCursor | undefined {
   if (!cursor) return undefined;
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [iso, id, tier] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || !isUuid(id) || Number.isNaN(at.getTime())) return undefined;
-  return { at, id };
+  if (!id || !isUuid(id) || Number.isNaN(at.getTime()) || (tier !== undefined && tier !== '1')) return undefined;
+  return { at, id, tier: tier === '1' ? 1 : 0 };
 }

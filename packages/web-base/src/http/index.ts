@@ -2,3 +2,4 @@
 export { ApiError, isApiError, isUnauthorized, nullWhenUnauthorized } from './api-error.ts';
 export { csrfHeaderName, readCookie } from './csrf.ts';
 export { createHttpClient, type HttpClientOptions, type Request, type RequestOptions, type ResponseSchema } from './request.ts';
+export { sessionIfLoggedIn } from './session-hint.ts';

@@ -10,6 +10,8 @@ export const sessionCookieName = 'innboks_session';
 export const csrfCookieName = 'innboks_csrf';
 export const csrfHeaderName = 'x-csrf-token';
 export const requiredAcr = 'idporten-loa-high';
+/** The citizen web app's page for a login below `requiredAcr`. */
+export const securityLevelPagePath = '/innlogging/sikkerhetsniva';
 
 export function citizenAudience({ client, store, lifetimes }: AudienceSettings<CitizenSessionStore>): WebAudience<PrincipalOf<'citizen'>> {
   const loginAgain = { href: '/auth/login', text: 'Logg inn på nytt' };
@@ -32,7 +34,8 @@ export function citizenAudience({ client, store, lifetimes }: AudienceSettings<C
     async admit(claims) {
       if (!claims || claims.acr !== requiredAcr) {
         const message = 'Innboks krever innlogging på høyt sikkerhetsnivå (for eksempel BankID eller MinID med app). Logg inn på nytt med en slik metode.';
-        return { refused: { status: 403, title: 'For lavt sikkerhetsnivå', message, link: loginAgain } };
+        // The web app's page explains it and offers a fresh login at the right level (`prompt=login`, `acr_values`).
+        return { refused: { status: 403, title: 'For lavt sikkerhetsnivå', message, link: loginAgain, appPath: securityLevelPagePath } };
       }
       const nationalId = typeof claims.pid === 'string' ? claims.pid : '';
       if (!/^\d{11}$/.test(nationalId)) {

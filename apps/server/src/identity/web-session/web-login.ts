@@ -28,6 +28,8 @@ export interface MessagePage {
   message: string;
   /** Default: the audience's home. */
   link?: { href: string; text: string };
+  /** The web app's own page for this (styled, in the app's frame, with help): the browser goes there instead, with `returnTo`. */
+  appPath?: string;
 }
 
 export interface SessionLifetimes {
@@ -112,8 +114,10 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
     return !basePath || path === basePath || path.startsWith(`${basePath}/`) ? path : home.href;
   };
 
-  app.get<{ Querystring: { returnTo?: string } }>(`${authPath}/login`, async (request, reply) => {
+  app.get<{ Querystring: { returnTo?: string; prompt?: string } }>(`${authPath}/login`, async (request, reply) => {
     const returnTo = returnToOf(request.query.returnTo);
+    // `prompt=login`: a fresh login, not the provider's remembered one (e.g. after one at too low a level).
+    const fresh: Record<string, string> = request.query.prompt === 'login' ? { prompt: 'login' } : {};
     let config: oidc.Configuration;
     try {
       config = await oidcConfiguration();
@@ -144,6 +148,7 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
       state,
       nonce,
       ...audience.authorization,
+      ...fresh,
       ui_locales: 'nb',
     });
     return reply.header('Cache-Control', 'no-store').setCookie(cookies.login, token, loginCookie).redirect(authorizationUrl.href, 303);
@@ -177,7 +182,12 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
       return page(reply, { status: 400, title: 'Innloggingen feilet', message: 'Vi kunne ikke fullføre innloggingen. Prøv igjen.', link: loginAgain });
     }
     const admitted = await audience.admit(tokens.claims());
-    if ('refused' in admitted) return page(reply, admitted.refused);
+    if ('refused' in admitted) {
+      const { appPath } = admitted.refused;
+      if (!appPath) return page(reply, admitted.refused);
+      const returnTo = encodeURIComponent(returnToOf(pending.return_to));
+      return reply.header('Cache-Control', 'no-store').redirect(`${appPath}?returnTo=${returnTo}`, 303);
+    }
 
     // A new login never continues an old session (no session fixation).
     await sessions.endByToken(request.cookies[cookies.session]);
@@ -209,7 +219,11 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
   app.get(`${audience.apiPrefix}session`, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const principal = await sessions.resolve(request);
-    if (!principal) throw problems.unauthenticated();
+    if (!principal) {
+      // The web app asks only while it holds a CSRF cookie; dropping it here means one 401, not one on every page load.
+      reply.clearCookie(cookies.csrf, { path: cookiePath });
+      throw problems.unauthenticated();
+    }
     // Make sure script has a CSRF token to send (e.g. the cookie was cleared by hand).
     if (!request.cookies[cookies.csrf]) reply.setCookie(cookies.csrf, randomToken(), csrfCookie);
     return { ...audience.sessionBody(principal), idleTimeoutSeconds: audience.lifetimes.idleTimeoutSeconds };

@@ -21,7 +21,8 @@ export function AppointmentPage() {
   const { id = '' } = useParams();
   const appointment = useAppointment(id);
   const notFound = appointment.isError && (isApiError(appointment.error, 404) || isApiError(appointment.error, 400));
-  useDocumentTitle(notFound ? a.notFoundTitle : (appointment.data?.description ?? a.detailTitle), m.app.titleSuffix);
+  // Never the description: a tab title is seen by others and kept in history (no health detail there).
+  useDocumentTitle(notFound ? a.notFoundTitle : a.detailTitle, m.app.titleSuffix);
 
   const back = (
     <Link to="/timeavtaler" className={styles.back}>

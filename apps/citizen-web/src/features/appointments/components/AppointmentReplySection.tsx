@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { replyModeRules, type AppointmentView } from '@innboks/contracts';
+import { earlierAnswer, replyModeRules, type AppointmentView } from '@innboks/contracts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { CannotAttendReply } from './CannotAttendReply.tsx';
 import { DialogueForm } from './DialogueForm.tsx';
@@ -24,8 +24,9 @@ export function AppointmentReplySection({ appointment, context }: AppointmentRep
   if (appointment.reply.state === 'cancelled') return <p className={styles.reply}>{a.cancelledNotice}</p>;
   if (appointment.reply.state === 'started') return <p className={styles.reply}>{a.started}</p>;
   if (rule.letterReplyButton) {
-    // Without a letter to reply from, the button is on the appointment itself.
-    if (context === 'letter' || !appointment.letterId) return <CannotAttendReply appointment={appointment} />;
+    // Without a letter to reply from, the button is on the appointment itself; once answered, both say so.
+    const answered = earlierAnswer('cannot-attend', appointment.replies, appointment.updatedAt);
+    if (context === 'letter' || !appointment.letterId || answered) return <CannotAttendReply appointment={appointment} />;
     return (
       <p className={styles.reply}>
         {a.answerInLetter} <Link to={`/innboks/${appointment.letterId}`}>{a.letterLink}</Link>

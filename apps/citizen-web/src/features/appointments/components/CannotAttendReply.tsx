@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import Textarea from '@helsenorge/designsystem-react/components/Textarea';
-import { appointmentReplyTextMaxLength, type AppointmentView } from '@innboks/contracts';
+import { appointmentReplyTextMaxLength, earlierAnswer, type AppointmentView } from '@innboks/contracts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
@@ -16,6 +16,7 @@ import styles from './Reply.module.scss';
  * The reply button (Helse Sør-Øst): "Timen passer ikke" opens a short form with an
  * optional message. Before the deadline the page says by when to answer to avoid the
  * fee; after it, it first says plainly that the fee may be charged, and how much.
+ * Once sent (this booking), it says what was sent and when, and offers nothing more.
  */
 export function CannotAttendReply({ appointment }: { appointment: AppointmentView }) {
   const { m, locale } = useMessages();
@@ -27,6 +28,9 @@ export function CannotAttendReply({ appointment }: { appointment: AppointmentVie
   const openerRef = useRef<HTMLButtonElement | HTMLAnchorElement | null>(null);
   const formId = useId();
   const late = appointment.reply.state === 'late';
+  const answered = earlierAnswer('cannot-attend', appointment.replies, appointment.updatedAt);
+
+  if (answered && !sent) return <AnsweredNotice sentAt={answered.sentAt} />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,7 +48,7 @@ export function CannotAttendReply({ appointment }: { appointment: AppointmentVie
 
   return (
     <div className={styles.reply}>
-      {late ? (
+      {sent ? null : late ? (
         <LateWarning appointment={appointment} />
       ) : (
         <p className={styles.deadline} data-testid="reply-deadline">
@@ -97,6 +101,19 @@ export function CannotAttendReply({ appointment }: { appointment: AppointmentVie
           {send.isError && <ErrorNotice message={replyErrorText(send.error, a)} />}
         </form>
       )}
+    </div>
+  );
+}
+
+/** What the citizen already sent: the deadline and the button have done their work. */
+function AnsweredNotice({ sentAt }: { sentAt: string }) {
+  const { m, locale } = useMessages();
+  const a = m.appointments;
+  return (
+    <div className={styles.reply}>
+      <NotificationPanel variant="info" testId="reply-already-sent">
+        <p>{format(a.alreadySent, { reason: a.reasons['cannot-attend'], time: formatFullDateTime(sentAt, locale) })}</p>
+      </NotificationPanel>
     </div>
   );
 }

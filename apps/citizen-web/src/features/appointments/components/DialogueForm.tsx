@@ -8,6 +8,7 @@ import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import {
   appointmentReplyTextMaxLength,
+  earlierAnswer,
   reasonsAffectingAttendance,
   replyModeRules,
   type AppointmentReplyReason,
@@ -38,6 +39,8 @@ export function DialogueForm({ appointment }: { appointment: AppointmentView }) 
   const [formKey, setFormKey] = useState(0);
   const textRef = useRef<HTMLTextAreaElement | null>(null);
   const id = useId();
+  // A reason already given for this booking is not offered again (the server refuses it too).
+  const offered = rule.reasons.filter((option) => !earlierAnswer(option, appointment.replies, appointment.updatedAt));
   const textRequired = reason !== undefined && rule.textRequiredFor.includes(reason);
   const mayCancel = reason !== undefined && reasonsAffectingAttendance.includes(reason);
 
@@ -47,7 +50,7 @@ export function DialogueForm({ appointment }: { appointment: AppointmentView }) 
     const found = { ...(reason ? {} : { reason: a.chooseReason }), ...(textRequired && !text ? { text: a.textMissing } : {}) };
     setErrors(found);
     if (found.reason) {
-      document.getElementById(`${id}-reason-${rule.reasons[0]}`)?.focus();
+      document.getElementById(`${id}-reason-${offered[0]}`)?.focus();
       return;
     }
     if (found.text) {
@@ -81,7 +84,7 @@ export function DialogueForm({ appointment }: { appointment: AppointmentView }) 
       )}
       <form key={formKey} className={styles.form} onSubmit={submit} noValidate>
         <FormGroup legend={a.dialogueLegend} error={errors.reason} errorTextId={`${id}-reason-error`}>
-          {rule.reasons.map((option) => (
+          {offered.map((option) => (
             <RadioButton
               key={option}
               inputId={`${id}-reason-${option}`}

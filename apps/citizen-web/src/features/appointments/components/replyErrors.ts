@@ -7,6 +7,7 @@ export function replyErrorText(error: unknown, a: Messages['appointments']): str
   if (isApiError(error, 409)) {
     if (error.problem?.type === appointmentProblemTypes.started) return a.refusedStarted;
     if (error.problem?.type === appointmentProblemTypes.cancelled) return a.refusedCancelled;
+    if (error.problem?.type === appointmentProblemTypes.alreadyAnswered) return a.refusedAlreadySent;
   }
   return a.sendFailed;
 }

@@ -14,8 +14,10 @@ export const useMunicipalServices = () =>
   useQuery({ queryKey: queryKeys.municipal.services, queryFn: ({ signal }) => request('/api/municipal/services', municipalOverviewSchema, { signal }) });
 
 /** GET /api/municipal/threads/:id — null for a thread that is not a municipal conversation. */
-export const useMunicipalThread = (id: string) =>
+/** Asked only of a thread the letter says is municipal (`enabled`), so other letters cause no 404. */
+export const useMunicipalThread = (id: string, enabled: boolean) =>
   useQuery({
+    enabled,
     queryKey: queryKeys.municipal.thread(id),
     queryFn: async ({ signal }) => {
       try {

@@ -3,6 +3,7 @@ import Button from '@helsenorge/designsystem-react/components/Button';
 import type { MessagingRefusal } from '@innboks/contracts';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
+import { useLetter } from '../../letter/api/get-letter.ts';
 import { useMunicipalThread, useReplyInThread } from '../api/municipal.ts';
 import { formatDay } from '../day.ts';
 import styles from './Municipal.module.scss';
@@ -13,7 +14,9 @@ import styles from './Municipal.module.scss';
  */
 export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
   const { m, locale } = useMessages();
-  const info = useMunicipalThread(threadId);
+  // The letter's own query (shared with the letter page) says whether there is a municipal side to ask for.
+  const letter = useLetter(threadId);
+  const info = useMunicipalThread(threadId, letter.data?.municipal === true);
   const reply = useReplyInThread(threadId);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();

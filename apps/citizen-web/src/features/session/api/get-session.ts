@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { sessionSchema, type Session } from '@innboks/contracts';
-import { nullWhenUnauthorized, request } from '../../../lib/http.ts';
+import { csrfCookieName, request, sessionIfLoggedIn } from '../../../lib/http.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-/** GET /api/session. Logged out (401) is an answer, not an error: it resolves to null. */
+/** GET /api/session, when there can be a session. Logged out (no CSRF cookie, or 401) is an answer, not an error: it resolves to null. */
 export function getSession(signal?: AbortSignal): Promise<Session | null> {
-  return nullWhenUnauthorized(request('/api/session', sessionSchema, { signal }));
+  return sessionIfLoggedIn(csrfCookieName, () => request('/api/session', sessionSchema, { signal }));
 }
 
 export const sessionQueryOptions = () =>

@@ -1,30 +1,19 @@
-import Button from '@helsenorge/designsystem-react/components/Button';
-import Title from '@helsenorge/designsystem-react/components/Title';
+import { useLocation } from 'react-router';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { useDocumentTitle } from '@innboks/web-base/use-document-title';
+import { loginHref, returnToOfState } from '../login-href.ts';
+import { LoggedOutPage } from './LoggedOutPage.tsx';
+import { LoginLink } from './LoginLink.tsx';
 import styles from './StartPage.module.scss';
 
-/** Where login starts; a browser navigation, so the identity provider can take over the page. */
-export const loginHref = `/auth/login?returnTo=${encodeURIComponent('/innboks')}`;
-
-/** The logged-out front page: what Innboks is, and the way in. */
+/** The logged-out front page: what Innboks is, and the way in — back to the page asked for, when one was. */
 export function StartPage() {
   const { m } = useMessages();
-  useDocumentTitle(m.start.pageTitle, m.app.titleSuffix);
-
+  const returnTo = returnToOfState(useLocation().state);
   return (
-    <div className={styles.start}>
-      <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 0, marginBottom: 1.5 }}>
-        {m.start.heading}
-      </Title>
+    <LoggedOutPage pageTitle={m.start.pageTitle} heading={m.start.heading}>
       <p className={styles.lead}>{m.start.lead}</p>
       <p>{m.start.points}</p>
-      <div className={styles.login}>
-        <Button htmlMarkup="a" href={loginHref} size="large" arrow="icon">
-          {m.start.login}
-        </Button>
-        <p className={styles.hint}>{m.start.loginHint}</p>
-      </div>
-    </div>
+      <LoginLink href={loginHref(returnTo)} label={m.start.login} hint={m.start.loginHint} />
+    </LoggedOutPage>
   );
 }

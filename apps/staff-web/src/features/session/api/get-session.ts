@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { staffSessionSchema, type StaffSession } from '@innboks/contracts';
-import { nullWhenUnauthorized, request } from '../../../lib/http.ts';
+import { csrfCookieName, request, sessionIfLoggedIn } from '../../../lib/http.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-/** GET /ansatt/api/session. Logged out (401) resolves to null. */
+/** GET /ansatt/api/session, when there can be a session. Logged out resolves to null. */
 export function getSession(signal?: AbortSignal): Promise<StaffSession | null> {
-  return nullWhenUnauthorized(request('/api/session', staffSessionSchema, { signal }));
+  return sessionIfLoggedIn(csrfCookieName, () => request('/api/session', staffSessionSchema, { signal }));
 }
 
 export const useSession = () => useQuery(queryOptions({ queryKey: queryKeys.session, queryFn: ({ signal }) => getSession(signal), staleTime: 60_000 }));

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import Title from '@helsenorge/designsystem-react/components/Title';
+import { useDocumentTitle } from '@innboks/web-base/use-document-title';
+import { useMessages } from '../../../i18n/use-messages.ts';
+import styles from './StartPage.module.scss';
+
+/** The frame of a page before login (the start page, the security level page): its tab title, its heading, what it says. */
+export function LoggedOutPage({ pageTitle, heading, children }: { pageTitle: string; heading: string; children: ReactNode }) {
+  const { m } = useMessages();
+  useDocumentTitle(pageTitle, m.app.titleSuffix);
+  return (
+    <div className={styles.start}>
+      <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 0, marginBottom: 1.5 }}>
+        {heading}
+      </Title>
+      {children}
+    </div>
+  );
+}

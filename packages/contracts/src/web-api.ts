@@ -55,11 +55,15 @@ export type InboxQuery = z.input<typeof inboxQuerySchema>;
 export const inboxItemSchema = z.object({
   id: z.string().uuid(),
   subject: z.string(),
+  /** The other party: whom it came from, or whom the citizen wrote to when `startedBy` is `citizen`. */
   senderName: z.string(),
+  /** `citizen` when the citizen wrote the first message (a question to a clinic, a message to a service). */
+  startedBy: z.enum(['sender', 'citizen']),
   category: inboxCategorySchema,
   lastActivityAt: z.string(),
   unread: z.boolean(),
   archived: z.boolean(),
+  important: z.boolean(),
   hasAttachments: z.boolean(),
   messageCount: z.number().int(),
 });

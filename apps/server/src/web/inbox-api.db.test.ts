@@ -157,8 +157,8 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(inboxPageSchema.strict().parse(page.body)).toEqual(page.body);
     const item = page.body.items.find((candidate) => candidate.id === id)!;
-    expect(Object.keys(item).sort()).toEqual(['archived', 'category', 'hasAttachments', 'id', 'lastActivityAt', 'messageCount', 'senderName', 'subject', 'unread']);
-    expect(item).toMatchObject({ subject, category: 'gp', unread: true, archived: false, hasAttachments: true, messageCount: 1 });
+    expect(Object.keys(item).sort()).toEqual(['archived', 'category', 'hasAttachments', 'id', 'important', 'lastActivityAt', 'messageCount', 'senderName', 'startedBy', 'subject', 'unread']);
+    expect(item).toMatchObject({ subject, startedBy: 'sender', category: 'gp', unread: true, archived: false, important: false, hasAttachments: true, messageCount: 1 });
     expect(new Date(item.lastActivityAt).toISOString()).toBe(item.lastActivityAt);
     const letter = await get<Letter>(kari, `/api/letters/${id}`);
     expect(letter.body.subject).toBe(subject);

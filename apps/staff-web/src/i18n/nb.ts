@@ -1,4 +1,7 @@
 /** The staff workspace speaks Norwegian Bokmål. `{name}` marks a placeholder. */
+/** BCP 47 locale for dates and numbers. */
+export const locale = 'nb-NO';
+
 export const m = {
   appName: 'Innboks for ansatte',
   titleSuffix: 'Innboks for ansatte',

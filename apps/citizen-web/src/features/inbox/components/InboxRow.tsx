@@ -6,7 +6,7 @@ import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
 import classNames from 'classnames';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formatDate } from '../../../lib/dates.ts';
+import { formatWhen } from '@innboks/web-base/dates';
 import { fromInboxState } from '../../../lib/navigation-state.ts';
 import styles from './InboxRow.module.scss';
 
@@ -46,7 +46,7 @@ export function InboxRow({ item }: { item: InboxItem }) {
       <div className={styles.meta}>
         <time className={styles.date} dateTime={item.lastActivityAt}>
           <span className="visually-hidden">{m.inbox.received}: </span>
-          {formatDate(item.lastActivityAt, locale)}
+          {formatWhen(item.lastActivityAt, locale)}
         </time>
         {item.hasAttachments && (
           <span className={styles.attachments}>

@@ -7,7 +7,7 @@ import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { isApiError } from '../../../lib/http.ts';
 import { inboxReturnPath } from '../../../lib/navigation-state.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
@@ -76,7 +76,7 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
         <div>
           <dt>{m.letter.sent}</dt>
           <dd>
-            <time dateTime={data.sentAt}>{formatDateTime(data.sentAt, locale)}</time>
+            <time dateTime={data.sentAt}>{formatWhenWithTime(data.sentAt, locale)}</time>
           </dd>
         </div>
         <div>

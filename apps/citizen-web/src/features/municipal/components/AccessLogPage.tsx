@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAccessLog } from '../api/municipal.ts';
 import styles from './Municipal.module.scss';
@@ -39,7 +39,7 @@ export function AccessLogPage() {
             {log.data.entries.map((entry, index) => (
               <tr key={`${entry.at}-${index}`} data-testid="access-log-entry">
                 <td>
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+                  <time dateTime={entry.at}>{formatWhenWithTime(entry.at, locale)}</time>
                 </td>
                 <td>{entry.staffName}</td>
                 <td>{entry.serviceName}</td>

@@ -4,7 +4,7 @@ import type { MessagingRefusal } from '@innboks/contracts';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { useMunicipalThread, useReplyInThread } from '../api/municipal.ts';
-import { formatDay } from '../day.ts';
+import { formatFullDay } from '@innboks/web-base/dates';
 import styles from './Municipal.module.scss';
 
 /**
@@ -47,9 +47,9 @@ export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
     <section className={styles.panel} aria-labelledby={`${id}-heading`}>
       <p role="status" className={styles.expected} data-testid="municipal-expected">
         {sentDay
-          ? format(m.municipal.expectedAfter, { day: formatDay(sentDay, locale) })
+          ? format(m.municipal.expectedAfter, { day: formatFullDay(sentDay, locale) })
           : data.expectedAnswerBy
-            ? format(m.municipal.expectedWaiting, { day: formatDay(data.expectedAnswerBy, locale) })
+            ? format(m.municipal.expectedWaiting, { day: formatFullDay(data.expectedAnswerBy, locale) })
             : ''}
       </p>
       <h2 id={`${id}-heading`} className={styles.subheading}>
@@ -77,7 +77,7 @@ export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
             </p>
           )}
           <p id={`${id}-expected`} className={styles.hint}>
-            {format(m.municipal.expectedBefore, { day: formatDay(data.expectedAnswerIfSentNow, locale) })}
+            {format(m.municipal.expectedBefore, { day: formatFullDay(data.expectedAnswerIfSentNow, locale) })}
           </p>
           <Button type="submit" disabled={reply.isPending}>
             {reply.isPending ? m.municipal.sending : m.municipal.send}

@@ -11,7 +11,7 @@ import { useMessages } from '../../../i18n/use-messages.ts';
 import { isApiError } from '../../../lib/http.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useMunicipalServices, useSendMunicipalMessage } from '../api/municipal.ts';
-import { formatDay } from '../day.ts';
+import { formatFullDay } from '@innboks/web-base/dates';
 import styles from './Municipal.module.scss';
 
 type Field = 'serviceId' | 'subject' | 'text';
@@ -64,7 +64,7 @@ export function NewMessagePage() {
         {heading}
         <div role="status" data-testid="municipal-sent">
           <NotificationPanel variant="success">
-            <p>{format(m.municipal.expectedAfter, { day: formatDay(sent.expectedAnswerBy, locale) })}</p>
+            <p>{format(m.municipal.expectedAfter, { day: formatFullDay(sent.expectedAnswerBy, locale) })}</p>
           </NotificationPanel>
         </div>
         <p>
@@ -185,7 +185,7 @@ export function NewMessagePage() {
             </p>
           )}
           <p className={styles.expected} data-testid="municipal-expected-before">
-            {format(m.municipal.expectedBefore, { day: formatDay(data.expectedAnswerIfSentNow, locale) })}
+            {format(m.municipal.expectedBefore, { day: formatFullDay(data.expectedAnswerIfSentNow, locale) })}
           </p>
           <Button type="submit" disabled={send.isPending}>
             {send.isPending ? m.municipal.sending : m.municipal.send}

@@ -2,8 +2,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import type { StaffThreadSummary } from '@innboks/contracts';
-import { format, m } from '../../../i18n/nb.ts';
-import { formatDateTime, formatWaiting } from '../../../lib/dates.ts';
+import { format, locale, m } from '../../../i18n/nb.ts';
+import { formatWhenWithTime } from '@innboks/web-base/dates';
+import { formatWaiting } from '../../../lib/waiting.ts';
 import { isApiError } from '../../../lib/http.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
@@ -74,7 +75,7 @@ function ThreadRow({ serviceId, thread }: { serviceId: string; thread: StaffThre
           {thread.awaitingAnswerSince ? format(m.inbox.waiting, { time: formatWaiting(thread.awaitingAnswerSince) }) : m.inbox.answered}
         </span>
         <span>
-          {m.inbox.lastActivity}: <time dateTime={thread.lastActivityAt}>{formatDateTime(thread.lastActivityAt)}</time>
+          {m.inbox.lastActivity}: <time dateTime={thread.lastActivityAt}>{formatWhenWithTime(thread.lastActivityAt, locale)}</time>
         </span>
         <span>{assigned}</span>
         {!thread.assignedTo?.isMe && (

@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import { format, m } from '../../../i18n/nb.ts';
-import { formatDateTime, formatDay } from '../../../lib/dates.ts';
+import { format, locale, m } from '../../../i18n/nb.ts';
+import { formatFullDay, formatWhenWithTime } from '@innboks/web-base/dates';
 import { isApiError } from '../../../lib/http.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
@@ -107,7 +107,7 @@ export function ThreadPage() {
           </Button>
         </div>
         {data.awaitingAnswerSince && waitingMessage?.expectedAnswerBy && (
-          <NotificationPanel variant="info">{format(m.thread.expected, { day: formatDay(waitingMessage.expectedAnswerBy) })}</NotificationPanel>
+          <NotificationPanel variant="info">{format(m.thread.expected, { day: formatFullDay(waitingMessage.expectedAnswerBy, locale) })}</NotificationPanel>
         )}
 
         <ol className={styles.messages} aria-label="Meldinger i samtalen">
@@ -119,7 +119,7 @@ export function ThreadPage() {
                     {message.direction === 'from-citizen' ? `${m.thread.fromCitizen}: ${message.senderName}` : message.senderName}
                   </h2>
                   {message.authorName && <span>{format(m.thread.answerBy, { name: message.authorName })}</span>}
-                  <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
+                  <time dateTime={message.sentAt}>{formatWhenWithTime(message.sentAt, locale)}</time>
                 </header>
                 {message.text.map((paragraph, index) => (
                   <p key={index} className={styles.paragraph}>

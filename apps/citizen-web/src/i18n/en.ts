@@ -35,6 +35,10 @@ export const en = {
     loginHint: 'You log in with ID-porten.',
   },
   inbox: {
+    to: 'To {name}',
+    sentByYou: 'Sent by you',
+    important: 'Important',
+    hasAttachments: 'Has attachments',
     pageTitle: 'Inbox',
     archivePageTitle: 'Archive',
     heading: 'Inbox',
@@ -55,7 +59,6 @@ export const en = {
     showing: 'Showing {count} messages.',
     showingOne: 'Showing 1 message.',
     unread: 'Unread',
-    attachments: 'Attachments',
     messageCount: '{count} messages in the conversation',
     from: 'From',
     received: 'Latest activity',
@@ -74,6 +77,8 @@ export const en = {
     receipts: 'Receipts',
   },
   letter: {
+    to: 'To',
+    startedByYou: 'Sent by you',
     pageTitle: 'Letter',
     back: 'Back to the inbox',
     from: 'From',

@@ -38,6 +38,10 @@ export const nb = {
     loginHint: 'Du logger inn med ID-porten.',
   },
   inbox: {
+    to: 'Til {name}',
+    sentByYou: 'Sendt av deg',
+    important: 'Viktig',
+    hasAttachments: 'Har vedlegg',
     pageTitle: 'Innboks',
     archivePageTitle: 'Arkiv',
     heading: 'Innboks',
@@ -58,7 +62,6 @@ export const nb = {
     showing: 'Viser {count} meldinger.',
     showingOne: 'Viser 1 melding.',
     unread: 'Ulest',
-    attachments: 'Vedlegg',
     messageCount: '{count} meldinger i samtalen',
     from: 'Fra',
     received: 'Siste aktivitet',
@@ -77,6 +80,8 @@ export const nb = {
     receipts: 'Kvitteringer',
   } satisfies Record<InboxCategory, string>,
   letter: {
+    to: 'Til',
+    startedByYou: 'Sendt av deg',
     pageTitle: 'Brev',
     back: 'Tilbake til innboksen',
     from: 'Fra',

@@ -5,6 +5,7 @@ import Icon from '@helsenorge/designsystem-react/components/Icon';
 import ArrowLeft from '@helsenorge/designsystem-react/components/Icons/ArrowLeft';
 import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { StatusTag } from '../../../components/StatusTag.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatWhenWithTime } from '@innboks/web-base/dates';
@@ -55,6 +56,7 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
 
   const { data } = letter;
   const messages = [...data.messages].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+  const startedByCitizen = messages[0]?.direction === 'from-citizen';
 
   return (
     <div className={aside ? styles.pageWithAside : styles.page}>
@@ -64,14 +66,17 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
       </Title>
       {(data.important || data.archived) && (
         <p className={styles.tags}>
-          {data.important && <span className={styles.important}>{m.letter.important}</span>}
-          {data.archived && <span className={styles.archived}>{m.letter.archived}</span>}
+          {data.important && <StatusTag tone="important">{m.letter.important}</StatusTag>}
+          {data.archived && <StatusTag>{m.letter.archived}</StatusTag>}
         </p>
       )}
       <dl className={styles.facts}>
         <div>
-          <dt>{m.letter.from}</dt>
-          <dd>{data.senderName}</dd>
+          <dt>{startedByCitizen ? m.letter.to : m.letter.from}</dt>
+          <dd>
+            {data.senderName}
+            {startedByCitizen && <> <StatusTag>{m.letter.startedByYou}</StatusTag></>}
+          </dd>
         </div>
         <div>
           <dt>{m.letter.sent}</dt>

@@ -27,6 +27,7 @@ export const en = {
     switchTo: 'Norsk (bokmål)',
   },
   start: {
+    loggedOut: 'You are logged out.',
     pageTitle: 'Log in',
     heading: 'Inbox',
     lead: 'Inbox is where you receive letters and messages from the hospital, your GP and the health and care services in your municipality.',
@@ -35,6 +36,8 @@ export const en = {
     loginHint: 'You log in with ID-porten.',
   },
   inbox: {
+    categoryToggle: 'Category: {category}',
+    searchToggle: 'Search',
     to: 'To {name}',
     sentByYou: 'Sent by you',
     important: 'Important',

@@ -30,6 +30,7 @@ export const nb = {
     switchTo: 'English',
   },
   start: {
+    loggedOut: 'Du er logget ut.',
     pageTitle: 'Logg inn',
     heading: 'Innboks',
     lead: 'Innboks er stedet der du får brev og meldinger fra sykehuset, fastlegen og helse- og omsorgstjenestene i kommunen.',
@@ -38,6 +39,8 @@ export const nb = {
     loginHint: 'Du logger inn med ID-porten.',
   },
   inbox: {
+    categoryToggle: 'Kategori: {category}',
+    searchToggle: 'Søk',
     to: 'Til {name}',
     sentByYou: 'Sendt av deg',
     important: 'Viktig',

@@ -2,6 +2,7 @@ import Button from '@helsenorge/designsystem-react/components/Button';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
+import { LoggedOutNotice } from './LoggedOutNotice.tsx';
 import styles from './StartPage.module.scss';
 
 /** Where login starts; a browser navigation, so the identity provider can take over the page. */
@@ -14,6 +15,7 @@ export function StartPage() {
 
   return (
     <div className={styles.start}>
+      <LoggedOutNotice />
       <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 0, marginBottom: 1.5 }}>
         {m.start.heading}
       </Title>

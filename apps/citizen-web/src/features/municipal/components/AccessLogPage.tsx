@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
+import Table, { TableBody, TableCell, TableHead, TableHeadCell, TableRow } from '@helsenorge/designsystem-react/components/Table';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
@@ -26,30 +27,32 @@ export function AccessLogPage() {
       {log.isError && <ErrorNotice message={m.municipal.loadFailed} onRetry={() => void log.refetch()} />}
       {log.data?.entries.length === 0 && <p>{m.municipal.accessLogEmpty}</p>}
       {log.data && log.data.entries.length > 0 && (
-        <table className={styles.table} data-testid="access-log">
-          <thead>
-            <tr>
-              <th scope="col">{m.municipal.accessLogWhen}</th>
-              <th scope="col">{m.municipal.accessLogWho}</th>
-              <th scope="col">{m.municipal.accessLogService}</th>
-              <th scope="col">{m.municipal.accessLogWhat}</th>
-            </tr>
-          </thead>
-          <tbody>
+        // The design system's table: a row of columns on wide screens, one block per read,
+        // each fact under its label, on a phone (no sideways scrolling).
+        <Table breakpointConfig={{ breakpoint: 'md', variant: 'block' }} testId="access-log">
+          <TableHead>
+            <TableRow>
+              <TableHeadCell>{m.municipal.accessLogWhen}</TableHeadCell>
+              <TableHeadCell>{m.municipal.accessLogWho}</TableHeadCell>
+              <TableHeadCell>{m.municipal.accessLogService}</TableHeadCell>
+              <TableHeadCell>{m.municipal.accessLogWhat}</TableHeadCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
             {log.data.entries.map((entry, index) => (
-              <tr key={`${entry.at}-${index}`} data-testid="access-log-entry">
-                <td>
+              <TableRow key={`${entry.at}-${index}`} data-testid="access-log-entry">
+                <TableCell dataLabel={m.municipal.accessLogWhen} nowrap>
                   <time dateTime={entry.at}>{formatWhenWithTime(entry.at, locale)}</time>
-                </td>
-                <td>{entry.staffName}</td>
-                <td>{entry.serviceName}</td>
-                <td>
+                </TableCell>
+                <TableCell dataLabel={m.municipal.accessLogWho}>{entry.staffName}</TableCell>
+                <TableCell dataLabel={m.municipal.accessLogService}>{entry.serviceName}</TableCell>
+                <TableCell dataLabel={m.municipal.accessLogWhat}>
                   <Link to={`/innboks/${entry.threadId}`}>{format(what[entry.object], { subject: entry.subject ?? '' })}</Link>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
     </div>
   );

@@ -107,6 +107,9 @@ export const en = {
     notFoundText: 'The letter does not exist, or you do not have access to it.',
   },
   municipal: {
+    threadClosedHeading: 'The conversation has been closed',
+    threadClosedText: '{service} has closed the conversation, so you cannot reply in it. If you want to write more, you can start a new conversation.',
+    startNew: 'Write a new message',
     newMessagePageTitle: 'New message to the municipality',
     newMessageHeading: 'New message to the health and care service',
     shortcutsLabel: 'Municipality',

@@ -110,6 +110,9 @@ export const nb = {
     notFoundText: 'Brevet finnes ikke, eller du har ikke tilgang til det.',
   },
   municipal: {
+    threadClosedHeading: 'Samtalen er avsluttet',
+    threadClosedText: '{service} har avsluttet samtalen, så du kan ikke svare i den. Vil du skrive mer, kan du starte en ny samtale.',
+    startNew: 'Skriv en ny melding',
     newMessagePageTitle: 'Ny melding til kommunen',
     newMessageHeading: 'Ny melding til helse- og omsorgstjenesten',
     shortcutsLabel: 'Kommunen',

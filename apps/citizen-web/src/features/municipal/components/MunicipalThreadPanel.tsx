@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import type { MessagingRefusal } from '@innboks/contracts';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
@@ -9,7 +11,8 @@ import styles from './Municipal.module.scss';
 
 /**
  * Under a conversation with a municipal service: when to expect an answer, and a form
- * to write again — or, when the citizen may not write now, why not. Nothing for other letters.
+ * to write again — or, when the citizen may not write now, why not; a closed conversation
+ * says so and points to a new one. Nothing for other letters.
  */
 export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
   const { m, locale } = useMessages();
@@ -26,6 +29,21 @@ export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
     'not-received': m.municipal.reasonNotReceived,
     'no-digital-contact': m.municipal.reasonNoDigitalContactShort,
   };
+
+  if (data.status === 'closed') {
+    // A closed conversation takes no more messages here; the way on is a new one.
+    return (
+      <section className={styles.panel} aria-labelledby={`${id}-heading`} data-testid="municipal-thread-closed">
+        <NotificationPanel variant="info">
+          <h2 id={`${id}-heading`} className={styles.subheading}>
+            {m.municipal.threadClosedHeading}
+          </h2>
+          <p>{format(m.municipal.threadClosedText, { service: data.serviceName })}</p>
+          <Link to="/kommunen/ny-melding">{m.municipal.startNew}</Link>
+        </NotificationPanel>
+      </section>
+    );
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

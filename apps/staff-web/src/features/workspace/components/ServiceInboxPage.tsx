@@ -57,6 +57,12 @@ export function ServiceInboxPage() {
   );
 }
 
+/** "Venter på svar i 3 t 20 min"; a message just come is new, not "0 min". */
+function waitingText(since: string): string {
+  const waited = formatWaiting(since, locale);
+  return waited ? format(m.inbox.waiting, { time: waited }) : m.inbox.justArrived;
+}
+
 function ThreadRow({ serviceId, thread }: { serviceId: string; thread: StaffThreadSummary }) {
   const update = useUpdateThread(thread.id);
   const assigned = thread.assignedTo ? (thread.assignedTo.isMe ? m.inbox.assignedToMe : format(m.inbox.assignedTo, { name: thread.assignedTo.name })) : m.inbox.unassigned;
@@ -72,7 +78,7 @@ function ThreadRow({ serviceId, thread }: { serviceId: string; thread: StaffThre
       </div>
       <div className={styles.threadMeta}>
         <span className={thread.awaitingAnswerSince ? styles.waiting : styles.answered}>
-          {thread.awaitingAnswerSince ? format(m.inbox.waiting, { time: formatWaiting(thread.awaitingAnswerSince) }) : m.inbox.answered}
+          {thread.awaitingAnswerSince ? waitingText(thread.awaitingAnswerSince) : m.inbox.answered}
         </span>
         <span>
           {m.inbox.lastActivity}: <time dateTime={thread.lastActivityAt}>{formatWhenWithTime(thread.lastActivityAt, locale)}</time>

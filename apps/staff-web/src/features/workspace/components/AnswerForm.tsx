@@ -1,0 +1,69 @@
+import { useId, useState, type FormEvent } from 'react';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import { m } from '../../../i18n/nb.ts';
+import { useAnswer } from '../api/workspace.ts';
+import styles from './Workspace.module.scss';
+
+/** The answer to the citizen; a closed conversation takes none until it is opened again. */
+export function AnswerForm({ threadId, closed, onSent }: { threadId: string; closed: boolean; onSent: (status: string) => void }) {
+  const answer = useAnswer(threadId);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const answerId = useId();
+
+  if (closed) {
+    return (
+      <p className={styles.closedNoAnswer} data-testid="closed-no-answer">
+        {m.thread.closedNoAnswer}
+      </p>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(m.thread.writeAnswer);
+      return;
+    }
+    setError(undefined);
+    answer.mutate(text.trim(), {
+      onSuccess: () => {
+        setText('');
+        onSent(m.thread.sent);
+      },
+      onError: (failure) => setError(failure.message || m.thread.sendFailed),
+    });
+  };
+
+  return (
+    <form className={styles.answer} onSubmit={submit} noValidate aria-labelledby={`${answerId}-heading`}>
+      <h2 id={`${answerId}-heading`} className={styles.answerHeading}>
+        {m.thread.answerHeading}
+      </h2>
+      <label htmlFor={answerId} className={styles.label}>
+        {m.thread.answerLabel}
+      </label>
+      <p id={`${answerId}-hint`} className={styles.hint}>
+        {m.thread.answerHint}
+      </p>
+      <textarea
+        id={answerId}
+        className={styles.textarea}
+        rows={6}
+        maxLength={5000}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        aria-describedby={`${answerId}-hint${error ? ` ${answerId}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+      />
+      {error && (
+        <p id={`${answerId}-error`} className={styles.error}>
+          {error}
+        </p>
+      )}
+      <Button type="submit" disabled={answer.isPending}>
+        {answer.isPending ? m.thread.sending : m.thread.send}
+      </Button>
+    </form>
+  );
+}

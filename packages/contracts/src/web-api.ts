@@ -30,7 +30,8 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** GET /api/config — public, no login. Help desk facts shown in every footer. */
 export const publicConfigSchema = z.object({
-  helpdesk: z.object({ name: z.string(), phone: z.string(), hours: z.string() }),
+  /** `weekdays`: opening hours as times ("08:00"), worded by each language. */
+  helpdesk: z.object({ name: z.string(), phone: z.string(), weekdays: z.object({ opens: z.string(), closes: z.string() }) }),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
 

@@ -20,7 +20,7 @@ export const en = {
   footer: {
     heading: 'Need help?',
     helpdesk: 'Call {name} on',
-    hours: 'Open {hours}.',
+    hours: 'Open weekdays {opens}–{closes}.',
     languageLabel: 'Language',
   },
   language: {
@@ -117,7 +117,7 @@ export const en = {
     accessLogLink: 'Access log',
     intro: 'You can send messages to services you receive that have opened for digital contact. Your messages are read only by staff of the service who are allowed to see information about you.',
     notInTrialHeading: 'Your municipality is not taking part yet',
-    notInTrial: 'Messages to municipal health and care services are being tried out in some municipalities. The municipality you live in is not part of the trial yet. Please contact the service by phone.',
+    notInTrial: 'Messages to municipal health and care services are being tried out in some municipalities. The municipality you live in is not part of the trial yet, so you cannot write to it here. Contact the service the way you have agreed with it, or the municipality’s switchboard.',
     noServices: 'You receive no services you can send messages to here.',
     servicesLegend: 'Which service do you want to write to?',
     cannotMessageHeading: 'Services you cannot write to here',
@@ -239,9 +239,12 @@ export const en = {
     lateTag: 'less than 24 hours before the appointment',
   },
   noticeSettings: {
+    noEmail: 'You cannot choose e-mail because you have not registered an e-mail address.',
+    noMobile: 'You cannot choose SMS because you have not registered a mobile number.',
+    noContact: 'You have not registered a mobile number or an e-mail address.',
+    registerLink: 'Add contact details in the contact and reservation register (opens in a new tab)',
     link: 'Notifications',
     pageTitle: 'Notifications',
-    back: 'Back to the inbox',
     heading: 'Notifications about new messages',
     lead: 'When you get a new message, we send you a notification. It only says that something has arrived, never what it is about.',
     registerHeading: 'Your contact details',

@@ -23,7 +23,7 @@ export const nb = {
   footer: {
     heading: 'Trenger du hjelp?',
     helpdesk: 'Ring {name} på',
-    hours: 'Åpent {hours}.',
+    hours: 'Åpent hverdager {opens}–{closes}.',
     languageLabel: 'Språk',
   },
   language: {
@@ -120,7 +120,7 @@ export const nb = {
     accessLogLink: 'Logg over bruk',
     intro: 'Du kan sende meldinger til tjenester du mottar, og som har åpnet for digital kontakt. Meldingene blir bare lest av ansatte i tjenesten som har lov til å se opplysninger om deg.',
     notInTrialHeading: 'Kommunen din er ikke med ennå',
-    notInTrial: 'Meldinger til helse- og omsorgstjenestene i kommunen prøves ut i noen kommuner. Kommunen du bor i er ikke med i utprøvingen ennå. Ta kontakt med tjenesten på telefon.',
+    notInTrial: 'Meldinger til helse- og omsorgstjenestene i kommunen prøves ut i noen kommuner. Kommunen du bor i er ikke med i utprøvingen ennå, så her kan du ikke skrive til den. Kontakt tjenesten slik du har avtalt med den, eller kommunens sentralbord.',
     noServices: 'Du mottar ingen tjenester som du kan sende meldinger til her.',
     servicesLegend: 'Hvilken tjeneste vil du skrive til?',
     cannotMessageHeading: 'Tjenester du ikke kan skrive til her',
@@ -242,9 +242,12 @@ export const nb = {
     lateTag: 'mindre enn 24 timer før timen',
   },
   noticeSettings: {
+    noEmail: 'Du kan ikke velge e-post fordi du ikke har registrert en e-postadresse.',
+    noMobile: 'Du kan ikke velge SMS fordi du ikke har registrert et mobilnummer.',
+    noContact: 'Du har ikke registrert mobilnummer eller e-postadresse.',
+    registerLink: 'Legg inn kontaktopplysninger i Kontakt- og reservasjonsregisteret (åpnes i ny fane)',
     link: 'Varslinger',
     pageTitle: 'Varslinger',
-    back: 'Tilbake til innboksen',
     heading: 'Varsling om nye meldinger',
     lead: 'Når du får en ny melding, sender vi deg et varsel. Varselet sier bare at noe har kommet, aldri hva det gjelder.',
     registerHeading: 'Kontaktopplysningene dine',

@@ -307,6 +307,6 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
 
   test('the footer facts come from configuration', async () => {
     const response = await fetch(`${server.baseUrl}/api/config`);
-    expect(await response.json()).toEqual({ helpdesk: { name: 'Veiledning Helsenorge', phone: '23 32 70 00', hours: 'hverdager 08.00–15.30' } });
+    expect(await response.json()).toEqual({ helpdesk: { name: 'Veiledning Helsenorge', phone: '23 32 70 00', weekdays: { opens: '08:00', closes: '15:30' } } });
   });
 });

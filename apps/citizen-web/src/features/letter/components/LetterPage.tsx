@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
-import Icon from '@helsenorge/designsystem-react/components/Icon';
-import ArrowLeft from '@helsenorge/designsystem-react/components/Icons/ArrowLeft';
-import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
+import { BackLink } from '../../../components/BackLink.tsx';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -18,16 +16,6 @@ import { LetterNotFound } from './LetterNotFound.tsx';
 import { ThreadMessage } from './ThreadMessage.tsx';
 import styles from './LetterPage.module.scss';
 
-function BackLink({ to }: { to: string }) {
-  const { m } = useMessages();
-  return (
-    <Link to={to} className={styles.back}>
-      <Icon svgIcon={ArrowLeft} size={24} color={getColor('blueberry', 700)} />
-      {m.letter.back}
-    </Link>
-  );
-}
-
 /** One letter and its thread. Opening it marks it read. `aside` goes beside the text (an appointment letter's appointment). */
 export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
   const { m, locale } = useMessages();
@@ -41,11 +29,11 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
   useDocumentTitle(notFound ? m.letter.notFoundTitle : m.letter.pageTitle, m.app.titleSuffix);
 
   if (letter.isPending) return <PageLoader />;
-  if (notFound) return <LetterNotFound backLink={<BackLink to={backTo} />} />;
+  if (notFound) return <LetterNotFound backLink={<BackLink to={backTo}>{m.letter.back}</BackLink>} />;
   if (letter.isError) {
     return (
       <div className={styles.page}>
-        <BackLink to={backTo} />
+        <BackLink to={backTo}>{m.letter.back}</BackLink>
         <Title htmlMarkup="h1" appearance="title2">
           {m.letter.pageTitle}
         </Title>
@@ -60,7 +48,7 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
 
   return (
     <div className={aside ? styles.pageWithAside : styles.page}>
-      <BackLink to={backTo} />
+      <BackLink to={backTo}>{m.letter.back}</BackLink>
       <Title htmlMarkup="h1" appearance="title2" margin={{ marginTop: 1.5, marginBottom: 0.75 }}>
         {data.subject}
       </Title>

@@ -1,14 +1,13 @@
 import { Link } from 'react-router';
-import Title from '@helsenorge/designsystem-react/components/Title';
 import Table, { TableBody, TableCell, TableHead, TableHeadCell, TableRow } from '@helsenorge/designsystem-react/components/Table';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { SubPage } from '../../../components/SubPage.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAccessLog } from '../api/municipal.ts';
-import styles from './Municipal.module.scss';
 
 /** "Logg over bruk": every time staff opened the citizen's messages — who, which service, what, when — newest first. */
 export function AccessLogPage() {
@@ -18,10 +17,7 @@ export function AccessLogPage() {
   const what = { thread: m.municipal.objectThread, message: m.municipal.objectMessage, attachment: m.municipal.objectAttachment };
 
   return (
-    <div className={styles.page}>
-      <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 2, marginBottom: 1 }}>
-        {m.municipal.accessLogHeading}
-      </Title>
+    <SubPage heading={m.municipal.accessLogHeading}>
       <p>{m.municipal.accessLogIntro}</p>
       {log.isPending && <PageLoader />}
       {log.isError && <ErrorNotice message={m.municipal.loadFailed} onRetry={() => void log.refetch()} />}
@@ -54,6 +50,6 @@ export function AccessLogPage() {
           </TableBody>
         </Table>
       )}
-    </div>
+    </SubPage>
   );
 }

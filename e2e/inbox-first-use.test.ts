@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { communication, postLetter } from '../apps/server/src/testing/letters.ts';
 import { hanne, lars, marit } from '../apps/server/src/testing/municipal.ts';
+import { expectAccessibleAtEachWidth } from './support/accessibility.ts';
 import { logIn, useBrowser, waitForInbox } from './support/browser.ts';
 import { useTestServer } from './support/server.ts';
 
@@ -121,6 +122,7 @@ describe('the inbox list', () => {
       await categories.focus();
       await page.keyboard.press('Enter');
       await page.getByRole('link', { name: /^Sykehus/ }).waitFor();
+      await expectAccessibleAtEachWidth(page, 'inbox with the categories open');
 
       await page.getByRole('button', { name: 'Søk' }).click();
       await page.getByLabel('Søk i innboksen').fill('nummer');
@@ -177,6 +179,7 @@ describe('Logg over bruk on a phone', () => {
       // The time is on one line, not broken over four.
       const when = await entry.locator('time').boundingBox();
       expect(when!.height).toBeLessThan(40);
+      await expectAccessibleAtEachWidth(page, 'access log with a read');
     });
   });
 });

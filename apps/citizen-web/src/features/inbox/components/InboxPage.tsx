@@ -7,6 +7,7 @@ import SearchIcon from '@helsenorge/designsystem-react/components/Icons/Search';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
+import { plural } from '@innboks/web-base/plural';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useInbox } from '../api/get-inbox.ts';
@@ -25,7 +26,7 @@ import styles from './InboxPage.module.scss';
  * are on the first screen.
  */
 export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseInboxFilters(searchParams);
   const inbox = useInbox(filters);
@@ -87,9 +88,7 @@ export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
             )}
             <p className="visually-hidden" role="status">
               {inbox.isSuccess && !inbox.isPlaceholderData
-                ? items.length === 1
-                  ? m.inbox.showingOne
-                  : format(m.inbox.showing, { count: items.length })
+                ? plural(locale, m.inbox.showing, items.length)
                 : ''}
             </p>
             {inbox.isFetchNextPageError && (

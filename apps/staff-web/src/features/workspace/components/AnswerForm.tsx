@@ -21,18 +21,13 @@ export function AnswerForm({ threadId, closed, onSent }: { threadId: string; clo
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) {
-      setError(m.thread.writeAnswer);
-      return;
-    }
-    setError(undefined);
-    answer.mutate(text.trim(), {
-      onSuccess: () => {
-        setText('');
-        onSent(m.thread.sent);
-      },
-      onError: (failure) => setError(failure.message || m.thread.sendFailed),
-    });
+    const answerText = text.trim();
+    setError(answerText ? undefined : m.thread.writeAnswer);
+    if (answerText) answer.mutate(answerText, { onSuccess: () => sent(), onError: (failure) => setError(failure.message || m.thread.sendFailed) });
+  };
+  const sent = () => {
+    setText('');
+    onSent(m.thread.sent);
   };
 
   return (

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
+import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import type { MessagingRefusal } from '@innboks/contracts';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
@@ -76,24 +77,18 @@ export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
       {!data.canReply && data.reason && <p data-testid="municipal-reply-closed">{format(m.municipal.replyClosed, { reason: reasons[data.reason] })}</p>}
       {data.canReply && (
         <form onSubmit={submit} noValidate className={styles.form}>
-          <label htmlFor={`${id}-text`} className={styles.label}>
-            {m.municipal.replyLabel}
-          </label>
-          <textarea
-            id={`${id}-text`}
-            className={styles.textarea}
-            rows={5}
-            maxLength={5000}
+          <Textarea
+            textareaId={`${id}-text`}
+            label={m.municipal.replyLabel}
+            minRows={5}
+            maxCharacters={5000}
             value={text}
             onChange={(event) => setText(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-expected${error ? ` ${id}-error` : ''}`}
+            error={error !== undefined}
+            errorText={error}
+            errorTextId={`${id}-error`}
+            aria-describedby={`${id}-expected`}
           />
-          {error && (
-            <p id={`${id}-error`} className={styles.error}>
-              {error}
-            </p>
-          )}
           <p id={`${id}-expected`} className={styles.hint}>
             {format(m.municipal.expectedBefore, { day: formatFullDay(data.expectedAnswerIfSentNow, locale) })}
           </p>

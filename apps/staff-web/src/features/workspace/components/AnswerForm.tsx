@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import Button from '@helsenorge/designsystem-react/components/Button';
+import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import { m } from '../../../i18n/nb.ts';
 import { useAnswer } from '../api/workspace.ts';
 import styles from './Workspace.module.scss';
@@ -35,27 +36,21 @@ export function AnswerForm({ threadId, closed, onSent }: { threadId: string; clo
       <h2 id={`${answerId}-heading`} className={styles.answerHeading}>
         {m.thread.answerHeading}
       </h2>
-      <label htmlFor={answerId} className={styles.label}>
-        {m.thread.answerLabel}
-      </label>
       <p id={`${answerId}-hint`} className={styles.hint}>
         {m.thread.answerHint}
       </p>
-      <textarea
-        id={answerId}
-        className={styles.textarea}
-        rows={6}
-        maxLength={5000}
+      <Textarea
+        textareaId={answerId}
+        label={m.thread.answerLabel}
+        minRows={6}
+        maxCharacters={5000}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        aria-describedby={`${answerId}-hint${error ? ` ${answerId}-error` : ''}`}
-        aria-invalid={error ? true : undefined}
+        error={error !== undefined}
+        errorText={error}
+        errorTextId={`${answerId}-error`}
+        aria-describedby={`${answerId}-hint`}
       />
-      {error && (
-        <p id={`${answerId}-error`} className={styles.error}>
-          {error}
-        </p>
-      )}
       <Button type="submit" disabled={answer.isPending}>
         {answer.isPending ? m.thread.sending : m.thread.send}
       </Button>

@@ -60,7 +60,7 @@ export function appendMessageSql(thread: ThreadOfMessage, message: MessageToAppe
       ? sql`update thread set last_activity_at = ${message.sentAt}::timestamptz, archived = false, message_count = message_count + 1${toCitizen ? sql`, unread = true` : sql``}${message.hasAttachments ? sql`, has_attachments = true` : sql``}
       from m where thread.citizen_id = m.citizen_id and thread.id = m.thread_id`
       : sql`insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, has_attachments, started_by, last_activity_at, search)
-      select m.thread_id, m.citizen_id, ${message.organizationId}::uuid, ${thread.starts.category}, ${message.subject}, ${thread.starts.senderName}, ${message.important}, ${toCitizen}, ${message.hasAttachments}, ${toCitizen ? 'sender' : 'citizen'}, ${message.sentAt}::timestamptz, m.search
+      select m.thread_id, m.citizen_id, ${message.organizationId}::uuid, ${thread.starts.category}, ${message.subject}, ${thread.starts.senderName}, ${message.important}, ${toCitizen}, ${message.hasAttachments}, ${sql.lit(toCitizen ? 'sender' : 'citizen')}, ${message.sentAt}::timestamptz, m.search
       from m`;
   return sql`m as (
       insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,

@@ -79,6 +79,7 @@ test('closing a conversation: confirmed, said at the top, no answer form; the ci
     expect(saidBox!.y).toBeLessThan(firstMessage!.y);
     expect(await nurse.getByLabel('Svar', { exact: true }).count()).toBe(0);
     await nurse.getByTestId('closed-no-answer').waitFor();
+    expect(await nurse.getByText('Innbyggeren er lovet svar innen', { exact: false }).count(), 'no answer promised in a closed conversation').toBe(0);
     await nurse.getByRole('button', { name: 'Åpne samtalen igjen' }).waitFor();
     await expectAccessible(nurse, 'staff thread closed');
 

@@ -76,7 +76,8 @@ export function ThreadPage() {
         <div role="status" className={styles.status}>
           {status && <NotificationPanel variant="success">{status}</NotificationPanel>}
         </div>
-        {data.awaitingAnswerSince && waitingMessage?.expectedAnswerBy && (
+        {/* A promise of an answer only while the conversation is open to one. */}
+        {data.status === 'open' && data.awaitingAnswerSince && waitingMessage?.expectedAnswerBy && (
           <NotificationPanel variant="info">{format(m.thread.expected, { day: formatFullDay(waitingMessage.expectedAnswerBy, locale) })}</NotificationPanel>
         )}
 

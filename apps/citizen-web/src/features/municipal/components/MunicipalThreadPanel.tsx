@@ -2,12 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import type { MessagingRefusal } from '@innboks/contracts';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { useMunicipalThread, useReplyInThread } from '../api/municipal.ts';
 import { formatFullDay } from '@innboks/web-base/dates';
+import { MessageField } from '@innboks/web-base/message-field';
 import styles from './Municipal.module.scss';
 
 /**
@@ -77,18 +77,7 @@ export function MunicipalThreadPanel({ threadId }: { threadId: string }) {
       {!data.canReply && data.reason && <p data-testid="municipal-reply-closed">{format(m.municipal.replyClosed, { reason: reasons[data.reason] })}</p>}
       {data.canReply && (
         <form onSubmit={submit} noValidate className={styles.form}>
-          <Textarea
-            textareaId={`${id}-text`}
-            label={m.municipal.replyLabel}
-            minRows={5}
-            maxCharacters={5000}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            error={error !== undefined}
-            errorText={error}
-            errorTextId={`${id}-error`}
-            aria-describedby={`${id}-expected`}
-          />
+          <MessageField id={`${id}-text`} label={m.municipal.replyLabel} rows={5} value={text} onChange={setText} error={error} describedBy={`${id}-expected`} />
           <p id={`${id}-expected`} className={styles.hint}>
             {format(m.municipal.expectedBefore, { day: formatFullDay(data.expectedAnswerIfSentNow, locale) })}
           </p>

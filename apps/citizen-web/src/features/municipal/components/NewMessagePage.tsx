@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import FormGroup from '@helsenorge/designsystem-react/components/FormGroup';
 import Input from '@helsenorge/designsystem-react/components/Input';
 import RadioButton from '@helsenorge/designsystem-react/components/RadioButton';
-import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import type { MunicipalMessageSent } from '@innboks/contracts';
@@ -16,12 +15,12 @@ import { isApiError } from '../../../lib/http.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useMunicipalServices, useSendMunicipalMessage } from '../api/municipal.ts';
 import { formatFullDay } from '@innboks/web-base/dates';
+import { fieldError } from '@innboks/web-base/field-error';
+import { MessageField } from '@innboks/web-base/message-field';
 import styles from './Municipal.module.scss';
 
 type Field = 'serviceId' | 'subject' | 'text';
 
-/** The server's limit on a message (packages/contracts), counted down under the field. */
-const textMax = 5000;
 
 /**
  * "Ny melding": only the services the citizen receives that have opened for digital
@@ -140,25 +139,12 @@ export function NewMessagePage() {
             label={m.municipal.subjectLabel}
             value={subject}
             onChange={(event) => setSubject(event.target.value)}
-            error={errors.subject !== undefined}
-            errorText={errors.subject}
-            errorTextId={`${id}-subject-error`}
+            {...fieldError(errors.subject, `${id}-subject-error`)}
           />
           <p id={`${id}-text-hint`} className={styles.hint}>
             {m.municipal.textHint}
           </p>
-          <Textarea
-            textareaId={`${id}-text`}
-            label={m.municipal.textLabel}
-            minRows={8}
-            maxCharacters={textMax}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            error={errors.text !== undefined}
-            errorText={errors.text}
-            errorTextId={`${id}-text-error`}
-            aria-describedby={`${id}-text-hint`}
-          />
+          <MessageField id={`${id}-text`} label={m.municipal.textLabel} rows={8} value={text} onChange={setText} error={errors.text} describedBy={`${id}-text-hint`} />
           <p className={styles.expected} data-testid="municipal-expected-before">
             {format(m.municipal.expectedBefore, { day: formatFullDay(data.expectedAnswerIfSentNow, locale) })}
           </p>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import Button from '@helsenorge/designsystem-react/components/Button';
-import Textarea from '@helsenorge/designsystem-react/components/Textarea';
+import { MessageField } from '@innboks/web-base/message-field';
 import { m } from '../../../i18n/nb.ts';
 import { useAnswer } from '../api/workspace.ts';
 import styles from './Workspace.module.scss';
@@ -39,18 +39,7 @@ export function AnswerForm({ threadId, closed, onSent }: { threadId: string; clo
       <p id={`${answerId}-hint`} className={styles.hint}>
         {m.thread.answerHint}
       </p>
-      <Textarea
-        textareaId={answerId}
-        label={m.thread.answerLabel}
-        minRows={6}
-        maxCharacters={5000}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        error={error !== undefined}
-        errorText={error}
-        errorTextId={`${answerId}-error`}
-        aria-describedby={`${answerId}-hint`}
-      />
+      <MessageField id={answerId} label={m.thread.answerLabel} rows={6} value={text} onChange={setText} error={error} describedBy={`${answerId}-hint`} />
       <Button type="submit" disabled={answer.isPending}>
         {answer.isPending ? m.thread.sending : m.thread.send}
       </Button>

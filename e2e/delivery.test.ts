@@ -85,7 +85,7 @@ describe('Delivery in the browser', () => {
     await page.locator(`form:has(input[name="nationalId"][value="${kari.nationalId}"]) button`).click();
     await page.waitForURL(/\/innstillinger\/varsling$/);
     await page.getByRole('heading', { name: 'Varsling om nye meldinger' }).waitFor();
-    expect(await page.locator('dl').textContent()).toContain('+4799000001');
+    expect(await page.locator('dl').textContent()).toContain('+47 990 00 001');
     expect(await page.getByLabel('E-post', { exact: true }).isDisabled()).toBe(true);
     await page.getByLabel('SMS', { exact: true }).check();
     await page.getByRole('button', { name: 'Lagre' }).click();

@@ -52,3 +52,23 @@ export async function expectAccessible(page: Page, where: string, options: Expec
   if (!options.strict && report.other.length > 0) console.info(describeViolations(`${where} (moderate/minor, not failed on)`, report.other));
   expect(failing, describeViolations(where, failing)).toEqual([]);
 }
+
+/** The widths every page is checked at: a desktop and a phone (issue 19's 1280×900 and 390×844). */
+export const checkedViewports = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+/**
+ * `expectAccessible` at each of `checkedViewports`, the page resized in place (what a
+ * layout shows at one width it may hide at the other); the tab is left at the first.
+ */
+export async function expectAccessibleAtEachWidth(page: Page, where: string, options: ExpectAccessibleOptions = {}): Promise<void> {
+  for (const viewport of checkedViewports) {
+    await page.setViewportSize(viewport);
+    // Let the layout, and components that read the width in script, settle at the new size.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expectAccessible(page, `${where} at ${viewport.width}×${viewport.height}`, options);
+  }
+  await page.setViewportSize(checkedViewports[0]);
+}

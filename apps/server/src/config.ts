@@ -50,7 +50,8 @@ const environmentSchema = z.object({
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(43_200),
   HELPDESK_NAME: z.string().default('Veiledning Helsenorge'),
   HELPDESK_PHONE: z.string().default('23 32 70 00'),
-  HELPDESK_HOURS: z.string().default('hverdager 08.00–15.30'),
+  /** Weekday opening hours, "08:00-15:30": times, so each language words them ("hverdager", "weekdays"). */
+  HELPDESK_WEEKDAY_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'like 08:00-15:30').default('08:00-15:30'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // ---- delivery (README "Delivery configuration") ----
   /** The channel steps this deployment uses, in plan order. */
@@ -146,7 +147,7 @@ export interface Config {
   staffOidc: { issuer: string; clientId: string; clientSecret: string | undefined };
   senderToken: { issuer: string; audience: string; orgClaim: string };
   session: { idleTimeoutSeconds: number; maxAgeSeconds: number };
-  helpdesk: { name: string; phone: string; hours: string };
+  helpdesk: { name: string; phone: string; weekdays: { opens: string; closes: string } };
   logLevel: string;
   appointments: AppointmentConfig;
   delivery: DeliveryConfig;
@@ -240,7 +241,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       orgClaim: env.SENDER_TOKEN_ORG_CLAIM,
     },
     session: { idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS, maxAgeSeconds: env.SESSION_MAX_AGE_SECONDS },
-    helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, hours: env.HELPDESK_HOURS },
+    helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, weekdays: weekdayHours(env.HELPDESK_WEEKDAY_HOURS) },
     logLevel: env.LOG_LEVEL,
     appointments: appointmentConfig(environment),
     delivery: deliveryConfig(env, path.resolve(env.INNBOKS_DATA_DIR), production, explicitlySet('INNBOKS_DEV_PAGES')),
@@ -300,4 +301,10 @@ function deliveryConfig(env: z.infer<typeof environmentSchema>, dataDir: string,
   ];
   const devPages = devPagesSet ? Boolean(env.INNBOKS_DEV_PAGES) : standIns.length > 0 && !production;
   return { ...delivery, standIns, devPages };
+}
+
+/** "08:00-15:30" → when the help desk opens and closes on weekdays. */
+function weekdayHours(text: string): { opens: string; closes: string } {
+  const [opens = '', closes = ''] = text.split('-');
+  return { opens, closes };
 }

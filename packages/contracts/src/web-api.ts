@@ -30,7 +30,8 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** GET /api/config — public, no login. Help desk facts shown in every footer. */
 export const publicConfigSchema = z.object({
-  helpdesk: z.object({ name: z.string(), phone: z.string(), hours: z.string() }),
+  /** `weekdays`: opening hours as times ("08:00"), worded by each language. */
+  helpdesk: z.object({ name: z.string(), phone: z.string(), weekdays: z.object({ opens: z.string(), closes: z.string() }) }),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
 
@@ -55,11 +56,15 @@ export type InboxQuery = z.input<typeof inboxQuerySchema>;
 export const inboxItemSchema = z.object({
   id: z.string().uuid(),
   subject: z.string(),
+  /** The other party: whom it came from, or whom the citizen wrote to when `startedBy` is `citizen`. */
   senderName: z.string(),
+  /** `citizen` when the citizen wrote the first message (a question to a clinic, a message to a service). */
+  startedBy: z.enum(['sender', 'citizen']),
   category: inboxCategorySchema,
   lastActivityAt: z.string(),
   unread: z.boolean(),
   archived: z.boolean(),
+  important: z.boolean(),
   hasAttachments: z.boolean(),
   messageCount: z.number().int(),
 });

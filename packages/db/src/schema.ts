@@ -48,6 +48,8 @@ export interface ThreadTable {
   archived: Generated<boolean>;
   has_attachments: Generated<boolean>;
   message_count: Generated<number>;
+  /** Who wrote the thread's first message (migration 0014). */
+  started_by: Generated<'sender' | 'citizen'>;
   last_activity_at: Timestamp;
   created_at: DefaultTimestamp;
   /** The words of all the thread's messages, kept by a trigger on message (migration 0007). */

@@ -190,8 +190,8 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(inboxPageSchema.strict().parse(page.body)).toEqual(page.body);
     const item = page.body.items.find((candidate) => candidate.id === id)!;
-    expect(Object.keys(item).sort()).toEqual(['archived', 'category', 'hasAttachments', 'id', 'lastActivityAt', 'messageCount', 'senderName', 'subject', 'unread']);
-    expect(item).toMatchObject({ subject, category: 'gp', unread: true, archived: false, hasAttachments: true, messageCount: 1 });
+    expect(Object.keys(item).sort()).toEqual(['archived', 'category', 'hasAttachments', 'id', 'important', 'lastActivityAt', 'messageCount', 'senderName', 'startedBy', 'subject', 'unread']);
+    expect(item).toMatchObject({ subject, startedBy: 'sender', category: 'gp', unread: true, archived: false, important: false, hasAttachments: true, messageCount: 1 });
     expect(new Date(item.lastActivityAt).toISOString()).toBe(item.lastActivityAt);
     const letter = await get<Letter>(kari, `/api/letters/${id}`);
     expect(letter.body.subject).toBe(subject);
@@ -340,6 +340,6 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
 
   test('the footer facts come from configuration', async () => {
     const response = await fetch(`${server.baseUrl}/api/config`);
-    expect(await response.json()).toEqual({ helpdesk: { name: 'Veiledning Helsenorge', phone: '23 32 70 00', hours: 'hverdager 08.00–15.30' } });
+    expect(await response.json()).toEqual({ helpdesk: { name: 'Veiledning Helsenorge', phone: '23 32 70 00', weekdays: { opens: '08:00', closes: '15:30' } } });
   });
 });

@@ -99,10 +99,12 @@ function toInboxItem(thread: InboxThread): InboxItem {
     id: thread.id,
     subject: thread.subject,
     senderName: thread.senderName,
+    startedBy: thread.startedBy,
     category: thread.category as InboxCategory,
     lastActivityAt: thread.lastActivityAt.toISOString(),
     unread: thread.unread,
     archived: thread.archived,
+    important: thread.important,
     hasAttachments: thread.hasAttachments,
     messageCount: thread.messageCount,
   };

@@ -132,7 +132,7 @@ describe.each(testDatabaseKinds())('municipal messaging on %s', (kind) => {
 
       // The citizen sees the answer in the thread, unread, under Kommunen; a delivery job is queued for the notice.
       const inbox = await json(await larsJar.fetch(url('/api/inbox?category=municipal')));
-      expect(inbox.items.find((item: { id: string }) => item.id === answered.threadId)).toMatchObject({ unread: true, category: 'municipal', messageCount: 2 });
+      expect(inbox.items.find((item: { id: string }) => item.id === answered.threadId)).toMatchObject({ unread: true, category: 'municipal', startedBy: 'citizen', messageCount: 2 });
       const thread = await json(await larsJar.fetch(url(`/api/letters/${answered.threadId}`)));
       expect(thread.messages.map((message: { direction: string; text: string[] }) => [message.direction, message.text[0]])).toEqual([
         ['from-citizen', 'Tredje'],

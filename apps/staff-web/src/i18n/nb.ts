@@ -1,4 +1,7 @@
 /** The staff workspace speaks Norwegian Bokmål. `{name}` marks a placeholder. */
+/** BCP 47 locale for dates and numbers. */
+export const locale = 'nb-NO';
+
 export const m = {
   appName: 'Innboks for ansatte',
   titleSuffix: 'Innboks for ansatte',
@@ -15,10 +18,15 @@ export const m = {
     needToKnow: 'Du ser bare meldinger til tjenestene du arbeider i, og bare fra innbyggere som mottar tjenesten. Hver gang du åpner en melding, blir det logget, og innbyggeren kan se loggen.',
     login: 'Logg inn med HelseID',
   },
+  footer: {
+    heading: 'Trenger du hjelp?',
+    help: 'Spørsmål om tilgang til en tjeneste går til lederen din. Ved feil i Innboks for ansatte, kontakt brukerstøtten i kommunen.',
+    privacy: 'Hver gang du åpner en samtale eller et vedlegg, blir det logget, og innbyggeren kan se hvem som har lest.',
+  },
   services: {
     heading: 'Tjenestene dine',
     none: 'Du er ikke medlem av noen tjeneste. Kontakt lederen din for å få tilgang.',
-    unanswered: '{count} ubesvarte',
+    unanswered: { one: '{count} ubesvart', other: '{count} ubesvarte' },
   },
   inbox: {
     title: 'Felles innboks',
@@ -28,6 +36,7 @@ export const m = {
     empty: 'Ingen samtaler her.',
     citizen: 'Innbygger',
     waiting: 'Venter på svar i {time}',
+    justArrived: 'Ny, venter på svar',
     answered: 'Besvart',
     assignedTo: 'Tildelt {name}',
     assignedToMe: 'Tildelt deg',
@@ -48,6 +57,13 @@ export const m = {
     assign: 'Tildel meg',
     release: 'Fjern tildeling',
     close: 'Lukk samtalen',
+    confirmCloseHeading: 'Vil du lukke samtalen?',
+    confirmCloseText: 'Innbyggeren ser at samtalen er avsluttet, og kan ikke svare i den. Vil innbyggeren skrive mer, starter hen en ny samtale.',
+    confirmClose: 'Ja, lukk samtalen',
+    cancel: 'Avbryt',
+    closedNotice: 'Samtalen er lukket. Innbyggeren ser at den er avsluttet.',
+    reopenedNotice: 'Samtalen er åpnet igjen.',
+    closedNoAnswer: 'Samtalen er lukket. Åpne den igjen for å svare innbyggeren.',
     reopen: 'Åpne samtalen igjen',
     fromCitizen: 'Fra innbyggeren',
     answerBy: 'Skrevet av {name}',
@@ -61,6 +77,8 @@ export const m = {
     sent: 'Svaret er sendt.',
     sendFailed: 'Svaret ble ikke sendt. Prøv igjen.',
     updated: 'Samtalen er oppdatert.',
+    writeAnswer: 'Skriv et svar.',
+    messagesLabel: 'Meldinger i samtalen',
     logged: 'Du åpnet denne samtalen. Det er logget, og innbyggeren kan se det.',
     notFound: 'Fant ikke samtalen. Den finnes ikke, eller du har ikke tilgang til den.',
     loadFailed: 'Vi kunne ikke hente samtalen. Prøv igjen.',

@@ -9,7 +9,9 @@
  * - a thread it joins comes back to the top (its last activity), out of the archive,
  *   with one more message, and with attachments once a message has some;
  * - either way the thread is unread when the message is to the citizen: a citizen's
- *   own message leaves it as it was.
+ *   own message leaves it as it was;
+ * - a thread a citizen's message starts is `started_by` the citizen, so the inbox says
+ *   whom it went to rather than whom it came from.
  *
  * The message starts at its first status (`firstLetterStatus`, @innboks/core).
  */
@@ -57,8 +59,8 @@ export function appendMessageSql(thread: ThreadOfMessage, message: MessageToAppe
     'joins' in thread
       ? sql`update thread set last_activity_at = ${message.sentAt}::timestamptz, archived = false, message_count = message_count + 1${toCitizen ? sql`, unread = true` : sql``}${message.hasAttachments ? sql`, has_attachments = true` : sql``}
       from m where thread.citizen_id = m.citizen_id and thread.id = m.thread_id`
-      : sql`insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, has_attachments, last_activity_at, search)
-      select m.thread_id, m.citizen_id, ${message.organizationId}::uuid, ${thread.starts.category}, ${message.subject}, ${thread.starts.senderName}, ${message.important}, ${toCitizen}, ${message.hasAttachments}, ${message.sentAt}::timestamptz, m.search
+      : sql`insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, has_attachments, started_by, last_activity_at, search)
+      select m.thread_id, m.citizen_id, ${message.organizationId}::uuid, ${thread.starts.category}, ${message.subject}, ${thread.starts.senderName}, ${message.important}, ${toCitizen}, ${message.hasAttachments}, ${sql.lit(toCitizen ? 'sender' : 'citizen')}, ${message.sentAt}::timestamptz, m.search
       from m`;
   return sql`m as (
       insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,

@@ -23,6 +23,7 @@ export interface InboxThread {
   id: string;
   subject: string;
   senderName: string;
+  startedBy: 'sender' | 'citizen';
   category: string;
   lastActivityAt: Date;
   unread: boolean;
@@ -62,6 +63,7 @@ const inboxThreadColumns = [
   'category',
   'subject',
   'sender_name',
+  'started_by',
   'important',
   'unread',
   'archived',
@@ -72,7 +74,7 @@ const inboxThreadColumns = [
 ] as const;
 
 /** What the inbox page shows of a thread (the `InboxItem` of the web API) and its keyset. */
-const inboxItemColumns = 'id, subject, sender_name, category, last_activity_at, unread, archived, has_attachments, message_count';
+const inboxItemColumns = 'id, subject, sender_name, started_by, category, last_activity_at, unread, archived, important, has_attachments, message_count';
 
 /** Every category is named, with 0 where nothing is unread. */
 function unreadCountsFrom(counts: Record<string, number>): UnreadCounts {
@@ -156,8 +158,8 @@ export class CitizenInbox {
       cross join lateral (
         select
           coalesce(json_agg(json_build_object(
-            'id', id, 'subject', subject, 'senderName', sender_name, 'category', category, 'lastActivityAt', at,
-            'unread', unread, 'archived', archived, 'hasAttachments', has_attachments, 'messageCount', message_count
+            'id', id, 'subject', subject, 'senderName', sender_name, 'startedBy', started_by, 'category', category, 'lastActivityAt', at,
+            'unread', unread, 'archived', archived, 'important', important, 'hasAttachments', has_attachments, 'messageCount', message_count
           ) order by position) filter (where position <= ${request.limit}), '[]'::json)::text as items,
           min(at) filter (where position = ${request.limit} and more) as next_at,
           min(id::text) filter (where position = ${request.limit} and more) as next_id${searchTierOf(request)}
@@ -286,6 +288,7 @@ function toInboxThread(row: {
   id: string;
   subject: string;
   sender_name: string;
+  started_by: 'sender' | 'citizen';
   category: string;
   last_activity_at: Date;
   unread: boolean;
@@ -298,6 +301,7 @@ function toInboxThread(row: {
     id: row.id,
     subject: row.subject,
     senderName: row.sender_name,
+    startedBy: row.started_by,
     category: row.category,
     lastActivityAt: row.last_activity_at,
     unread: row.unread,

@@ -14,8 +14,8 @@
       from c
       returning id, citizen_id, thread_id, search),
     t as (
-      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, has_attachments, last_activity_at, search)
-      select m.thread_id, m.citizen_id, $20::uuid, $21, $22, $23, $24, $25, $26, $27::timestamptz, m.search
+      insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, unread, has_attachments, started_by, last_activity_at, search)
+      select m.thread_id, m.citizen_id, $20::uuid, $21, $22, $23, $24, $25, $26, 'sender', $27::timestamptz, m.search
       from m)
     , a as (
         insert into attachment (id, citizen_id, message_id, position, title, content_type, size, sha256, data)

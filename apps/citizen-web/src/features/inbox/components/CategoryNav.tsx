@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { inboxCategories, type InboxCategory, type UnreadCounts } from '@innboks/contracts';
-import { format } from '../../../i18n/format.ts';
+import { plural } from '@innboks/web-base/plural';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import type { InboxFilters } from '../../../lib/query-keys.ts';
 import { inboxSearch } from '../filters.ts';
@@ -15,7 +15,7 @@ export interface CategoryNavProps {
 
 /** "Alle" and the five categories, each with its unread count. */
 export function CategoryNav({ filters, unread }: CategoryNavProps) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const entries: { key: InboxCategory | 'total'; category: InboxCategory | undefined; label: string; count: number | undefined }[] = [
     { key: 'total', category: undefined, label: m.inbox.all, count: unread?.total },
     ...inboxCategories.map((category) => ({
@@ -49,7 +49,7 @@ export function CategoryNav({ filters, unread }: CategoryNavProps) {
                       {count}
                     </span>
                     <span className="visually-hidden">
-                      , {count === 1 ? m.inbox.unreadCountOne : format(m.inbox.unreadCount, { count })}
+                      , {plural(locale, m.inbox.unreadCount, count)}
                     </span>
                   </>
                 )}

@@ -2,22 +2,31 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Title from '@helsenorge/designsystem-react/components/Title';
+import FilterIcon from '@helsenorge/designsystem-react/components/Icons/Filter';
+import SearchIcon from '@helsenorge/designsystem-react/components/Icons/Search';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { format } from '../../../i18n/format.ts';
+import { plural } from '@innboks/web-base/plural';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useInbox } from '../api/get-inbox.ts';
 import { inboxSearch, parseInboxFilters } from '../filters.ts';
 import { CategoryNav } from './CategoryNav.tsx';
 import { InboxRow } from './InboxRow.tsx';
+import { NarrowCollapsible } from './NarrowCollapsible.tsx';
+import { useFocusFirstNew } from './use-focus-first-new.ts';
 import { SearchForm } from './SearchForm.tsx';
 import { ViewSwitch } from './ViewSwitch.tsx';
 import styles from './InboxPage.module.scss';
 
-/** The inbox: categories with unread counts, search, inbox/archive, and the list of threads. */
+/**
+ * The inbox: categories with unread counts, search, inbox/archive, and the list of threads.
+ * On a phone the categories and the search are behind a button each, so the first letters
+ * are on the first screen.
+ */
 export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseInboxFilters(searchParams);
   const inbox = useInbox(filters);
@@ -39,6 +48,7 @@ export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
       : m.inbox.emptyInbox;
 
   const search = (q: string | undefined) => setSearchParams(inboxSearch({ ...filters, q }));
+  const { listRef, loadMore } = useFocusFirstNew(items.length, () => void inbox.fetchNextPage());
 
   return (
     <div className={styles.page}>
@@ -48,11 +58,15 @@ export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
       {actions}
       <div className={styles.columns}>
         <div className={styles.sidebar}>
-          <CategoryNav filters={filters} unread={unread} />
+          <NarrowCollapsible label={format(m.inbox.categoryToggle, { category: categoryLabel ?? m.inbox.all })} icon={FilterIcon} testId="category-toggle">
+            <CategoryNav filters={filters} unread={unread} />
+          </NarrowCollapsible>
         </div>
         <div className={styles.content}>
           <ViewSwitch filters={filters} />
-          <SearchForm query={filters.q} onSearch={search} />
+          <NarrowCollapsible label={m.inbox.searchToggle} icon={SearchIcon} defaultOpen={filters.q !== undefined} testId="search-toggle">
+            <SearchForm query={filters.q} onSearch={search} />
+          </NarrowCollapsible>
 
           <section aria-labelledby="inbox-list-heading" aria-busy={inbox.isFetching && !inbox.isFetchingNextPage}>
             <Title id="inbox-list-heading" htmlMarkup="h2" appearance="title3" margin={{ marginTop: 0, marginBottom: 0.5 }}>
@@ -66,7 +80,7 @@ export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
             )}
             {inbox.isSuccess && items.length === 0 && <p className={styles.empty}>{emptyText}</p>}
             {items.length > 0 && (
-              <ul className={styles.list} data-testid="inbox-list">
+              <ul ref={listRef} className={styles.list} data-testid="inbox-list">
                 {items.map((item) => (
                   <InboxRow key={item.id} item={item} />
                 ))}
@@ -74,9 +88,7 @@ export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
             )}
             <p className="visually-hidden" role="status">
               {inbox.isSuccess && !inbox.isPlaceholderData
-                ? items.length === 1
-                  ? m.inbox.showingOne
-                  : format(m.inbox.showing, { count: items.length })
+                ? plural(locale, m.inbox.showing, items.length)
                 : ''}
             </p>
             {inbox.isFetchNextPageError && (
@@ -84,7 +96,7 @@ export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
             )}
             {inbox.hasNextPage && !inbox.isPlaceholderData && (
               <div className={styles.more}>
-                <Button variant="outline" onClick={() => void inbox.fetchNextPage()} disabled={inbox.isFetchingNextPage}>
+                <Button variant="outline" onClick={loadMore} disabled={inbox.isFetchingNextPage}>
                   {inbox.isFetchingNextPage ? m.inbox.loadingMore : m.inbox.loadMore}
                 </Button>
               </div>

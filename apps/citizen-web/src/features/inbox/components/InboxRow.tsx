@@ -4,13 +4,17 @@ import Icon from '@helsenorge/designsystem-react/components/Icon';
 import AttachmentIcon from '@helsenorge/designsystem-react/components/Icons/Attachment';
 import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
 import classNames from 'classnames';
+import { StatusTag } from '../../../components/StatusTag.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formatDate } from '../../../lib/dates.ts';
+import { formatWhen } from '@innboks/web-base/dates';
 import { fromInboxState } from '../../../lib/navigation-state.ts';
 import styles from './InboxRow.module.scss';
 
-/** One thread in the list: who, what, when, and whether it is unread or has attachments. */
+/**
+ * One thread in the list: who (whom the citizen wrote to, when the citizen began it), what,
+ * when, and whether it is unread, important or has attachments.
+ */
 export function InboxRow({ item }: { item: InboxItem }) {
   const { m, locale } = useMessages();
   const { search } = useLocation();
@@ -31,8 +35,16 @@ export function InboxRow({ item }: { item: InboxItem }) {
       </span>
       <div className={styles.body}>
         <p className={styles.sender}>
-          <span className="visually-hidden">{m.inbox.from}: </span>
-          {item.senderName}
+          {item.startedBy === 'citizen' ? (
+            <>
+              {format(m.inbox.to, { name: item.senderName })} <StatusTag>{m.inbox.sentByYou}</StatusTag>
+            </>
+          ) : (
+            <>
+              <span className="visually-hidden">{m.inbox.from}: </span>
+              {item.senderName}
+            </>
+          )}
         </p>
         <p className={styles.subjectLine}>
           <Link className={styles.subject} to={`/innboks/${item.id}`} state={fromInboxState(search)}>
@@ -46,12 +58,16 @@ export function InboxRow({ item }: { item: InboxItem }) {
       <div className={styles.meta}>
         <time className={styles.date} dateTime={item.lastActivityAt}>
           <span className="visually-hidden">{m.inbox.received}: </span>
-          {formatDate(item.lastActivityAt, locale)}
+          {formatWhen(item.lastActivityAt, locale)}
         </time>
-        {item.hasAttachments && (
-          <span className={styles.attachments}>
-            <Icon svgIcon={AttachmentIcon} size={24} color={getColor('neutral', 800)} />
-            <span className="visually-hidden">{m.inbox.attachments}</span>
+        {(item.important || item.hasAttachments) && (
+          <span className={styles.marks}>
+            {item.important && <StatusTag tone="important">{m.inbox.important}</StatusTag>}
+            {item.hasAttachments && (
+              <span className={styles.attachments} role="img" aria-label={m.inbox.hasAttachments} title={m.inbox.hasAttachments}>
+                <Icon svgIcon={AttachmentIcon} size={32} color={getColor('blueberry', 800)} />
+              </span>
+            )}
           </span>
         )}
       </div>

@@ -30,7 +30,7 @@ export function Footer() {
               <a className={styles.phone} href={telHref(helpdesk.phone)}>
                 {helpdesk.phone}
               </a>
-              . {format(m.footer.hours, { hours: helpdesk.hours })}
+              . {format(m.footer.hours, helpdesk.weekdays)}
             </p>
           )}
         </section>

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
-import Icon from '@helsenorge/designsystem-react/components/Icon';
-import ArrowLeft from '@helsenorge/designsystem-react/components/Icons/ArrowLeft';
-import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
+import { BackLink } from '../../../components/BackLink.tsx';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
+import { StatusTag } from '../../../components/StatusTag.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { isApiError } from '../../../lib/http.ts';
 import { inboxReturnPath } from '../../../lib/navigation-state.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
@@ -16,16 +15,6 @@ import { LetterActions } from './LetterActions.tsx';
 import { LetterNotFound } from './LetterNotFound.tsx';
 import { ThreadMessage } from './ThreadMessage.tsx';
 import styles from './LetterPage.module.scss';
-
-function BackLink({ to }: { to: string }) {
-  const { m } = useMessages();
-  return (
-    <Link to={to} className={styles.back}>
-      <Icon svgIcon={ArrowLeft} size={24} color={getColor('blueberry', 700)} />
-      {m.letter.back}
-    </Link>
-  );
-}
 
 /** One letter and its thread. Opening it marks it read. `aside` goes beside the text (an appointment letter's appointment). */
 export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
@@ -40,11 +29,11 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
   useDocumentTitle(notFound ? m.letter.notFoundTitle : m.letter.pageTitle, m.app.titleSuffix);
 
   if (letter.isPending) return <PageLoader />;
-  if (notFound) return <LetterNotFound backLink={<BackLink to={backTo} />} />;
+  if (notFound) return <LetterNotFound backLink={<BackLink to={backTo}>{m.letter.back}</BackLink>} />;
   if (letter.isError) {
     return (
       <div className={styles.page}>
-        <BackLink to={backTo} />
+        <BackLink to={backTo}>{m.letter.back}</BackLink>
         <Title htmlMarkup="h1" appearance="title2">
           {m.letter.pageTitle}
         </Title>
@@ -55,28 +44,32 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
 
   const { data } = letter;
   const messages = [...data.messages].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+  const startedByCitizen = messages[0]?.direction === 'from-citizen';
 
   return (
     <div className={aside ? styles.pageWithAside : styles.page}>
-      <BackLink to={backTo} />
+      <BackLink to={backTo}>{m.letter.back}</BackLink>
       <Title htmlMarkup="h1" appearance="title2" margin={{ marginTop: 1.5, marginBottom: 0.75 }}>
         {data.subject}
       </Title>
       {(data.important || data.archived) && (
         <p className={styles.tags}>
-          {data.important && <span className={styles.important}>{m.letter.important}</span>}
-          {data.archived && <span className={styles.archived}>{m.letter.archived}</span>}
+          {data.important && <StatusTag tone="important">{m.letter.important}</StatusTag>}
+          {data.archived && <StatusTag>{m.letter.archived}</StatusTag>}
         </p>
       )}
       <dl className={styles.facts}>
         <div>
-          <dt>{m.letter.from}</dt>
-          <dd>{data.senderName}</dd>
+          <dt>{startedByCitizen ? m.letter.to : m.letter.from}</dt>
+          <dd>
+            {data.senderName}
+            {startedByCitizen && <> <StatusTag>{m.letter.startedByYou}</StatusTag></>}
+          </dd>
         </div>
         <div>
           <dt>{m.letter.sent}</dt>
           <dd>
-            <time dateTime={data.sentAt}>{formatDateTime(data.sentAt, locale)}</time>
+            <time dateTime={data.sentAt}>{formatWhenWithTime(data.sentAt, locale)}</time>
           </dd>
         </div>
         <div>

@@ -1,6 +1,6 @@
 import type { ThreadMessage as ThreadMessageData } from '@innboks/contracts';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { AttachmentList } from './AttachmentList.tsx';
 import styles from './ThreadMessage.module.scss';
 
@@ -18,7 +18,7 @@ export function ThreadMessage({ message }: { message: ThreadMessageData }) {
         </h2>
         {fromCitizen && <span className={styles.tag}>{m.letter.messageFromYou}</span>}
         <time className={styles.time} dateTime={message.sentAt}>
-          {formatDateTime(message.sentAt, locale)}
+          {formatWhenWithTime(message.sentAt, locale)}
         </time>
       </header>
       <div className={styles.text}>

@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
-import Title from '@helsenorge/designsystem-react/components/Title';
+import Table, { TableBody, TableCell, TableHead, TableHeadCell, TableRow } from '@helsenorge/designsystem-react/components/Table';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { SubPage } from '../../../components/SubPage.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAccessLog } from '../api/municipal.ts';
-import styles from './Municipal.module.scss';
 
 /** "Logg over bruk": every time staff opened the citizen's messages — who, which service, what, when — newest first. */
 export function AccessLogPage() {
@@ -17,40 +17,39 @@ export function AccessLogPage() {
   const what = { thread: m.municipal.objectThread, message: m.municipal.objectMessage, attachment: m.municipal.objectAttachment };
 
   return (
-    <div className={styles.page}>
-      <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 2, marginBottom: 1 }}>
-        {m.municipal.accessLogHeading}
-      </Title>
+    <SubPage heading={m.municipal.accessLogHeading}>
       <p>{m.municipal.accessLogIntro}</p>
       {log.isPending && <PageLoader />}
       {log.isError && <ErrorNotice message={m.municipal.loadFailed} onRetry={() => void log.refetch()} />}
       {log.data?.entries.length === 0 && <p>{m.municipal.accessLogEmpty}</p>}
       {log.data && log.data.entries.length > 0 && (
-        <table className={styles.table} data-testid="access-log">
-          <thead>
-            <tr>
-              <th scope="col">{m.municipal.accessLogWhen}</th>
-              <th scope="col">{m.municipal.accessLogWho}</th>
-              <th scope="col">{m.municipal.accessLogService}</th>
-              <th scope="col">{m.municipal.accessLogWhat}</th>
-            </tr>
-          </thead>
-          <tbody>
+        // The design system's table: a row of columns on wide screens, one block per read,
+        // each fact under its label, on a phone (no sideways scrolling).
+        <Table breakpointConfig={{ breakpoint: 'md', variant: 'block' }} testId="access-log">
+          <TableHead>
+            <TableRow>
+              <TableHeadCell>{m.municipal.accessLogWhen}</TableHeadCell>
+              <TableHeadCell>{m.municipal.accessLogWho}</TableHeadCell>
+              <TableHeadCell>{m.municipal.accessLogService}</TableHeadCell>
+              <TableHeadCell>{m.municipal.accessLogWhat}</TableHeadCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
             {log.data.entries.map((entry, index) => (
-              <tr key={`${entry.at}-${index}`} data-testid="access-log-entry">
-                <td>
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
-                </td>
-                <td>{entry.staffName}</td>
-                <td>{entry.serviceName}</td>
-                <td>
+              <TableRow key={`${entry.at}-${index}`} data-testid="access-log-entry">
+                <TableCell dataLabel={m.municipal.accessLogWhen} nowrap>
+                  <time dateTime={entry.at}>{formatWhenWithTime(entry.at, locale)}</time>
+                </TableCell>
+                <TableCell dataLabel={m.municipal.accessLogWho}>{entry.staffName}</TableCell>
+                <TableCell dataLabel={m.municipal.accessLogService}>{entry.serviceName}</TableCell>
+                <TableCell dataLabel={m.municipal.accessLogWhat}>
                   <Link to={`/innboks/${entry.threadId}`}>{format(what[entry.object], { subject: entry.subject ?? '' })}</Link>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
-    </div>
+    </SubPage>
   );
 }

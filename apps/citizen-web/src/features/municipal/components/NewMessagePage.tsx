@@ -1,20 +1,26 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import Title from '@helsenorge/designsystem-react/components/Title';
+import FormGroup from '@helsenorge/designsystem-react/components/FormGroup';
+import Input from '@helsenorge/designsystem-react/components/Input';
+import RadioButton from '@helsenorge/designsystem-react/components/RadioButton';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import type { MunicipalMessageSent } from '@innboks/contracts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { SubPage } from '../../../components/SubPage.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { isApiError } from '../../../lib/http.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useMunicipalServices, useSendMunicipalMessage } from '../api/municipal.ts';
-import { formatDay } from '../day.ts';
+import { formatFullDay } from '@innboks/web-base/dates';
+import { fieldError } from '@innboks/web-base/field-error';
+import { MessageField } from '@innboks/web-base/message-field';
 import styles from './Municipal.module.scss';
 
 type Field = 'serviceId' | 'subject' | 'text';
+
 
 /**
  * "Ny melding": only the services the citizen receives that have opened for digital
@@ -33,44 +39,36 @@ export function NewMessagePage() {
   const [sent, setSent] = useState<MunicipalMessageSent | undefined>();
   const id = useId();
 
-  const heading = (
-    <Title htmlMarkup="h1" appearance="title1" margin={{ marginTop: 2, marginBottom: 1 }}>
-      {m.municipal.newMessageHeading}
-    </Title>
-  );
   if (overview.isPending) return <PageLoader />;
   if (overview.isError) {
     return (
-      <div className={styles.page}>
-        {heading}
+      <SubPage heading={m.municipal.newMessageHeading}>
         <ErrorNotice message={m.municipal.loadFailed} onRetry={() => void overview.refetch()} />
-      </div>
+      </SubPage>
     );
   }
   const data = overview.data;
   if (!data.inTrial) {
     return (
-      <div className={styles.page}>
-        {heading}
+      <SubPage heading={m.municipal.newMessageHeading}>
         <NotificationPanel variant="info" label={m.municipal.notInTrialHeading}>
           <p data-testid="municipal-not-in-trial">{m.municipal.notInTrial}</p>
         </NotificationPanel>
-      </div>
+      </SubPage>
     );
   }
   if (sent) {
     return (
-      <div className={styles.page}>
-        {heading}
+      <SubPage heading={m.municipal.newMessageHeading}>
         <div role="status" data-testid="municipal-sent">
           <NotificationPanel variant="success">
-            <p>{format(m.municipal.expectedAfter, { day: formatDay(sent.expectedAnswerBy, locale) })}</p>
+            <p>{format(m.municipal.expectedAfter, { day: formatFullDay(sent.expectedAnswerBy, locale) })}</p>
           </NotificationPanel>
         </div>
         <p>
           <Link to={`/innboks/${sent.threadId}`}>{m.municipal.openThread}</Link>
         </p>
-      </div>
+      </SubPage>
     );
   }
 
@@ -102,11 +100,9 @@ export function NewMessagePage() {
       },
     );
   };
-  const describedBy = (field: Field, hint?: string) => [hint, errors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
-
+  
   return (
-    <div className={styles.page}>
-      {heading}
+    <SubPage heading={m.municipal.newMessageHeading}>
       <p>{m.municipal.intro}</p>
       {writable.length === 0 && <p>{m.municipal.noServices}</p>}
       {notWritable.length > 0 && (
@@ -125,73 +121,38 @@ export function NewMessagePage() {
       )}
       {writable.length > 0 && (
         <form onSubmit={submit} noValidate className={styles.form}>
-          <fieldset className={styles.fieldset} aria-describedby={describedBy('serviceId')}>
-            <legend className={styles.label}>{m.municipal.servicesLegend}</legend>
+          <FormGroup legend={m.municipal.servicesLegend} error={errors.serviceId} errorTextId={`${id}-serviceId-error`}>
             {writable.map((service, index) => (
-              <label key={service.id} className={styles.radio}>
-                <input
-                  type="radio"
-                  name="serviceId"
-                  value={service.id}
-                  id={index === 0 ? `${id}-serviceId` : undefined}
-                  checked={chosen === service.id}
-                  onChange={() => setServiceId(service.id)}
-                />
-                {service.displayName}
-              </label>
+              <RadioButton
+                key={service.id}
+                name="serviceId"
+                value={service.id}
+                inputId={index === 0 ? `${id}-serviceId` : `${id}-serviceId-${index}`}
+                label={service.displayName}
+                checked={chosen === service.id}
+                onChange={() => setServiceId(service.id)}
+              />
             ))}
-            {errors.serviceId && (
-              <p id={`${id}-serviceId-error`} className={styles.error}>
-                {errors.serviceId}
-              </p>
-            )}
-          </fieldset>
-          <label htmlFor={`${id}-subject`} className={styles.label}>
-            {m.municipal.subjectLabel}
-          </label>
-          <input
-            id={`${id}-subject`}
-            className={styles.input}
+          </FormGroup>
+          <Input
+            inputId={`${id}-subject`}
+            label={m.municipal.subjectLabel}
             value={subject}
-            maxLength={200}
             onChange={(event) => setSubject(event.target.value)}
-            aria-invalid={errors.subject ? true : undefined}
-            aria-describedby={describedBy('subject')}
+            {...fieldError(errors.subject, `${id}-subject-error`)}
           />
-          {errors.subject && (
-            <p id={`${id}-subject-error`} className={styles.error}>
-              {errors.subject}
-            </p>
-          )}
-          <label htmlFor={`${id}-text`} className={styles.label}>
-            {m.municipal.textLabel}
-          </label>
           <p id={`${id}-text-hint`} className={styles.hint}>
             {m.municipal.textHint}
           </p>
-          <textarea
-            id={`${id}-text`}
-            className={styles.textarea}
-            rows={8}
-            maxLength={5000}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-invalid={errors.text ? true : undefined}
-            aria-describedby={describedBy('text', `${id}-text-hint`)}
-          />
-          {errors.text && (
-            <p id={`${id}-text-error`} className={styles.error}>
-              {errors.text}
-            </p>
-          )}
+          <MessageField id={`${id}-text`} label={m.municipal.textLabel} rows={8} value={text} onChange={setText} error={errors.text} describedBy={`${id}-text-hint`} />
           <p className={styles.expected} data-testid="municipal-expected-before">
-            {format(m.municipal.expectedBefore, { day: formatDay(data.expectedAnswerIfSentNow, locale) })}
+            {format(m.municipal.expectedBefore, { day: formatFullDay(data.expectedAnswerIfSentNow, locale) })}
           </p>
           <Button type="submit" disabled={send.isPending}>
             {send.isPending ? m.municipal.sending : m.municipal.send}
           </Button>
         </form>
       )}
-    </div>
+    </SubPage>
   );
 }

@@ -1,6 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import Title from '@helsenorge/designsystem-react/components/Title';
 import FormGroup from '@helsenorge/designsystem-react/components/FormGroup';
 import RadioButton from '@helsenorge/designsystem-react/components/RadioButton';
 import Button from '@helsenorge/designsystem-react/components/Button';
@@ -12,6 +10,8 @@ import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { isApiError } from '../../../lib/http.ts';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { SubPage } from '../../../components/SubPage.tsx';
+import { formatPhone } from '../../../lib/phone.ts';
 import { useNoticeSettings, useSaveNoticeChoice } from '../api/notice-settings.ts';
 import styles from './NoticeSettingsPage.module.scss';
 
@@ -22,18 +22,12 @@ export function NoticeSettingsPage() {
   const settings = useNoticeSettings();
 
   return (
-    <div className={styles.page}>
-      <Link to="/innboks" className={styles.back}>
-        {m.noticeSettings.back}
-      </Link>
-      <Title htmlMarkup="h1" appearance="title2" margin={{ marginTop: 1, marginBottom: 0.75 }}>
-        {m.noticeSettings.heading}
-      </Title>
+    <SubPage heading={m.noticeSettings.heading}>
       <p>{m.noticeSettings.lead}</p>
       {settings.isPending && <PageLoader />}
       {settings.isError && <ErrorNotice message={m.noticeSettings.loadFailed} onRetry={() => void settings.refetch()} />}
       {settings.data && <NoticeSettingsForm settings={settings.data} />}
-    </div>
+    </SubPage>
   );
 }
 
@@ -59,7 +53,7 @@ function NoticeSettingsForm({ settings }: { settings: NoticeSettings }) {
         </h2>
         <dl className={styles.facts}>
           <dt>{m.noticeSettings.mobile}</dt>
-          <dd>{settings.mobile ?? m.noticeSettings.none}</dd>
+          <dd>{settings.mobile ? formatPhone(settings.mobile) : m.noticeSettings.none}</dd>
           <dt>{m.noticeSettings.email}</dt>
           <dd>{settings.email ?? m.noticeSettings.none}</dd>
         </dl>
@@ -98,6 +92,14 @@ function NoticeSettingsForm({ settings }: { settings: NoticeSettings }) {
               onChange={() => setChoice('both')}
             />
           </FormGroup>
+          {(!settings.mobile || !settings.email) && (
+            <p className={styles.hint} data-testid="notice-missing-contact">
+              {settings.mobile ? m.noticeSettings.noEmail : settings.email ? m.noticeSettings.noMobile : m.noticeSettings.noContact}{' '}
+              <a href={registerUrl} target="_blank" rel="noopener">
+                {m.noticeSettings.registerLink}
+              </a>
+            </p>
+          )}
           <div className={styles.actions}>
             <Button type="submit" disabled={!choice || save.isPending}>
               {save.isPending ? m.noticeSettings.saving : m.noticeSettings.save}
@@ -112,6 +114,9 @@ function NoticeSettingsForm({ settings }: { settings: NoticeSettings }) {
     </>
   );
 }
+
+/** Where citizens change their mobile number and e-mail address: the contact and reservation register (Digdir). */
+const registerUrl = 'https://eid.difi.no/nb/oppdater-kontaktinformasjonen-din';
 
 function describe(effective: NoticeSettings['effective'], text: { sms: string; emailChoice: string; both: string }): string {
   if (effective.length === 2) return text.both;

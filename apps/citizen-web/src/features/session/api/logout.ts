@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { logoutResponseSchema } from '@innboks/contracts';
 import { isUnauthorized, request } from '../../../lib/http.ts';
+import { markLoggedOut } from '../logged-out-marker.ts';
 
 /** POST /auth/logout ends the session on the server and names where the browser goes next. */
 export async function logout(): Promise<string> {
@@ -24,5 +25,8 @@ function safeDestination(redirectTo: string): string {
 export const useLogout = () =>
   useMutation({
     mutationFn: logout,
-    onSuccess: (redirectTo) => window.location.assign(safeDestination(redirectTo)),
+    onSuccess: (redirectTo) => {
+      markLoggedOut();
+      window.location.assign(safeDestination(redirectTo));
+    },
   });

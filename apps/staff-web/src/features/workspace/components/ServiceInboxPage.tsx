@@ -2,8 +2,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import type { StaffThreadSummary } from '@innboks/contracts';
-import { format, m } from '../../../i18n/nb.ts';
-import { formatDateTime, formatWaiting } from '../../../lib/dates.ts';
+import { format, locale, m } from '../../../i18n/nb.ts';
+import { formatWhenWithTime } from '@innboks/web-base/dates';
+import { formatWaiting } from '../../../lib/waiting.ts';
 import { isApiError } from '../../../lib/http.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
@@ -56,6 +57,12 @@ export function ServiceInboxPage() {
   );
 }
 
+/** "Venter på svar i 3 t 20 min"; a message just come is new, not "0 min". */
+function waitingText(since: string): string {
+  const waited = formatWaiting(since, locale);
+  return waited ? format(m.inbox.waiting, { time: waited }) : m.inbox.justArrived;
+}
+
 function ThreadRow({ serviceId, thread }: { serviceId: string; thread: StaffThreadSummary }) {
   const update = useUpdateThread(thread.id);
   const assigned = thread.assignedTo ? (thread.assignedTo.isMe ? m.inbox.assignedToMe : format(m.inbox.assignedTo, { name: thread.assignedTo.name })) : m.inbox.unassigned;
@@ -71,10 +78,10 @@ function ThreadRow({ serviceId, thread }: { serviceId: string; thread: StaffThre
       </div>
       <div className={styles.threadMeta}>
         <span className={thread.awaitingAnswerSince ? styles.waiting : styles.answered}>
-          {thread.awaitingAnswerSince ? format(m.inbox.waiting, { time: formatWaiting(thread.awaitingAnswerSince) }) : m.inbox.answered}
+          {thread.awaitingAnswerSince ? waitingText(thread.awaitingAnswerSince) : m.inbox.answered}
         </span>
         <span>
-          {m.inbox.lastActivity}: <time dateTime={thread.lastActivityAt}>{formatDateTime(thread.lastActivityAt)}</time>
+          {m.inbox.lastActivity}: <time dateTime={thread.lastActivityAt}>{formatWhenWithTime(thread.lastActivityAt, locale)}</time>
         </span>
         <span>{assigned}</span>
         {!thread.assignedTo?.isMe && (

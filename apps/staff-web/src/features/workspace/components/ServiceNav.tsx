@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
-import { format, m } from '../../../i18n/nb.ts';
+import { plural } from '@innboks/web-base/plural';
+import { locale, m } from '../../../i18n/nb.ts';
 import { useServices } from '../api/workspace.ts';
 import styles from './Workspace.module.scss';
 
@@ -19,7 +20,7 @@ export function ServiceNav({ current }: { current: string | undefined }) {
               <span className={styles.navName}>{service.name}</span>
               <span className={styles.navOrg}>{service.organizationName}</span>
               <span className={styles.navCount} data-testid={`unanswered-${service.id}`}>
-                {format(m.services.unanswered, { count: service.unanswered })}
+                {plural(locale, m.services.unanswered, service.unanswered)}
               </span>
             </NavLink>
           </li>

@@ -5,6 +5,7 @@ export * from './letters/attachment-rules.ts';
 export * from './letters/incoming-letter.ts';
 export * from './letters/letter-status.ts';
 export * from './identity/organization-number.ts';
+export * from './identity/sender-identifier.ts';
 export * from './time/working-day.ts';
 export * from './appointments/index.ts';
 export * from './delivery/index.ts';

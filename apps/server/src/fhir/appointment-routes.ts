@@ -4,7 +4,7 @@
  * goes through the sender's scope (its organisation's SenderAppointments).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Clock } from '@innboks/core';
+import { identifierReuse, type Clock } from '@innboks/core';
 import type { SaveAppointmentOutcome, SenderScope } from '@innboks/db';
 import { parseAppointment, toAppointment } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
@@ -37,7 +37,7 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
 
   const answer = (reply: Parameters<typeof send>[0], outcome: SaveAppointmentOutcome) => {
     if (outcome.outcome === 'citizen-mismatch') {
-      throw FhirError.of(422, 'business-rule', 'This identifier belongs to an appointment of another citizen; an appointment cannot change citizen', 'Appointment.participant');
+      throw fhirErrors.identifierOfOtherCitizen('Appointment.identifier');
     }
     const status = outcome.outcome === 'created' ? 201 : 200;
     return send(reply, status, toAppointment(outcome.appointment), locationOf(outcome.appointment.id));
@@ -62,6 +62,9 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
       const existing = await appointments.findByIdentifier(condition.system, condition.value);
+      if (existing && identifierReuse(existing.citizenNationalId, appointment.citizenNationalId) === 'other-citizen') {
+        throw fhirErrors.identifierOfOtherCitizen('Appointment.identifier');
+      }
       if (existing) return send(reply, 200, toAppointment(existing), locationOf(existing.id));
     }
     return answer(reply, await appointments.save(appointment, clock.now(), 'create'));

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Clock } from '@innboks/core';
+import { asRepeat, type CreateOutcome } from '@innboks/db';
 import { capabilityStatement, parseCommunication, systems, toCommunication } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
@@ -45,7 +46,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
       const existing = await sender.findByIdentifier(condition.system, condition.value);
-      if (existing) return send(reply, 200, toCommunication(existing, publicUrl), locationOf(existing.message.id));
+      if (existing) return answerCreated(reply, asRepeat(existing, letter));
     }
     const idempotency = idempotencyRequest(request.headers['idempotency-key'], rawBodyOf(request));
     const result = await sender.createLetter(letter, clock.now(), idempotency, (stored) => ({
@@ -53,12 +54,18 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
       location: locationOf(stored.message.id),
       body: toCommunication(stored, publicUrl),
     }));
+    return answerCreated(reply, result);
+  });
+
+  const answerCreated = (reply: FastifyReply, result: CreateOutcome) => {
     switch (result.outcome) {
       case 'created':
         options.onLetterSaved?.();
         return send(reply, 201, toCommunication(result.letter, publicUrl), locationOf(result.letter.message.id));
       case 'existing':
         return send(reply, 200, toCommunication(result.letter, publicUrl), locationOf(result.letter.message.id));
+      case 'identifier-of-other-citizen':
+        throw fhirErrors.identifierOfOtherCitizen('Communication.identifier');
       case 'replay':
         return send(reply, result.statusCode, result.response, result.location ?? undefined);
       case 'idempotency-conflict':
@@ -70,7 +77,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
           ? FhirError.of(422, 'not-found', 'about names no Appointment of yours', 'Communication.about[0]')
           : FhirError.of(422, 'business-rule', "about names an Appointment of another citizen than the Communication's subject", 'Communication.about[0]');
     }
-  });
+  };
 
   app.get<{ Params: { id: string } }>(`${base}/Communication/:id`, asSender, async (request, reply) => {
     const sender = senderScope(request).letters;

@@ -5,6 +5,7 @@
  * identifier: the same identifier again replaces the enrolment.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { identifierReuse } from '@innboks/core';
 import type { Database, EnrolmentStatus } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
 import { upsertCitizen } from '../citizens.ts';
@@ -32,7 +33,11 @@ export interface StoredEnrolment {
   updatedAt: Date;
 }
 
-export type EnrolmentOutcome = { outcome: 'created' | 'updated'; enrolment: StoredEnrolment } | { outcome: 'unknown-service' };
+export type EnrolmentOutcome =
+  | { outcome: 'created' | 'updated'; enrolment: StoredEnrolment }
+  | { outcome: 'unknown-service' }
+  /** The identifier names another citizen's enrolment (identifierReuse): an enrolment never changes citizen. */
+  | { outcome: 'identifier-of-other-citizen' };
 
 export class OrganizationEnrolments {
   constructor(
@@ -50,15 +55,19 @@ export class OrganizationEnrolments {
         .where('code', '=', input.serviceCode)
         .executeTakeFirst();
       if (!service) return { outcome: 'unknown-service' as const };
-      const citizenId = await upsertCitizen(tx, input.citizenNationalId);
       const existing = await tx
         .selectFrom('service_enrolment')
-        .select(['id'])
-        .where('organization_id', '=', this.organizationId)
-        .where('identifier_system', '=', input.identifier.system)
-        .where('identifier_value', '=', input.identifier.value)
-        .forUpdate()
+        .innerJoin('citizen', 'citizen.id', 'service_enrolment.citizen_id')
+        .select(['service_enrolment.id', 'citizen.national_id'])
+        .where('service_enrolment.organization_id', '=', this.organizationId)
+        .where('service_enrolment.identifier_system', '=', input.identifier.system)
+        .where('service_enrolment.identifier_value', '=', input.identifier.value)
+        .forUpdate('service_enrolment')
         .executeTakeFirst();
+      if (existing && identifierReuse(existing.national_id, input.citizenNationalId) === 'other-citizen') {
+        return { outcome: 'identifier-of-other-citizen' as const };
+      }
+      const citizenId = await upsertCitizen(tx, input.citizenNationalId);
       let id: string;
       if (existing) {
         id = existing.id;

@@ -44,6 +44,8 @@ const environmentSchema = z.object({
   INNBOKS_DEMO_DATA: flag,
   /** Required to run the embedded IdP or demo data with NODE_ENV=production. */
   INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION: flag,
+  /** Required to run the embedded stand-ins (SMS, e-mail, digital mailbox, print, registers) with NODE_ENV=production. */
+  INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION: flag,
   /** Run the job worker inside the server process. */
   INNBOKS_WORKER: z.enum(['true', 'false']).default('true'),
   SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).default(1800),
@@ -194,7 +196,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration:\n  ${fields.join('\n  ')}`);
   }
   const env = parsed.data;
-  const production = env.NODE_ENV === 'production';
+  // Any spelling: `Production` or `PRODUCTION` must not quietly start a development server.
+  const production = env.NODE_ENV?.trim().toLowerCase() === 'production';
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const explicitlySet = (name: string) => environment[name] !== undefined && environment[name] !== '';
   const embeddedIdentityProvider = explicitlySet('INNBOKS_EMBEDDED_IDP') ? env.INNBOKS_EMBEDDED_IDP : !production;
@@ -298,6 +301,28 @@ function deliveryConfig(env: z.infer<typeof environmentSchema>, dataDir: string,
     ...(delivery.contactRegister ? [] : ['contact-register']),
     ...(delivery.populationRegister ? [] : ['population-register']),
   ];
+  if (production && !env.INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION) refuseStandInsInUse(delivery);
   const devPages = devPagesSet ? Boolean(env.INNBOKS_DEV_PAGES) : standIns.length > 0 && !production;
   return { ...delivery, standIns, devPages };
+}
+
+/**
+ * In production a stand-in would keep citizens' notices, mailbox letters and paper on
+ * this machine and invent register answers, so each one in use must be configured.
+ */
+function refuseStandInsInUse(delivery: Omit<DeliveryConfig, 'standIns' | 'devPages'>): void {
+  const missing = [
+    ...(delivery.noticeChannels.includes('sms') && !delivery.sms ? ['SMS_GATEWAY_URL'] : []),
+    ...(delivery.noticeChannels.includes('email') && !delivery.smtp ? ['SMTP_URL'] : []),
+    ...(delivery.steps.digitalMailbox && !delivery.digitalMailbox ? ['DIGITAL_MAILBOX_URL'] : []),
+    ...(delivery.steps.paper && !delivery.print ? ['PRINT_SERVICE_URL'] : []),
+    ...(delivery.contactRegister ? [] : ['CONTACT_REGISTER_URL']),
+    ...(delivery.populationRegister ? [] : ['POPULATION_REGISTER_URL']),
+  ];
+  if (missing.length === 0) return;
+  throw new ConfigError(
+    `Refusing to start: NODE_ENV=production with embedded stand-ins. Set ${missing.join(', ')} ` +
+      '(or leave the channel out of NOTICE_CHANNELS / DELIVERY_STEPS), ' +
+      'or set INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION=true if this really is a test environment.',
+  );
 }

@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerNulCharacterRefusal } from './http/refuse-nul-characters.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
 import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   registerJsonParsers(app, maxBodyBytes);
   registerErrorHandler(app);
+  registerNulCharacterRefusal(app);
 
   await app.register(fastifyCookie);
   const identityOrigins = [...new Set([config.citizenOidc.issuer, config.staffOidc.issuer].map((issuer) => new URL(issuer).origin))];

@@ -4,6 +4,7 @@ export * from './inbox/category.ts';
 export * from './letters/attachment-rules.ts';
 export * from './letters/incoming-letter.ts';
 export * from './letters/letter-status.ts';
+export * from './letters/shown-text.ts';
 export * from './identity/organization-number.ts';
 export * from './identity/sender-identifier.ts';
 export * from './time/working-day.ts';

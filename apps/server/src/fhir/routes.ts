@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Clock } from '@innboks/core';
+import { attachmentExtensions, type AttachmentType, type Clock } from '@innboks/core';
 import { asRepeat, type CreateOutcome } from '@innboks/db';
 import { capabilityStatement, parseCommunication, systems, toCommunication } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
@@ -179,10 +179,14 @@ function nextLink(publicUrl: string, recipient: string, after: Date, count: numb
   return `${publicUrl}/fhir/R4/Communication?${params.toString()}`;
 }
 
-/** RFC 6266 with an ASCII fallback and the UTF-8 name, so Norwegian letters survive. */
+/**
+ * RFC 6266 with an ASCII fallback and the UTF-8 name, so Norwegian letters survive.
+ * The name ends in the extension of the type read from the bytes, whatever the
+ * sender's title ends in: a title "svar.html" saves as "svar.html.pdf", never as a web page.
+ */
 export function contentDisposition(kind: 'inline' | 'attachment', title: string, contentType: string): string {
-  const extension = contentType === 'application/pdf' ? '.pdf' : contentType === 'image/png' ? '.png' : contentType === 'image/jpeg' ? '.jpg' : '';
-  const name = /\.[a-z0-9]{2,4}$/i.test(title) ? title : `${title}${extension}`;
+  const extension = attachmentExtensions[contentType as AttachmentType] ?? '.bin';
+  const name = title.toLowerCase().endsWith(extension) ? title : `${title}${extension}`;
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerNulCharacterRefusal } from './http/refuse-nul-characters.ts';
+import { registerRateLimits } from './http/rate-limits.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
 import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerJsonParsers(app, maxBodyBytes);
   registerErrorHandler(app);
   registerNulCharacterRefusal(app);
+  await registerRateLimits(app, config.rateLimits);
 
   await app.register(fastifyCookie);
   const identityOrigins = [...new Set([config.citizenOidc.issuer, config.staffOidc.issuer].map((issuer) => new URL(issuer).origin))];

@@ -53,6 +53,9 @@ const environmentSchema = z.object({
   HELPDESK_NAME: z.string().default('Veiledning Helsenorge'),
   HELPDESK_PHONE: z.string().default('23 32 70 00'),
   HELPDESK_HOURS: z.string().default('hverdager 08.00–15.30'),
+  /** Requests per client address and minute to the token endpoint, and to login starts and login pages; 0 = no limit. */
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // ---- delivery (README "Delivery configuration") ----
   /** The channel steps this deployment uses, in plan order. */
@@ -150,6 +153,8 @@ export interface Config {
   session: { idleTimeoutSeconds: number; maxAgeSeconds: number };
   helpdesk: { name: string; phone: string; hours: string };
   logLevel: string;
+  /** Per client address and minute; 0 = no limit. */
+  rateLimits: { tokenPerMinute: number; loginPerMinute: number };
   appointments: AppointmentConfig;
   delivery: DeliveryConfig;
   worker: WorkerConfig;
@@ -245,6 +250,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     session: { idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS, maxAgeSeconds: env.SESSION_MAX_AGE_SECONDS },
     helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, hours: env.HELPDESK_HOURS },
     logLevel: env.LOG_LEVEL,
+    rateLimits: { tokenPerMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE },
     appointments: appointmentConfig(environment),
     delivery: deliveryConfig(env, path.resolve(env.INNBOKS_DATA_DIR), production, explicitlySet('INNBOKS_DEV_PAGES')),
     worker: {

@@ -47,6 +47,8 @@ export interface AppDependencies {
   clock: Clock;
   /** The citizen web client's secret at the identity provider. */
   citizenClientSecret: string;
+  /** Seals the staff access log (runtime.ts accessLogKey). */
+  accessLogKey: string;
   onLetterSaved?: () => void;
   /** Folder of the built citizen web app; default apps/citizen-web/dist. */
   webDist?: string;
@@ -162,7 +164,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // From here on, routes get guards and scopes, never the database handle.
   const settings = deliverySettings(config.delivery);
   const guards = registerGuards(app, {
-    scopes: new Scopes(db, settings),
+    scopes: new Scopes(db, settings, deps.accessLogKey),
     citizenSessions,
     citizenSessionStore,
     staffSessions,

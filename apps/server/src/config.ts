@@ -53,6 +53,8 @@ const environmentSchema = z.object({
   HELPDESK_NAME: z.string().default('Veiledning Helsenorge'),
   HELPDESK_PHONE: z.string().default('23 32 70 00'),
   HELPDESK_HOURS: z.string().default('hverdager 08.00–15.30'),
+  /** Seals the staff access log (HMAC); at least 32 characters. Required in production; in dev made under the data dir. */
+  ACCESS_LOG_KEY: z.string().min(32).optional(),
   /** Requests per client address and minute to the token endpoint, and to login starts and login pages; 0 = no limit. */
   RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(100),
@@ -153,6 +155,8 @@ export interface Config {
   session: { idleTimeoutSeconds: number; maxAgeSeconds: number };
   helpdesk: { name: string; phone: string; hours: string };
   logLevel: string;
+  /** The access log's sealing key from configuration; without it (dev only) one under the data dir (runtime.ts). */
+  accessLogKey: string | undefined;
   /** Per client address and minute; 0 = no limit. */
   rateLimits: { tokenPerMinute: number; loginPerMinute: number };
   appointments: AppointmentConfig;
@@ -215,6 +219,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         'or set INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION=true if this really is a test environment.',
     );
   }
+  if (production && !env.ACCESS_LOG_KEY) {
+    throw new ConfigError('Refusing to start: NODE_ENV=production needs ACCESS_LOG_KEY (at least 32 characters), the key that seals the staff access log outside the database.');
+  }
   const embeddedIssuer = publicUrl;
   const issuerOrEmbedded = (name: string, value: string | undefined): string => {
     if (value) return value.replace(/\/$/, '');
@@ -250,6 +257,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     session: { idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS, maxAgeSeconds: env.SESSION_MAX_AGE_SECONDS },
     helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, hours: env.HELPDESK_HOURS },
     logLevel: env.LOG_LEVEL,
+    accessLogKey: env.ACCESS_LOG_KEY,
     rateLimits: { tokenPerMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE },
     appointments: appointmentConfig(environment),
     delivery: deliveryConfig(env, path.resolve(env.INNBOKS_DATA_DIR), production, explicitlySet('INNBOKS_DEV_PAGES')),

@@ -10,3 +10,4 @@ export * from './identity/sender-identifier.ts';
 export * from './time/working-day.ts';
 export * from './appointments/index.ts';
 export * from './delivery/index.ts';
+export * from './municipal/access-visits.ts';

@@ -12,6 +12,7 @@ import * as searchIndexSmallPendingList from './0010_search_index_small_pending_
 import * as jobKeysOnlyWherePresent from './0011_job_keys_only_where_present.ts';
 import * as deliveryAttemptKeyedByCitizen from './0012_delivery_attempt_keyed_by_citizen.ts';
 import * as searchWalksAnIndex from './0013_search_walks_an_index.ts';
+import * as accessLogSealedAndListViews from './0014_access_log_sealed_and_list_views.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_job_keys_only_where_present': jobKeysOnlyWherePresent,
   '0012_delivery_attempt_keyed_by_citizen': deliveryAttemptKeyedByCitizen,
   '0013_search_walks_an_index': searchWalksAnIndex,
+  '0014_access_log_sealed_and_list_views': accessLogSealedAndListViews,
 };

@@ -51,7 +51,7 @@ async function secretUnderDataDir(config: Config, relativePath: string, mode: 'r
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch (error) {
-    if (mode === 'read') throw new Error(`${file} cannot be read (${(error as Error).message}); set ACCESS_LOG_KEY or run where the server keeps its data dir.`);
+    if (mode === 'read') throw new Error(`${file} cannot be read (${(error as Error).message}); set ACCESS_LOG_KEY or run where the server keeps its data dir.`, { cause: error });
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('base64url');
     await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(async (raced: NodeJS.ErrnoException) => {

@@ -81,12 +81,22 @@ async function verify(env: Record<string, string>): Promise<{ code: number; outp
   }
 }
 
+/** A database and a data dir of its own (the key lives there), and what the command needs to find both. */
+async function withLogDatabase(kind: 'pglite' | 'postgres', run: (database: TestDatabase, dataDir: string, env: Record<string, string>) => Promise<void>) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-verify-'));
+  try {
+    const database = await createTestDatabase(kind, kind === 'pglite' ? { dataDir: path.join(dataDir, 'pgdata') } : {});
+    const env = { INNBOKS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(database.url ? { DATABASE_URL: database.url } : {}) };
+    await run(database, dataDir, env);
+    if (kind === 'postgres') await database.drop();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 describe.each(testDatabaseKinds())('npm run verify-access-log on %s', (kind) => {
-  it('passes a whole chain and names the row altered directly in the database', { timeout: 240_000 }, async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-verify-'));
-    try {
-      const database = await createTestDatabase(kind, kind === 'pglite' ? { dataDir: path.join(dataDir, 'pgdata') } : {});
-      const env = { INNBOKS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(database.url ? { DATABASE_URL: database.url } : {}) };
+  it('passes a whole chain and names the row altered directly in the database', { timeout: 240_000 }, () =>
+    withLogDatabase(kind, async (database, dataDir, env) => {
       await writeRows(database, dataDir, 3);
       if (kind === 'postgres') {
         const whole = await verify(env);
@@ -101,17 +111,10 @@ describe.each(testDatabaseKinds())('npm run verify-access-log on %s', (kind) => 
       const broken = await verify(env);
       expect(broken.code).toBe(1);
       expect(broken.output).toContain('row 2: the row was altered');
-      if (kind === 'postgres') await database.drop();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('fails a tail the table owner rewrote and chained again: the seals, keyed outside the database, do not fit', { timeout: 240_000 }, async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-verify-'));
-    try {
-      const database = await createTestDatabase(kind, kind === 'pglite' ? { dataDir: path.join(dataDir, 'pgdata') } : {});
-      const env = { INNBOKS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(database.url ? { DATABASE_URL: database.url } : {}) };
+  it('fails a tail the table owner rewrote and chained again: the seals, keyed outside the database, do not fit', { timeout: 240_000 }, () =>
+    withLogDatabase(kind, async (database, dataDir, env) => {
       await writeRows(database, dataDir, 4);
       await rewriteTailAndChainAgain(database, 3);
       if (kind === 'pglite') await database.close();
@@ -120,9 +123,5 @@ describe.each(testDatabaseKinds())('npm run verify-access-log on %s', (kind) => 
       expect(broken.output).not.toContain('the row was altered');
       expect(broken.output).toContain('row 3: the seal does not fit');
       expect(broken.output).toContain('row 4: the seal does not fit');
-      if (kind === 'postgres') await database.drop();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
+    }));
 });

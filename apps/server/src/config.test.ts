@@ -11,11 +11,12 @@ describe('Configuration', () => {
   test('production refuses to start with the test login unless told so explicitly', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'false', INNBOKS_DEMO_DATA: 'true', CITIZEN_OIDC_ISSUER: 'https://idporten.example', STAFF_OIDC_ISSUER: 'https://helseid.example', SENDER_TOKEN_ISSUER: 'https://helseid.example' })).toThrow(/demo data/);
-    const allowed = loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true', INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION: 'true', INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION: 'true' });
+    const allowed = loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true', INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION: 'true', INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION: 'true', ACCESS_LOG_KEY: 'a-key-of-at-least-thirty-two-characters' });
     expect(allowed.embeddedIdentityProvider).toBe(true);
   });
 
   const productionIssuers = {
+    ACCESS_LOG_KEY: 'a-key-of-at-least-thirty-two-characters',
     PUBLIC_URL: 'https://innboks.example',
     CITIZEN_OIDC_ISSUER: 'https://idporten.example',
     STAFF_OIDC_ISSUER: 'https://helseid.example',
@@ -46,6 +47,13 @@ describe('Configuration', () => {
     );
     expect(loadConfig({ ...withoutPrint, DELIVERY_STEPS: 'inbox,digital-mailbox', NOTICE_CHANNELS: 'sms' }).delivery.standIns).toEqual(['email', 'print']);
     expect(loadConfig({ ...withoutPrint, INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION: 'true' }).delivery.standIns).toEqual(['email', 'print']);
+  });
+
+  test('production needs the access-log key from configuration, at least 32 characters', () => {
+    const production = { NODE_ENV: 'production', ...productionIssuers, ...outsideSystems };
+    expect(() => loadConfig({ ...production, ACCESS_LOG_KEY: undefined })).toThrow(/ACCESS_LOG_KEY/);
+    expect(() => loadConfig({ ...production, ACCESS_LOG_KEY: 'short' })).toThrow(/ACCESS_LOG_KEY/);
+    expect(loadConfig(production).accessLogKey).toBe(productionIssuers.ACCESS_LOG_KEY);
   });
 
   test('production with external issuers runs without the test login and without demo data', () => {

@@ -15,6 +15,9 @@ describe('text shown to citizens as a name or subject', () => {
   ])('a %s is refused', (_name, text) => {
     expect(checkShownText(text)).toEqual({ ok: false, problem: 'invisible-characters' });
   });
+  test('a tab stays', () => {
+    expect(checkShownText('Svar\tprøve')).toEqual({ ok: true, text: 'Svar\tprøve' });
+  });
   test('only spaces is empty', () => {
     expect(checkShownText(' \u00A0 ')).toEqual({ ok: false, problem: 'empty' });
   });

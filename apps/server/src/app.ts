@@ -18,6 +18,8 @@ import type { Config } from './config.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerNulCharacterRefusal } from './http/refuse-nul-characters.ts';
+import { registerRateLimits } from './http/rate-limits.ts';
 import { registerFhirRoutes } from './fhir/routes.ts';
 import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
@@ -45,6 +47,8 @@ export interface AppDependencies {
   clock: Clock;
   /** The citizen web client's secret at the identity provider. */
   citizenClientSecret: string;
+  /** Seals the staff access log (runtime.ts accessLogKey). */
+  accessLogKey: string;
   onLetterSaved?: () => void;
   /** Folder of the built citizen web app; default apps/citizen-web/dist. */
   webDist?: string;
@@ -72,6 +76,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   registerJsonParsers(app, maxBodyBytes);
   registerErrorHandler(app);
+  registerNulCharacterRefusal(app);
+  await registerRateLimits(app, config.rateLimits);
 
   await app.register(fastifyCookie);
   const identityOrigins = [...new Set([config.citizenOidc.issuer, config.staffOidc.issuer].map((issuer) => new URL(issuer).origin))];
@@ -158,7 +164,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // From here on, routes get guards and scopes, never the database handle.
   const settings = deliverySettings(config.delivery);
   const guards = registerGuards(app, {
-    scopes: new Scopes(db, settings),
+    scopes: new Scopes(db, settings, deps.accessLogKey),
     citizenSessions,
     citizenSessionStore,
     staffSessions,

@@ -11,19 +11,53 @@ describe('Configuration', () => {
   test('production refuses to start with the test login unless told so explicitly', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'false', INNBOKS_DEMO_DATA: 'true', CITIZEN_OIDC_ISSUER: 'https://idporten.example', STAFF_OIDC_ISSUER: 'https://helseid.example', SENDER_TOKEN_ISSUER: 'https://helseid.example' })).toThrow(/demo data/);
-    const allowed = loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true', INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION: 'true' });
+    const allowed = loadConfig({ NODE_ENV: 'production', INNBOKS_EMBEDDED_IDP: 'true', INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION: 'true', INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION: 'true', ACCESS_LOG_KEY: 'a-key-of-at-least-thirty-two-characters' });
     expect(allowed.embeddedIdentityProvider).toBe(true);
   });
 
+  const productionIssuers = {
+    ACCESS_LOG_KEY: 'a-key-of-at-least-thirty-two-characters',
+    PUBLIC_URL: 'https://innboks.example',
+    CITIZEN_OIDC_ISSUER: 'https://idporten.example',
+    STAFF_OIDC_ISSUER: 'https://helseid.example',
+    SENDER_TOKEN_ISSUER: 'https://helseid.example/',
+    DATABASE_URL: 'postgres://db.example/innboks',
+  };
+  const outsideSystems = {
+    SMS_GATEWAY_URL: 'https://sms.example',
+    SMTP_URL: 'smtps://smtp.example',
+    DIGITAL_MAILBOX_URL: 'https://mailbox.example',
+    PRINT_SERVICE_URL: 'https://print.example',
+    CONTACT_REGISTER_URL: 'https://krr.example',
+    POPULATION_REGISTER_URL: 'https://folkeregister.example',
+  };
+
+  test('NODE_ENV=production in any case is production', () => {
+    for (const spelling of ['Production', 'PRODUCTION', ' production ']) {
+      expect(() => loadConfig({ NODE_ENV: spelling, INNBOKS_EMBEDDED_IDP: 'true' })).toThrow(/Refusing to start: NODE_ENV=production with the embedded test identity provider/);
+      expect(loadConfig({ NODE_ENV: spelling, ...productionIssuers, ...outsideSystems }).production).toBe(true);
+    }
+  });
+
+  test('production refuses to start with the embedded stand-ins, naming each missing setting, unless told so explicitly', () => {
+    const withoutPrint = { NODE_ENV: 'production', ...productionIssuers, ...outsideSystems, PRINT_SERVICE_URL: undefined, SMTP_URL: undefined };
+    expect(() => loadConfig(withoutPrint)).toThrow(/stand-ins\. Set SMTP_URL, PRINT_SERVICE_URL /);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...productionIssuers })).toThrow(
+      /SMS_GATEWAY_URL, SMTP_URL, DIGITAL_MAILBOX_URL, PRINT_SERVICE_URL, CONTACT_REGISTER_URL, POPULATION_REGISTER_URL/,
+    );
+    expect(loadConfig({ ...withoutPrint, DELIVERY_STEPS: 'inbox,digital-mailbox', NOTICE_CHANNELS: 'sms' }).delivery.standIns).toEqual(['email', 'print']);
+    expect(loadConfig({ ...withoutPrint, INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION: 'true' }).delivery.standIns).toEqual(['email', 'print']);
+  });
+
+  test('production needs the access-log key from configuration, at least 32 characters', () => {
+    const production = { NODE_ENV: 'production', ...productionIssuers, ...outsideSystems };
+    expect(() => loadConfig({ ...production, ACCESS_LOG_KEY: undefined })).toThrow(/ACCESS_LOG_KEY/);
+    expect(() => loadConfig({ ...production, ACCESS_LOG_KEY: 'short' })).toThrow(/ACCESS_LOG_KEY/);
+    expect(loadConfig(production).accessLogKey).toBe(productionIssuers.ACCESS_LOG_KEY);
+  });
+
   test('production with external issuers runs without the test login and without demo data', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'https://innboks.example',
-      CITIZEN_OIDC_ISSUER: 'https://idporten.example',
-      STAFF_OIDC_ISSUER: 'https://helseid.example',
-      SENDER_TOKEN_ISSUER: 'https://helseid.example/',
-      DATABASE_URL: 'postgres://db.example/innboks',
-    });
+    const config = loadConfig({ NODE_ENV: 'production', ...productionIssuers, ...outsideSystems });
     expect(config).toMatchObject({ embeddedIdentityProvider: false, demoData: false, databaseUrl: 'postgres://db.example/innboks' });
     expect(config.senderToken.issuer).toBe('https://helseid.example');
   });

@@ -44,6 +44,8 @@ const environmentSchema = z.object({
   INNBOKS_DEMO_DATA: flag,
   /** Required to run the embedded IdP or demo data with NODE_ENV=production. */
   INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION: flag,
+  /** Required to run the embedded stand-ins (SMS, e-mail, digital mailbox, print, registers) with NODE_ENV=production. */
+  INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION: flag,
   /** Run the job worker inside the server process. */
   INNBOKS_WORKER: z.enum(['true', 'false']).default('true'),
   SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).default(1800),
@@ -52,6 +54,11 @@ const environmentSchema = z.object({
   HELPDESK_PHONE: z.string().default('23 32 70 00'),
   /** Weekday opening hours, "08:00-15:30": times, so each language words them ("hverdager", "weekdays"). */
   HELPDESK_WEEKDAY_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'like 08:00-15:30').default('08:00-15:30'),
+  /** Seals the staff access log (HMAC); at least 32 characters. Required in production; in dev made under the data dir. */
+  ACCESS_LOG_KEY: z.string().min(32).optional(),
+  /** Requests per client address and minute to the token endpoint, and to login starts and login pages; 0 = no limit. */
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(0).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // ---- delivery (README "Delivery configuration") ----
   /** The channel steps this deployment uses, in plan order. */
@@ -149,6 +156,10 @@ export interface Config {
   session: { idleTimeoutSeconds: number; maxAgeSeconds: number };
   helpdesk: { name: string; phone: string; weekdays: { opens: string; closes: string } };
   logLevel: string;
+  /** The access log's sealing key from configuration; without it (dev only) one under the data dir (runtime.ts). */
+  accessLogKey: string | undefined;
+  /** Per client address and minute; 0 = no limit. */
+  rateLimits: { tokenPerMinute: number; loginPerMinute: number };
   appointments: AppointmentConfig;
   delivery: DeliveryConfig;
   worker: WorkerConfig;
@@ -195,7 +206,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration:\n  ${fields.join('\n  ')}`);
   }
   const env = parsed.data;
-  const production = env.NODE_ENV === 'production';
+  // Any spelling: `Production` or `PRODUCTION` must not quietly start a development server.
+  const production = env.NODE_ENV?.trim().toLowerCase() === 'production';
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const explicitlySet = (name: string) => environment[name] !== undefined && environment[name] !== '';
   const embeddedIdentityProvider = explicitlySet('INNBOKS_EMBEDDED_IDP') ? env.INNBOKS_EMBEDDED_IDP : !production;
@@ -207,6 +219,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         'Configure CITIZEN_OIDC_ISSUER, STAFF_OIDC_ISSUER and SENDER_TOKEN_ISSUER and set INNBOKS_EMBEDDED_IDP=false, ' +
         'or set INNBOKS_ALLOW_TEST_LOGIN_IN_PRODUCTION=true if this really is a test environment.',
     );
+  }
+  if (production && !env.ACCESS_LOG_KEY) {
+    throw new ConfigError('Refusing to start: NODE_ENV=production needs ACCESS_LOG_KEY (at least 32 characters), the key that seals the staff access log outside the database.');
   }
   const embeddedIssuer = publicUrl;
   const issuerOrEmbedded = (name: string, value: string | undefined): string => {
@@ -243,6 +258,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     session: { idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS, maxAgeSeconds: env.SESSION_MAX_AGE_SECONDS },
     helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, weekdays: weekdayHours(env.HELPDESK_WEEKDAY_HOURS) },
     logLevel: env.LOG_LEVEL,
+    accessLogKey: env.ACCESS_LOG_KEY,
+    rateLimits: { tokenPerMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE },
     appointments: appointmentConfig(environment),
     delivery: deliveryConfig(env, path.resolve(env.INNBOKS_DATA_DIR), production, explicitlySet('INNBOKS_DEV_PAGES')),
     worker: {
@@ -299,6 +316,7 @@ function deliveryConfig(env: z.infer<typeof environmentSchema>, dataDir: string,
     ...(delivery.contactRegister ? [] : ['contact-register']),
     ...(delivery.populationRegister ? [] : ['population-register']),
   ];
+  if (production && !env.INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION) refuseStandInsInUse(delivery);
   const devPages = devPagesSet ? Boolean(env.INNBOKS_DEV_PAGES) : standIns.length > 0 && !production;
   return { ...delivery, standIns, devPages };
 }
@@ -307,4 +325,25 @@ function deliveryConfig(env: z.infer<typeof environmentSchema>, dataDir: string,
 function weekdayHours(text: string): { opens: string; closes: string } {
   const [opens = '', closes = ''] = text.split('-');
   return { opens, closes };
+}
+
+/**
+ * In production a stand-in would keep citizens' notices, mailbox letters and paper on
+ * this machine and invent register answers, so each one in use must be configured.
+ */
+function refuseStandInsInUse(delivery: Omit<DeliveryConfig, 'standIns' | 'devPages'>): void {
+  const missing = [
+    ...(delivery.noticeChannels.includes('sms') && !delivery.sms ? ['SMS_GATEWAY_URL'] : []),
+    ...(delivery.noticeChannels.includes('email') && !delivery.smtp ? ['SMTP_URL'] : []),
+    ...(delivery.steps.digitalMailbox && !delivery.digitalMailbox ? ['DIGITAL_MAILBOX_URL'] : []),
+    ...(delivery.steps.paper && !delivery.print ? ['PRINT_SERVICE_URL'] : []),
+    ...(delivery.contactRegister ? [] : ['CONTACT_REGISTER_URL']),
+    ...(delivery.populationRegister ? [] : ['POPULATION_REGISTER_URL']),
+  ];
+  if (missing.length === 0) return;
+  throw new ConfigError(
+    `Refusing to start: NODE_ENV=production with embedded stand-ins. Set ${missing.join(', ')} ` +
+      '(or leave the channel out of NOTICE_CHANNELS / DELIVERY_STEPS), ' +
+      'or set INNBOKS_ALLOW_STAND_INS_IN_PRODUCTION=true if this really is a test environment.',
+  );
 }

@@ -6,7 +6,7 @@
 import { systemClock } from '@innboks/core';
 import { loadConfigOrExit } from './config.ts';
 import { buildApp } from './app.ts';
-import { citizenClientSecret, openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
+import { accessLogKey, citizenClientSecret, openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
 import { seedDemoData } from './demo/seed.ts';
 
 async function main(): Promise<void> {
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     db,
     clock,
     citizenClientSecret: await citizenClientSecret(config),
+    accessLogKey: await accessLogKey(config),
     onLetterSaved: () => background?.worker.wake(),
   });
   if (config.runWorker) background = startBackgroundWork(db, clock, config, app.log);

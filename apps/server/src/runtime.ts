@@ -32,14 +32,32 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 export async function citizenClientSecret(config: Config): Promise<string> {
   if (config.citizenOidc.clientSecret) return config.citizenOidc.clientSecret;
   if (!config.embeddedIdentityProvider) throw new Error('CITIZEN_OIDC_CLIENT_SECRET is required with an external identity provider.');
-  const file = path.join(config.dataDir, 'identity', 'citizen-client-secret');
+  return secretUnderDataDir(config, path.join('identity', 'citizen-client-secret'));
+}
+
+/**
+ * The key that seals the staff access log: `ACCESS_LOG_KEY` (required in production,
+ * config.ts), else one made at first start under the data dir — outside the database,
+ * never committed. `verify-access-log` only reads it: a key made for it could not
+ * check anything.
+ */
+export async function accessLogKey(config: Config, mode: 'read-or-make' | 'read' = 'read-or-make'): Promise<string> {
+  if (config.accessLogKey) return config.accessLogKey;
+  return secretUnderDataDir(config, path.join('secrets', 'access-log-key'), mode);
+}
+
+async function secretUnderDataDir(config: Config, relativePath: string, mode: 'read-or-make' | 'read' = 'read-or-make'): Promise<string> {
+  const file = path.join(config.dataDir, relativePath);
   try {
     return (await readFile(file, 'utf8')).trim();
-  } catch {
+  } catch (error) {
+    if (mode === 'read') throw new Error(`${file} cannot be read (${(error as Error).message}); set ACCESS_LOG_KEY or run where the server keeps its data dir.`, { cause: error });
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('base64url');
-    await writeFile(file, secret, { mode: 0o600 });
-    return secret;
+    await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(async (raced: NodeJS.ErrnoException) => {
+      if (raced.code !== 'EEXIST') throw raced;
+    });
+    return (await readFile(file, 'utf8')).trim();
   }
 }
 

@@ -79,7 +79,8 @@ export const accessLogSchema = z.object({
       at: z.string(),
       staffName: z.string(),
       serviceName: z.string(),
-      object: z.enum(['thread', 'message', 'attachment']),
+      /** `thread-summary`: the conversation's name and subject were shown in a staff list. */
+      object: z.enum(['thread-summary', 'thread', 'message', 'attachment']),
       threadId: z.string().uuid(),
       subject: z.string().nullable(),
     }),

@@ -15,6 +15,7 @@ export * from './repositories/municipal/municipal-threads.ts';
 export * from './repositories/municipal/citizen-municipal.ts';
 export * from './repositories/municipal/staff-workspace.ts';
 export * from './repositories/municipal/access-log-chain.ts';
+export { appendAccessLog } from './repositories/municipal/access-log-writer.ts';
 export * from './repositories/sender-appointments.ts';
 export * from './repositories/citizen-appointments.ts';
 export * from './delivery/attempts.ts';

@@ -292,6 +292,7 @@ export interface Database {
   municipal_message: MunicipalMessageTable;
   access_log: AccessLogTable;
   access_log_head: AccessLogHeadTable;
+  access_log_seal: AccessLogSealTable;
   appointment: AppointmentTable;
   appointment_message: AppointmentMessageTable;
   delivery_plan: DeliveryPlanTable;
@@ -387,7 +388,8 @@ export interface MunicipalMessageTable {
   expected_answer_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export type AccessLogObjectType = 'thread' | 'message' | 'attachment';
+/** `thread-summary`: a thread's citizen and subject shown in a staff list. */
+export type AccessLogObjectType = 'thread' | 'message' | 'attachment' | 'thread-summary';
 
 export interface AccessLogTable {
   /** Position in the hash chain; set by the database. */
@@ -404,6 +406,12 @@ export interface AccessLogTable {
   /** Both set by the database's chain trigger. */
   prev_hash: ColumnType<string, string | undefined, never>;
   hash: ColumnType<string, string | undefined, never>;
+}
+
+/** An HMAC of an access_log row's hash under a key outside the database (migration 0014). */
+export interface AccessLogSealTable {
+  seq: number;
+  mac: string;
 }
 
 export interface AccessLogHeadTable {

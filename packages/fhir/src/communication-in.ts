@@ -6,10 +6,12 @@
 import {
   attachmentLimits,
   checkAttachment,
+  checkShownText,
   describeAttachmentProblem,
   isValidNationalId,
   isValidOrganizationNumber,
   messageKinds,
+  shownTextRule,
   subjectMaxLength,
   textPartMaxLength,
   type IncomingAttachment,
@@ -107,22 +109,27 @@ function readSender(sender: unknown, fail: Fail): { organizationNumber?: string;
   }
   let senderDisplay: string | undefined;
   if (sender.display !== undefined) {
-    if (!isNonEmptyString(sender.display) || sender.display.length > 200) {
-      fail('value', 'sender.display must be 1–200 characters', 'Communication.sender.display');
-    } else {
-      senderDisplay = sender.display.trim();
-    }
+    const where = 'Communication.sender.display';
+    const shown = typeof sender.display === 'string' ? checkShownText(sender.display) : undefined;
+    if (shown && !shown.ok && shown.problem === 'invisible-characters') fail('value', `sender.display ${shownTextRule}`, where);
+    else if (!shown?.ok || shown.text.length > 200) fail('value', 'sender.display must be 1–200 characters', where);
+    else senderDisplay = shown.text;
   }
   return { organizationNumber: value, senderDisplay };
 }
 
 function readTopic(topic: unknown, fail: Fail): string | undefined {
   const where = 'Communication.topic.text';
-  if (!isObject(topic) || typeof topic.text !== 'string' || topic.text.trim().length === 0) {
+  const shown = isObject(topic) && typeof topic.text === 'string' ? checkShownText(topic.text) : undefined;
+  if (shown && !shown.ok && shown.problem === 'invisible-characters') {
+    fail('value', `topic.text ${shownTextRule}`, where);
+    return undefined;
+  }
+  if (!shown?.ok) {
     fail('required', 'topic.text (the subject line) is required', where);
     return undefined;
   }
-  const text = topic.text.trim();
+  const text = shown.text;
   if (text.length > subjectMaxLength) {
     fail('too-long', `topic.text is longer than ${subjectMaxLength} characters`, where);
     return undefined;

@@ -155,6 +155,7 @@ export const en = {
     accessLogWho: 'Who',
     accessLogService: 'Service',
     accessLogWhat: 'What',
+    objectThreadSummary: 'The conversation “{subject}” in the service’s inbox',
     objectThread: 'The conversation “{subject}”',
     objectMessage: 'A message in “{subject}”',
     objectAttachment: 'An attachment in “{subject}”',

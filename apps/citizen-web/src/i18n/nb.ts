@@ -158,6 +158,7 @@ export const nb = {
     accessLogWho: 'Hvem',
     accessLogService: 'Tjeneste',
     accessLogWhat: 'Hva',
+    objectThreadSummary: 'Samtalen «{subject}» i tjenestens innboks',
     objectThread: 'Samtalen «{subject}»',
     objectMessage: 'En melding i «{subject}»',
     objectAttachment: 'Et vedlegg i «{subject}»',

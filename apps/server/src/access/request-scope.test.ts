@@ -13,7 +13,7 @@ import { citizenScope, senderScope, staffScope } from './request-scope.ts';
 const unusedDatabase = {} as ConstructorParameters<typeof CitizenScope>[0];
 const unusedDelivery = {} as ConstructorParameters<typeof CitizenScope>[1];
 const citizen = new CitizenScope(unusedDatabase, unusedDelivery, { kind: 'citizen', citizenId: 'c1', nationalId: '01817012345', name: 'Kari' });
-const staff = new StaffScope(unusedDatabase, { kind: 'staff', staffId: 's1', name: 'Siri', hprNumber: null });
+const staff = new StaffScope(unusedDatabase, { kind: 'staff', staffId: 's1', name: 'Siri', hprNumber: null }, 'unused-access-log-key');
 
 const requestWith = (scope: Scope | null) => ({ scope, headers: {} }) as unknown as FastifyRequest;
 

@@ -5,7 +5,7 @@
  * (its organisation's SenderAppointments).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '@innboks/core';
+import { identifierReuse, type Clock } from '@innboks/core';
 import type { SaveAppointmentOutcome, SenderScope } from '@innboks/db';
 import { parseAppointment, toAppointment } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
@@ -38,7 +38,7 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
 
   const answer = (request: FastifyRequest, reply: FastifyReply, outcome: SaveAppointmentOutcome) => {
     if (outcome.outcome === 'citizen-mismatch') {
-      throw FhirError.of(422, 'business-rule', 'This identifier belongs to an appointment of another citizen; an appointment cannot change citizen', 'Appointment.participant');
+      throw fhirErrors.identifierOfOtherCitizen('Appointment.identifier');
     }
     if (outcome.outcome === 'version-conflict') throw versionConflict();
     const resource = toAppointment(outcome.appointment);
@@ -74,6 +74,9 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
       const existing = await appointments.findByIdentifier(condition.system, condition.value);
+      if (existing && identifierReuse(existing.citizenNationalId, appointment.citizenNationalId) === 'other-citizen') {
+        throw fhirErrors.identifierOfOtherCitizen('Appointment.identifier');
+      }
       if (existing) return answer(request, reply, { outcome: 'existing', appointment: existing });
     }
     return answer(request, reply, await appointments.save(appointment, clock.now(), 'create'));

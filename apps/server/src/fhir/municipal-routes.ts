@@ -56,6 +56,7 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
       clock.now(),
       ifMatchVersion(request),
     );
+    if (result.outcome === 'identifier-of-other-citizen') throw fhirErrors.identifierOfOtherCitizen('EpisodeOfCare.identifier[0]');
     if (result.outcome === 'unknown-service') {
       const codes = await municipal.services();
       throw FhirError.of(

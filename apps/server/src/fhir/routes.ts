@@ -3,8 +3,9 @@
  * repository, answer. The contract is ../shared/design/SENDER-API.md.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { Clock } from '@innboks/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { attachmentExtensions, type AttachmentType, type Clock } from '@innboks/core';
+import { asRepeat, type CreateOutcome } from '@innboks/db';
 import { capabilityStatement, parseCommunication, systems, toCommunication, type LetterForSender } from '@innboks/fhir';
 import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
@@ -33,18 +34,19 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     return sendFhir(request, reply, 200, capabilityStatement(publicUrl, options.tokenEndpoint, clock.now()));
   });
 
+  // The contract's Location is /fhir/R4/Communication/<id>; the version's own URL goes in Content-Location.
+  const sendLetter = (request: FastifyRequest, reply: FastifyReply, status: number, stored: LetterForSender) => {
+    const communication = toCommunication(stored, publicUrl);
+    reply.header('content-location', `${locationOf(stored.message.id)}/_history/${communication.meta.versionId}`);
+    return sendFhir(request, reply, status, communication, locationOf(stored.message.id));
+  };
+
   app.post(`${base}/Communication`, asSender, async (request, reply) => {
     const scope = senderScope(request);
     const sender = scope.letters;
     const parsed = parseCommunication(request.body);
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
     const letter = parsed.letter;
-    // The contract's Location is /fhir/R4/Communication/<id>; the version's own URL goes in Content-Location.
-    const sendLetter = (status: number, stored: LetterForSender) => {
-      const communication = toCommunication(stored, publicUrl);
-      reply.header('content-location', `${locationOf(stored.message.id)}/_history/${communication.meta.versionId}`);
-      return sendFhir(request, reply, status, communication, locationOf(stored.message.id));
-    };
     if (!scope.isOwnOrganization(letter.organizationNumber)) throw fhirErrors.forbiddenOrganization();
     if (letter.about?.kind === 'contained' && !scope.isOwnOrganization(letter.about.appointment.organizationNumber)) {
       throw FhirError.of(403, 'forbidden', 'The contained Appointment must be with your own organisation', 'Communication.contained');
@@ -53,7 +55,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     const condition = parseIfNoneExist(request.headers['if-none-exist']);
     if (condition) {
       const existing = await sender.findByIdentifier(condition.system, condition.value);
-      if (existing) return sendLetter(200, existing);
+      if (existing) return answerCreated(request, reply, asRepeat(existing, letter));
     }
     const idempotency = idempotencyRequest(request.headers['idempotency-key'], rawBodyOf(request));
     const result = await sender.createLetter(letter, clock.now(), idempotency, (stored) => ({
@@ -61,12 +63,18 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
       location: locationOf(stored.message.id),
       body: toCommunication(stored, publicUrl),
     }));
+    return answerCreated(request, reply, result);
+  });
+
+  const answerCreated = (request: FastifyRequest, reply: FastifyReply, result: CreateOutcome) => {
     switch (result.outcome) {
       case 'created':
         options.onLetterSaved?.();
-        return sendLetter(201, result.letter);
+        return sendLetter(request, reply, 201, result.letter);
       case 'existing':
-        return sendLetter(200, result.letter);
+        return sendLetter(request, reply, 200, result.letter);
+      case 'identifier-of-other-citizen':
+        throw fhirErrors.identifierOfOtherCitizen('Communication.identifier');
       case 'replay':
         return sendFhir(request, reply, result.statusCode, result.response, result.location ?? undefined);
       case 'idempotency-conflict':
@@ -78,7 +86,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
           ? FhirError.of(422, 'not-found', 'about names no Appointment of yours', 'Communication.about[0]')
           : FhirError.of(422, 'business-rule', "about names an Appointment of another citizen than the Communication's subject", 'Communication.about[0]');
     }
-  });
+  };
 
   app.get<{ Params: { id: string } }>(`${base}/Communication/:id`, asSender, async (request, reply) => {
     const sender = senderScope(request).letters;
@@ -172,10 +180,14 @@ function organizationNamedBy(recipient: string): string | { id: string } | undef
   return undefined;
 }
 
-/** RFC 6266 with an ASCII fallback and the UTF-8 name, so Norwegian letters survive. */
+/**
+ * RFC 6266 with an ASCII fallback and the UTF-8 name, so Norwegian letters survive.
+ * The name ends in the extension of the type read from the bytes, whatever the
+ * sender's title ends in: a title "svar.html" saves as "svar.html.pdf", never as a web page.
+ */
 export function contentDisposition(kind: 'inline' | 'attachment', title: string, contentType: string): string {
-  const extension = contentType === 'application/pdf' ? '.pdf' : contentType === 'image/png' ? '.png' : contentType === 'image/jpeg' ? '.jpg' : '';
-  const name = /\.[a-z0-9]{2,4}$/i.test(title) ? title : `${title}${extension}`;
+  const extension = attachmentExtensions[contentType as AttachmentType] ?? '.bin';
+  const name = title.toLowerCase().endsWith(extension) ? title : `${title}${extension}`;
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

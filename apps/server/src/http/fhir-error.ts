@@ -1,4 +1,5 @@
 /** Errors of the sender API, answered as FHIR OperationOutcome. */
+import { identifierOfOtherCitizenMessage } from '@innboks/core';
 import { errorIssue, operationOutcome, type IssueCode, type OutcomeIssue } from '@innboks/fhir';
 
 export class FhirError extends Error {
@@ -27,4 +28,6 @@ export const fhirErrors = {
   notFound: (what: string) => FhirError.of(404, 'not-found', `${what} not found`),
   forbiddenOrganization: () =>
     FhirError.of(403, 'forbidden', 'You may send only as your own organisation', 'Communication.sender.identifier.value'),
+  /** The one answer to an identifier reused for another citizen (core's identifierReuse), for every resource type. */
+  identifierOfOtherCitizen: (expression: string) => FhirError.of(422, 'business-rule', identifierOfOtherCitizenMessage, expression),
 };

@@ -52,7 +52,7 @@ export async function registerStaffRoutes(app: FastifyInstance, options: StaffRo
     `${base}/services/:id/threads`,
     { preHandler: guards.staff, schema: { params: idParams, querystring: staffThreadListQuerySchema } },
     async (request): Promise<StaffThreadList> => {
-      const threads = await workspaceOf(request).threads(request.params.id, request.query.status);
+      const threads = await workspaceOf(request).threads(request.params.id, request.query.status, clock.now());
       if (!threads) throw problems.notFound();
       return { threads: threads.map((thread) => toSummary(request, thread)) };
     },

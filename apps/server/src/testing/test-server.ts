@@ -14,7 +14,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { seedDemoData } from '../demo/seed.ts';
 import { demoCitizens, demoSenders, type DemoSender } from '../demo/demo-data.ts';
-import { jobHandlers } from '../runtime.ts';
+import { accessLogKey, jobHandlers } from '../runtime.ts';
 import { createDeliveryRuntime, type DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { fetchSenderAccessToken } from '../identity/sender-token/testing.ts';
@@ -30,6 +30,8 @@ export interface TestServer {
   /** Delivery as the worker runs it: the store, the adapters (stand-ins or the configured URLs), the rules. */
   delivery: DeliveryRuntime;
   dataDir: string;
+  /** The key this server seals the access log with (under its data dir). */
+  accessLogKey: string;
   senders: DemoSender[];
   citizens: typeof demoCitizens;
   privateKeyOf(clientId: string): Promise<JWK>;
@@ -55,11 +57,13 @@ export async function startTestServer(
   await seedDemoData({ db: database.db, dataDir, baseUrl: config.publicUrl, clock });
   const delivery = createDeliveryRuntime(database.db, clock, config);
   const worker = startWorker({ db: database.db, clock, handlers: jobHandlers(database.db, clock, config, delivery), pollIntervalMs: 100 }, { autoStart: options.autoWorker ?? false });
+  const sealingKey = await accessLogKey(config);
   const app = await buildApp({
     config,
     db: database.db,
     clock,
     citizenClientSecret: 'test-citizen-client-secret',
+    accessLogKey: sealingKey,
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
     onLetterSaved: () => {
       if (options.autoWorker) worker.wake();
@@ -77,6 +81,7 @@ export async function startTestServer(
     worker,
     delivery,
     dataDir,
+    accessLogKey: sealingKey,
     senders: demoSenders,
     citizens: demoCitizens,
     privateKeyOf,

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { attachmentLimits, checkAttachment, sniffAttachmentType } from './attachment-rules.ts';
 
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF');
+const pdfText = (body: string) => {
+  const xrefAt = body.length;
+  return `${body}xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+};
+const pdf = new TextEncoder().encode(pdfText('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'));
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
 
 describe('Attachment rules', () => {
@@ -28,5 +32,18 @@ describe('Attachment rules', () => {
     const big = new Uint8Array(attachmentLimits.maxBytesPerAttachment + 1);
     big.set(pdf);
     expect(checkAttachment('application/pdf', big)).toMatchObject({ code: 'too-large' });
+  });
+
+  test.each([
+    ['HTML after the header', '%PDF-1.4\n<html><script>alert(1)</script></html>\n', 'trailer'],
+    ['HTML after %%EOF', `${pdfText('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n')}<html><script>alert(1)</script></html>`, 'trailer'],
+    ['startxref pointing into HTML', '%PDF-1.4\n<html></html>\n1 0 obj\n<< >>\nendobj\nstartxref\n9\n%%EOF\n', 'cross-reference'],
+    ['a trailer and no objects', pdfText('%PDF-1.4\n'), 'objects'],
+  ])('a polyglot (%s) starts like a PDF but is refused as not one', (_name, text, problem) => {
+    expect(checkAttachment('application/pdf', new TextEncoder().encode(text))).toEqual({ code: 'not-a-pdf', problem });
+  });
+
+  test('HTML before a PDF header is not a PDF', () => {
+    expect(sniffAttachmentType(new TextEncoder().encode(`<html></html>\n${pdfText('%PDF-1.4\n')}`))).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { pdfStructureProblem, type PdfProblem } from './pdf-structure.ts';
+
 /**
  * What a sender may attach. The type is decided from the bytes, never trusted from
  * the declared contentType, and must agree with it.
@@ -12,6 +14,9 @@ export const attachmentLimits = {
 export const allowedAttachmentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type AttachmentType = (typeof allowedAttachmentTypes)[number];
 
+/** The file name extension of each type: a download is named by what the bytes are, whatever the title says. */
+export const attachmentExtensions: Record<AttachmentType, string> = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg' };
+
 const signatures: { type: AttachmentType; bytes: number[] }[] = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
   { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
@@ -20,20 +25,9 @@ const signatures: { type: AttachmentType; bytes: number[] }[] = [
 
 /** The file's real type from its first bytes, or undefined when it is none we accept. */
 export function sniffAttachmentType(data: Uint8Array): AttachmentType | undefined {
-  // PDF readers accept the header within the first 1024 bytes; so do we.
-  const pdfHeaderAt = indexOfBytes(data.subarray(0, 1024), signatures[0]!.bytes);
-  if (pdfHeaderAt >= 0) return 'application/pdf';
+  // At the very start: PDF readers look further, but what stands before the header
+  // (a web page, say) is what a browser sniffs.
   return signatures.find(({ bytes }) => bytes.every((byte, index) => data[index] === byte))?.type;
-}
-
-function indexOfBytes(haystack: Uint8Array, needle: number[]): number {
-  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
-    for (let offset = 0; offset < needle.length; offset++) {
-      if (haystack[start + offset] !== needle[offset]) continue outer;
-    }
-    return start;
-  }
-  return -1;
 }
 
 export type AttachmentProblem =
@@ -42,7 +36,8 @@ export type AttachmentProblem =
   | { code: 'total-too-large'; max: number }
   | { code: 'empty' }
   | { code: 'type-not-allowed'; declared: string }
-  | { code: 'type-mismatch'; declared: string; actual: AttachmentType | undefined };
+  | { code: 'type-mismatch'; declared: string; actual: AttachmentType | undefined }
+  | { code: 'not-a-pdf'; problem: PdfProblem };
 
 /** Checks one attachment's bytes against its declared type and the size limit. */
 export function checkAttachment(declaredType: string, data: Uint8Array): AttachmentProblem | undefined {
@@ -52,6 +47,8 @@ export function checkAttachment(declaredType: string, data: Uint8Array): Attachm
   if (data.length > attachmentLimits.maxBytesPerAttachment) return { code: 'too-large', max: attachmentLimits.maxBytesPerAttachment };
   const actual = sniffAttachmentType(data);
   if (actual !== declared) return { code: 'type-mismatch', declared, actual };
+  const pdfProblem = actual === 'application/pdf' ? pdfStructureProblem(data) : undefined;
+  if (pdfProblem) return { code: 'not-a-pdf', problem: pdfProblem };
   return undefined;
 }
 
@@ -69,5 +66,14 @@ export function describeAttachmentProblem(problem: AttachmentProblem): string {
       return `contentType ${problem.declared} is not accepted; allowed: ${allowedAttachmentTypes.join(', ')}`;
     case 'type-mismatch':
       return `Declared ${problem.declared}, but the data is ${problem.actual ?? 'of an unrecognised type'}`;
+    case 'not-a-pdf':
+      return `The data starts like a PDF but is not built as one (${pdfProblemText[problem.problem]})`;
   }
 }
+
+const pdfProblemText: Record<PdfProblem, string> = {
+  header: 'no %PDF-<version> header at the start',
+  trailer: 'no startxref and %%EOF at the end, or data after %%EOF',
+  'cross-reference': 'startxref does not point at a cross-reference table or stream',
+  objects: 'no objects',
+};

@@ -13,6 +13,7 @@ import * as jobKeysOnlyWherePresent from './0011_job_keys_only_where_present.ts'
 import * as deliveryAttemptKeyedByCitizen from './0012_delivery_attempt_keyed_by_citizen.ts';
 import * as searchWalksAnIndex from './0013_search_walks_an_index.ts';
 import * as threadStartedBy from './0014_thread_started_by.ts';
+import * as accessLogSealedAndListViews from './0015_access_log_sealed_and_list_views.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_delivery_attempt_keyed_by_citizen': deliveryAttemptKeyedByCitizen,
   '0013_search_walks_an_index': searchWalksAnIndex,
   '0014_thread_started_by': threadStartedBy,
+  '0015_access_log_sealed_and_list_views': accessLogSealedAndListViews,
 };

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { IncomingAppointment } from '@innboks/core';
+import { identifierReuse, type IncomingAppointment } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
 import { isUuid } from './is-uuid.ts';
 import { upsertCitizen } from './citizens.ts';
@@ -94,7 +94,7 @@ export async function saveAppointment(
   }
   const existing = await findAppointmentByIdentifier(executor, organization.id, appointment.identifier.system, appointment.identifier.value);
   if (!existing) throw new Error('An appointment conflicted on its identifier and then was not there');
-  if (existing.citizenNationalId !== appointment.citizenNationalId) return { outcome: 'citizen-mismatch' };
+  if (identifierReuse(existing.citizenNationalId, appointment.citizenNationalId) === 'other-citizen') return { outcome: 'citizen-mismatch' };
   return { outcome: 'existing', appointment: existing };
 }
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { IncomingLetter } from '@innboks/core';
+import { identifierReuse, type IncomingLetter } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
 import { enqueueJob } from '../queue/job-queue.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
@@ -27,6 +27,8 @@ export interface SenderPrincipal {
 export type CreateOutcome =
   | { outcome: 'created'; letter: StoredLetter }
   | { outcome: 'existing'; letter: StoredLetter }
+  /** The identifier names a letter to another citizen (identifierReuse): nothing is stored. */
+  | { outcome: 'identifier-of-other-citizen' }
   | { outcome: 'replay'; statusCode: number; location: string | null; response: unknown }
   | { outcome: 'idempotency-conflict' }
   | { outcome: 'in-response-to-not-found' }
@@ -140,7 +142,7 @@ export class SenderRepository {
       if (earlier) return earlier;
     }
     const existing = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
-    if (existing) return { outcome: 'existing', letter: existing };
+    if (existing) return asRepeat(existing, letter);
 
     try {
       const created = await this.db.transaction().execute(async (tx) => {
@@ -173,7 +175,7 @@ export class SenderRepository {
         if (earlier) return earlier;
       }
       const winner = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
-      if (winner) return { outcome: 'existing', letter: winner };
+      if (winner) return asRepeat(winner, letter);
       throw error;
     }
   }
@@ -191,7 +193,7 @@ export class SenderRepository {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const winner = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
-        if (winner) return { outcome: 'existing', letter: winner };
+        if (winner) return asRepeat(winner, letter);
         throw error;
       }
       // A first letter to this citizen raced another one making the citizen row; it exists now.
@@ -246,6 +248,13 @@ export class SenderRepository {
     await enqueueJob(tx, deliverLetterJob, { messageId, citizenId }, { runAt: now });
     return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
   }
+}
+
+/** A letter already stored under the identifier: the first again for the same citizen, refused for another. */
+export function asRepeat(stored: StoredLetter, sent: { citizenNationalId: string }): CreateOutcome {
+  return identifierReuse(stored.citizenNationalId, sent.citizenNationalId) === 'repeat'
+    ? { outcome: 'existing', letter: stored }
+    : { outcome: 'identifier-of-other-citizen' };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -21,6 +21,8 @@ export class Scopes {
   constructor(
     private readonly db: Kysely<Database>,
     deliverySettings: DeliverySettings,
+    /** Seals the staff access log (access-log-chain.ts); from configuration or the data dir, never the database. */
+    private readonly accessLogKey: string,
   ) {
     this.delivery = new DeliveryStore(db, deliverySettings);
   }
@@ -30,7 +32,7 @@ export class Scopes {
   }
 
   staff(principal: PrincipalOf<'staff'>): StaffScope {
-    return new StaffScope(this.db, principal);
+    return new StaffScope(this.db, principal, this.accessLogKey);
   }
 
   /** Undefined when the token's organisation is not registered as a sender. */

@@ -14,8 +14,9 @@ export class StaffScope {
   constructor(
     db: Kysely<Database>,
     readonly principal: PrincipalOf<'staff'>,
+    accessLogKey: string,
   ) {
-    this.workspace = new StaffWorkspace(db, principal);
+    this.workspace = new StaffWorkspace(db, principal, accessLogKey);
   }
 
   /** True when a thread's assignee is the staff member this scope is for. */

@@ -5,8 +5,13 @@
  * field(thread_id) field(prev_hash)), with field(v) = "<UTF-8 byte length>:<v>;",
  * as the database's insert trigger computes it (migration 0005). A row changed or
  * removed behind the triggers' back breaks the chain at that row.
+ *
+ * The chain has no secret: the table's owner can rewrite rows and compute the chain
+ * again. So each row also has a seal (migration 0014), HMAC-SHA256 of its hash under
+ * a key the database does not hold; a rewritten row's hash has no valid seal, and a
+ * row without a seal after the first sealed one was written without the key.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
 
@@ -35,6 +40,17 @@ export function accessLogRowHash(row: AccessLogChainRow): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
+/** The seal of a row: HMAC-SHA256 of its chain hash under the access-log key. */
+export function accessLogSeal(key: string, hash: string): string {
+  return createHmac('sha256', key).update(hash, 'utf8').digest('hex');
+}
+
+function sealFits(key: string, hash: string, mac: string): boolean {
+  const expected = Buffer.from(accessLogSeal(key, hash), 'utf8');
+  const given = Buffer.from(mac, 'utf8');
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
 export interface AccessLogProblem {
   seq: number;
   problem: string;
@@ -46,9 +62,11 @@ export interface AccessLogVerification {
   problems: AccessLogProblem[];
 }
 
-/** Walks the whole chain in order, in pages; reports every row that does not fit. */
-export async function verifyAccessLog(db: Kysely<Database>, pageSize = 1000): Promise<AccessLogVerification> {
+/** Walks the whole chain in order, in pages; reports every row that does not fit its chain or its seal. */
+export async function verifyAccessLog(db: Kysely<Database>, key: string, pageSize = 1000): Promise<AccessLogVerification> {
   const problems: AccessLogProblem[] = [];
+  const firstSeal = await db.selectFrom('access_log_seal').select((eb) => eb.fn.min('seq').as('seq')).executeTakeFirst();
+  const firstSealedSeq = firstSeal?.seq === null || firstSeal?.seq === undefined ? undefined : Number(firstSeal.seq);
   let expectedSeq = 1;
   let previousHash = accessLogGenesisHash;
   let rows = 0;
@@ -67,10 +85,12 @@ export async function verifyAccessLog(db: Kysely<Database>, pageSize = 1000): Pr
       thread_id: string;
       prev_hash: string;
       hash: string;
-    }>`select seq::text as seq, ((extract(epoch from at) * 1000000)::bigint)::text as at_micros,
+      mac: string | null;
+    }>`select access_log.seq::text as seq, ((extract(epoch from at) * 1000000)::bigint)::text as at_micros,
          staff_id::text as staff_id, staff_name, service_id::text as service_id, service_name, citizen_id::text as citizen_id,
-         object_type, object_id::text as object_id, thread_id::text as thread_id, prev_hash, hash
-       from access_log where access_log.seq > ${after} order by access_log.seq limit ${pageSize}`.execute(db);
+         object_type, object_id::text as object_id, thread_id::text as thread_id, prev_hash, hash, access_log_seal.mac
+       from access_log left join access_log_seal on access_log_seal.seq = access_log.seq
+       where access_log.seq > ${after} order by access_log.seq limit ${pageSize}`.execute(db);
     for (const row of page.rows) {
       const seq = Number(row.seq);
       rows += 1;
@@ -90,12 +110,15 @@ export async function verifyAccessLog(db: Kysely<Database>, pageSize = 1000): Pr
         prevHash: row.prev_hash,
       });
       if (recomputed !== row.hash) problems.push({ seq, problem: 'the row was altered: its contents do not give its hash' });
+      if (row.mac !== null && !sealFits(key, row.hash, row.mac)) problems.push({ seq, problem: 'the seal does not fit: the row was rewritten without the key' });
+      if (row.mac === null && firstSealedSeq !== undefined && seq > firstSealedSeq) problems.push({ seq, problem: 'the row has no seal: it was written without the key' });
       previousHash = row.hash;
       expectedSeq = seq + 1;
       after = seq;
     }
     if (page.rows.length < pageSize) break;
   }
+  if (rows > 0 && firstSealedSeq === undefined) problems.push({ seq: expectedSeq - 1, problem: 'no row is sealed: the log was written or rewritten without the key' });
   const head = await db.selectFrom('access_log_head').select(['seq', 'hash']).executeTakeFirst();
   if (!head) {
     problems.push({ seq: 0, problem: 'the chain head is missing' });

@@ -7,6 +7,7 @@
  * - the service has opened for digital contact.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { groupAccessVisits, type AccessedObject } from '@innboks/core';
 import type { Database } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
 import { appendCitizenMessage, serviceDisplayName, startCitizenThread, type ServiceFacts } from './municipal-threads.ts';
@@ -44,7 +45,7 @@ export interface AccessLogEntry {
   at: Date;
   staffName: string;
   serviceName: string;
-  objectType: 'thread' | 'message' | 'attachment';
+  objectType: AccessedObject;
   threadId: string;
   subject: string | null;
 }
@@ -160,7 +161,7 @@ export class CitizenMunicipal {
     };
   }
 
-  /** Every time staff opened something of the citizen's, newest first. */
+  /** Every time staff saw something of the citizen's, newest first, one entry per visit (core's groupAccessVisits). */
   async accessLog(limit = 500): Promise<AccessLogEntry[]> {
     const rows = await this.db
       .selectFrom('access_log')
@@ -171,7 +172,7 @@ export class CitizenMunicipal {
       .orderBy('access_log.seq', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({
+    return groupAccessVisits(rows.map((row) => ({
       seq: Number(row.seq),
       at: row.at,
       staffName: row.staff_name,
@@ -179,7 +180,7 @@ export class CitizenMunicipal {
       objectType: row.object_type,
       threadId: row.thread_id,
       subject: row.subject,
-    }));
+    })));
   }
 
   private async receivedServices(executor: Executor): Promise<ReceivedService[]> {

@@ -5,6 +5,7 @@
  * identifier: the same identifier again replaces the enrolment.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { identifierReuse } from '@innboks/core';
 import type { Database, EnrolmentStatus } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
 import { upsertCitizen } from '../citizens.ts';
@@ -37,6 +38,8 @@ export type EnrolmentOutcome =
   | { outcome: 'unknown-service' }
   /** An If-Match named a version that is not the current one (or there is none yet). */
   | { outcome: 'version-conflict' };
+  /** The identifier names another citizen's enrolment (identifierReuse): an enrolment never changes citizen. */
+  | { outcome: 'identifier-of-other-citizen' };
 
 export class OrganizationEnrolments {
   constructor(
@@ -57,16 +60,20 @@ export class OrganizationEnrolments {
         .where('code', '=', input.serviceCode)
         .executeTakeFirst();
       if (!service) return { outcome: 'unknown-service' as const };
-      const citizenId = await upsertCitizen(tx, input.citizenNationalId);
       const existing = await tx
         .selectFrom('service_enrolment')
-        .select(['id', 'version'])
-        .where('organization_id', '=', this.organizationId)
-        .where('identifier_system', '=', input.identifier.system)
-        .where('identifier_value', '=', input.identifier.value)
-        .forUpdate()
+        .innerJoin('citizen', 'citizen.id', 'service_enrolment.citizen_id')
+        .select(['service_enrolment.id', 'service_enrolment.version', 'citizen.national_id'])
+        .where('service_enrolment.organization_id', '=', this.organizationId)
+        .where('service_enrolment.identifier_system', '=', input.identifier.system)
+        .where('service_enrolment.identifier_value', '=', input.identifier.value)
+        .forUpdate('service_enrolment')
         .executeTakeFirst();
+      if (existing && identifierReuse(existing.national_id, input.citizenNationalId) === 'other-citizen') {
+        return { outcome: 'identifier-of-other-citizen' as const };
+      }
       if (expectedVersion !== undefined && existing?.version !== expectedVersion) return { outcome: 'version-conflict' as const };
+      const citizenId = await upsertCitizen(tx, input.citizenNationalId);
       let id: string;
       if (existing) {
         id = existing.id;

@@ -5,13 +5,16 @@
  * joined on every call, so removing a membership or ending an enrolment takes effect
  * on the next request. Anything not visible is "not found", like a missing id.
  *
- * Every read of a thread or attachment writes its access-log row in the same
- * transaction as the read: if the log write fails, the read fails with it.
+ * Every view of a citizen's data — a thread, an attachment, and the lists that show a
+ * thread's citizen and subject (a service's inbox, the answer to a change) — writes
+ * its access-log rows in the same transaction as the read: if the log write fails,
+ * the read fails with it.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AccessLogObjectType, Database } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
 import { appendStaffAnswer, serviceDisplayName, type ServiceFacts } from './municipal-threads.ts';
+import { appendAccessLog } from './access-log-writer.ts';
 
 export interface StaffPrincipal {
   staffId: string;
@@ -68,6 +71,8 @@ export class StaffWorkspace {
   constructor(
     private readonly db: Kysely<Database>,
     readonly staff: StaffPrincipal,
+    /** The access log's sealing key (access-log-chain.ts), held outside the database. */
+    private readonly accessLogKey: string,
   ) {}
 
   /** The services the staff member works in now, with how many threads wait for an answer. */
@@ -102,26 +107,33 @@ export class StaffWorkspace {
     }));
   }
 
-  /** The shared inbox of a service: unanswered first, longest waiting first, then newest activity. */
-  async threads(serviceId: string, status: 'open' | 'closed'): Promise<StaffThreadSummary[] | undefined> {
+  /** The shared inbox of a service: unanswered first, longest waiting first, then newest activity. Logs each thread shown. */
+  async threads(serviceId: string, status: 'open' | 'closed', now: Date): Promise<StaffThreadSummary[] | undefined> {
     if (!isUuid(serviceId)) return undefined;
-    const member = await this.db
-      .selectFrom('staff_membership')
-      .select('service_id')
-      .where('staff_id', '=', this.staff.staffId)
-      .where('service_id', '=', serviceId)
-      .executeTakeFirst();
-    if (!member) return undefined;
-    const rows = await threadSummaries(this.db)
-      .where('municipal_thread.service_id', '=', serviceId)
-      .where('municipal_thread.status', '=', status)
-      .where(enrolledNow)
-      .orderBy(sql`municipal_thread.awaiting_answer_since is null`)
-      .orderBy('municipal_thread.awaiting_answer_since', 'asc')
-      .orderBy('thread.last_activity_at', 'desc')
-      .limit(500)
-      .execute();
-    return rows.map(toThreadSummary);
+    return this.db.transaction().execute(async (tx) => {
+      const service = await tx
+        .selectFrom('staff_membership')
+        .innerJoin('municipal_service', 'municipal_service.id', 'staff_membership.service_id')
+        .innerJoin('organization', 'organization.id', 'municipal_service.organization_id')
+        .select(['municipal_service.name as service_name', 'organization.id as organization_id', 'organization.name as organization_name'])
+        .where('staff_membership.staff_id', '=', this.staff.staffId)
+        .where('staff_membership.service_id', '=', serviceId)
+        .executeTakeFirst();
+      if (!service) return undefined;
+      const rows = await threadSummaries(tx)
+        .select('municipal_thread.citizen_id')
+        .where('municipal_thread.service_id', '=', serviceId)
+        .where('municipal_thread.status', '=', status)
+        .where(enrolledNow)
+        .orderBy(sql`municipal_thread.awaiting_answer_since is null`)
+        .orderBy('municipal_thread.awaiting_answer_since', 'asc')
+        .orderBy('thread.last_activity_at', 'desc')
+        .limit(500)
+        .execute();
+      const shown = rows.map((row) => ({ ...service, service_id: serviceId, citizen_id: row.citizen_id, thread_id: row.thread_id }));
+      await this.log(tx, shown, 'thread-summary', now);
+      return rows.map(toThreadSummary);
+    });
   }
 
   /** Opens a thread: logs the read, then reads, in one transaction. */
@@ -130,7 +142,7 @@ export class StaffWorkspace {
     return this.db.transaction().execute(async (tx) => {
       const visible = await this.visible(tx, threadId);
       if (!visible) return undefined;
-      await this.log(tx, visible, 'thread', visible.thread_id, now);
+      await this.log(tx, [visible], 'thread', now);
       return this.readThread(tx, visible);
     });
   }
@@ -148,7 +160,7 @@ export class StaffWorkspace {
       if (!located) return undefined;
       const visible = await this.visible(tx, located.thread_id);
       if (!visible) return undefined;
-      await this.log(tx, visible, 'attachment', attachmentId, now);
+      await this.log(tx, [visible], 'attachment', now, attachmentId);
       return tx
         .selectFrom('attachment')
         .select(['id', 'title', 'content_type', 'size', 'data'])
@@ -178,6 +190,7 @@ export class StaffWorkspace {
           .where('assigned_staff_id', '=', this.staff.staffId);
         await update.execute();
       }
+      await this.log(tx, [visible], 'thread-summary', now);
       return this.summary(tx, visible);
     });
   }
@@ -246,10 +259,12 @@ export class StaffWorkspace {
     return query.executeTakeFirst();
   }
 
-  private async log(tx: Transaction<Database>, visible: VisibleThread, objectType: AccessLogObjectType, objectId: string, now: Date): Promise<void> {
-    await tx
-      .insertInto('access_log')
-      .values({
+  /** One row per thread shown; the object is the thread itself unless named (an attachment). */
+  private async log(tx: Transaction<Database>, shown: VisibleThread[], objectType: AccessLogObjectType, now: Date, objectId?: string): Promise<void> {
+    await appendAccessLog(
+      tx,
+      this.accessLogKey,
+      shown.map((visible) => ({
         at: now,
         staff_id: this.staff.staffId,
         staff_name: this.staff.name,
@@ -257,10 +272,10 @@ export class StaffWorkspace {
         service_name: serviceDisplayName({ name: visible.service_name, organizationName: visible.organization_name }),
         citizen_id: visible.citizen_id,
         object_type: objectType,
-        object_id: objectId,
+        object_id: objectId ?? visible.thread_id,
         thread_id: visible.thread_id,
-      })
-      .execute();
+      })),
+    );
   }
 
   private async summary(tx: Transaction<Database>, visible: VisibleThread): Promise<StaffThreadSummary> {

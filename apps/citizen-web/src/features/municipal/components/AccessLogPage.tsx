@@ -9,12 +9,12 @@ import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAccessLog } from '../api/municipal.ts';
 
-/** "Logg over bruk": every time staff opened the citizen's messages — who, which service, what, when — newest first. */
+/** "Logg over bruk": every visit in which staff saw the citizen's messages — who, which service, what, when — newest first. */
 export function AccessLogPage() {
   const { m, locale } = useMessages();
   useDocumentTitle(m.municipal.accessLogPageTitle, m.app.titleSuffix);
   const log = useAccessLog();
-  const what = { thread: m.municipal.objectThread, message: m.municipal.objectMessage, attachment: m.municipal.objectAttachment };
+  const what = { 'thread-summary': m.municipal.objectThreadSummary, thread: m.municipal.objectThread, message: m.municipal.objectMessage, attachment: m.municipal.objectAttachment };
 
   return (
     <SubPage heading={m.municipal.accessLogHeading}>

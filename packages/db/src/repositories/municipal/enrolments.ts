@@ -37,7 +37,7 @@ export type EnrolmentOutcome =
   | { outcome: 'created' | 'updated'; enrolment: StoredEnrolment }
   | { outcome: 'unknown-service' }
   /** An If-Match named a version that is not the current one (or there is none yet). */
-  | { outcome: 'version-conflict' };
+  | { outcome: 'version-conflict' }
   /** The identifier names another citizen's enrolment (identifierReuse): an enrolment never changes citizen. */
   | { outcome: 'identifier-of-other-citizen' };
 

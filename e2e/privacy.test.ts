@@ -2,7 +2,8 @@
  * No health detail where others may see it: in a tab's `<title>` (history, the task
  * bar, a shared screen), in a URL (history, server and proxy logs) or in a notice (a
  * locked phone's screen). Every page of the citizen app is opened with Kari's letters
- * and appointments, and none of their subjects or descriptions may show in those places.
+ * and appointments, and none of their subjects or descriptions may show in those places;
+ * then she searches with a health word, which may show in no URL and no history entry.
  */
 import { describe, expect, test } from 'vitest';
 import { osloWallTime } from '@innboks/core';
@@ -40,7 +41,11 @@ describe('Privacy in the browser', () => {
     const context = await chromium.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
     const urls: string[] = [];
-    page.on('request', (request) => urls.push(decodeURIComponent(request.url())));
+    const bodies: string[] = [];
+    page.on('request', (request) => {
+      urls.push(decodeURIComponent(request.url()));
+      bodies.push(request.postData() ?? '');
+    });
     await logIn(page, server().baseUrl, { name: kari().name });
 
     const pages = [
@@ -58,6 +63,38 @@ describe('Privacy in the browser', () => {
       await page.waitForLoadState('networkidle');
       titles.push(`${path}: ${await page.title()}`);
     }
+    // A search with a health word, into a letter and back: the words go in a request body and
+    // history state only. Going back through the history entries restores each page, the
+    // search too, and none of their addresses holds the word.
+    const searchWord = 'røntgenundersøkelse';
+    const searchShown = () => page.getByText(`Treff for «${searchWord}»`).waitFor();
+    await page.goto(`${server().baseUrl}/innboks`);
+    await page.getByRole('searchbox', { name: 'Søk i innboksen' }).fill(searchWord);
+    await page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await searchShown();
+    const addresses = [page.url()];
+    await page.getByRole('link', { name: 'Svar på røntgenundersøkelse av kneet' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Svar på røntgenundersøkelse av kneet' }).waitFor();
+    addresses.push(page.url());
+    await page.getByRole('link', { name: 'Tilbake til innboksen' }).click();
+    await searchShown();
+    addresses.push(page.url());
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Svar på røntgenundersøkelse av kneet' }).waitFor();
+    addresses.push(page.url());
+    await page.goBack();
+    await searchShown();
+    expect(await page.getByRole('searchbox', { name: 'Søk i innboksen' }).inputValue()).toBe(searchWord);
+    addresses.push(page.url());
+    await page.goBack();
+    await page.getByRole('heading', { level: 2, name: 'Alle meldinger' }).waitFor();
+    addresses.push(page.url());
+    await page.waitForLoadState('networkidle');
+    const holdsWord = (texts: string[]) => texts.filter((text) => text.toLowerCase().includes(searchWord));
+    expect(holdsWord(addresses)).toEqual([]);
+    expect(holdsWord(urls)).toEqual([]);
+    expect(holdsWord(bodies).length, 'the search went in a request body').toBeGreaterThan(0);
+
     const leaks = (texts: string[]) => texts.flatMap((text) => words.filter((word) => text.toLowerCase().includes(word.toLowerCase())).map((word) => `«${word}» in ${text}`));
     expect(leaks(titles)).toEqual([]);
     expect(leaks(urls)).toEqual([]);

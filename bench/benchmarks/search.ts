@@ -4,12 +4,12 @@ import { runReads, type ReadRequest } from '../lib/reads.ts';
 import { round } from '../lib/stats.ts';
 
 /**
- * Norwegian full text within one citizen's items (GET /api/inbox?q=…), words from
+ * Norwegian full text within one citizen's items (POST /api/inbox/search, the words in the body), words from
  * common to rare, for random citizens and for the heavy ones, 16 concurrent.
  */
 export const search: Benchmark = {
   name: 'search',
-  description: 'GET /api/inbox?q=<word>: full text within one citizen, random and heavy citizens, 16 concurrent',
+  description: 'POST /api/inbox/search {q}: full text within one citizen, random and heavy citizens, 16 concurrent',
   needsDataset: true,
   async run(context) {
     const dataset = context.dataset!;
@@ -23,7 +23,7 @@ export const search: Benchmark = {
         const tokens = await context.createSessions([...citizens]);
         const requests: ReadRequest[] = [];
         for (const citizenId of citizens.slice(0, 5_000)) {
-          for (const term of searchTerms) requests.push({ citizenId, query: term, path: `/api/inbox?q=${encodeURIComponent(term)}` });
+          for (const term of searchTerms) requests.push({ citizenId, query: term, path: '/api/inbox/search', body: JSON.stringify({ q: term }) });
         }
         const { ours, raw } = await runReads(context, { name: 'search', concurrency: 16, tokens, requests, api });
         const p99 = ours.latency.percentile(99);

@@ -100,7 +100,14 @@ function requestHead(method: string, path: string, host: string, headers: Record
   return head;
 }
 
-/** GET requests over one keep-alive connection per worker (`worker` < `connections`). */
+/** A whole request with a body (UTF-8), its Content-Length counted in bytes. */
+function requestWithBody(method: string, path: string, host: string, headers: Record<string, string>, body: string): Buffer {
+  const bytes = Buffer.from(body, 'utf8');
+  const head = `${requestHead(method, path, host, headers)}content-length: ${bytes.length}\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), bytes]);
+}
+
+/** Requests over one keep-alive connection per worker (`worker` < `connections`). */
 export class LeanHttpClient {
   private readonly connections: Connection[];
   private readonly hostHeader: string;
@@ -115,6 +122,12 @@ export class LeanHttpClient {
     const connection = this.connections[worker];
     if (!connection) throw new Error(`no connection for worker ${worker}`);
     return connection.send(`${requestHead('GET', path, this.hostHeader, headers)}\r\n`);
+  }
+
+  post(worker: number, path: string, headers: Record<string, string>, body: string): Promise<LeanResponse> {
+    const connection = this.connections[worker];
+    if (!connection) throw new Error(`no connection for worker ${worker}`);
+    return connection.send(requestWithBody('POST', path, this.hostHeader, headers, body));
   }
 
   close(): void {
@@ -142,11 +155,10 @@ export class LeanHttpPool {
   }
 
   async request(method: string, path: string, headers: Record<string, string>, body: string): Promise<LeanResponse> {
-    const bytes = Buffer.from(body, 'utf8');
-    const head = `${requestHead(method, path, this.hostHeader, headers)}content-length: ${bytes.length}\r\n\r\n`;
+    const request = requestWithBody(method, path, this.hostHeader, headers, body);
     const connection = this.idle.pop() ?? (await new Promise<Connection>((resolve) => this.queued.push(resolve)));
     try {
-      return await connection.send(Buffer.concat([Buffer.from(head, 'latin1'), bytes]));
+      return await connection.send(request);
     } finally {
       const next = this.queued.shift();
       if (next) next(connection);

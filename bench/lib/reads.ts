@@ -1,5 +1,5 @@
 /**
- * Read benchmarks: GET requests with citizen sessions against a server process,
+ * Read benchmarks: inbox requests (GET, or a search's POST) with citizen sessions against a server process,
  * beside the raw ceiling — the same SQL the server runs for the request (the session,
  * the page and the unread counts in one statement), sent straight with `pg` as
  * prepared statements at the same concurrency.
@@ -14,6 +14,8 @@ import { runLoad, type LoadResult } from './load.ts';
 export interface ReadRequest {
   citizenId: string;
   path: string;
+  /** A search's JSON body, POSTed to `path` (with the CSRF header); without it a GET. */
+  body?: string;
   /** The page's keyset position, when not the first page. */
   after?: { at: Date; id: string };
   query?: string;
@@ -50,6 +52,10 @@ function inboxSql(sessionId: string, request: ReadRequest): { name?: string; tex
  * text PostgreSQL sent, with no parsing into dates and numbers.
  */
 const asText = (value: string) => value;
+
+/** Any value does for the double-submit check: the cookie and the header only have to match. */
+const benchCsrf = 'bench-csrf';
+const searchHeaders = { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': benchCsrf };
 const lean = { rowMode: 'array', types: { getTypeParser: () => asText } } as const;
 
 export async function runReads(
@@ -81,7 +87,9 @@ export async function runReads(
     ours = await runLoad({ concurrency: options.concurrency, durationMs: durationS * 1000, warmupMs: warmupS * 1000, serverPids: [api.pid] }, async (worker) => {
       const request = pick();
       const token = options.tokens.get(request.citizenId)!;
-      const response = await client.get(worker, request.path, { cookie: `innboks_session=${token}`, accept: 'application/json' });
+      const response = request.body
+        ? await client.post(worker, request.path, { ...searchHeaders, cookie: `innboks_session=${token}; innboks_csrf=${benchCsrf}` }, request.body)
+        : await client.get(worker, request.path, { cookie: `innboks_session=${token}`, accept: 'application/json' });
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`);
       if (response.body.length < 20) throw new Error('empty inbox answer');
     });

@@ -46,6 +46,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/config': { audience: 'public', allowed: principals, request: () => ({ path: '/api/config' }) },
   'GET /api/session': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/session' }) },
   'GET /api/inbox': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/inbox' }) },
+  'POST /api/inbox/search': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/inbox/search', body: { q: 'svar' } }) },
   'GET /api/inbox/unread': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/inbox/unread' }) },
   'GET /api/letters/:id': {
     audience: 'citizen',

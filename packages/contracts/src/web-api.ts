@@ -42,15 +42,31 @@ export const unreadCountsSchema = z.object({
 });
 export type UnreadCounts = z.infer<typeof unreadCountsSchema>;
 
-/** GET /api/inbox query. `cursor` is opaque, from the previous page's `nextCursor`. */
-export const inboxQuerySchema = z.object({
+const inboxPageFields = z.object({
   category: inboxCategorySchema.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
   archived: z.enum(['true', 'false']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/**
+ * GET /api/inbox query. `cursor` is opaque, from the previous page's `nextCursor`.
+ * Search words are refused here (400 naming `q`): a URL lands in history, proxies and
+ * access logs, so a search goes in the body of POST /api/inbox/search.
+ */
+export const inboxQuerySchema = inboxPageFields.extend({
+  q: z
+    .never({ error: 'Søkeord sendes i POST /api/inbox/search, ikke i adressen' })
+    .optional()
+    .describe('Refused (400): search words go in the body of POST /api/inbox/search'),
+});
 export type InboxQuery = z.input<typeof inboxQuerySchema>;
+
+/** POST /api/inbox/search body: the same page fields and the search words; answered as GET /api/inbox. */
+export const inboxSearchSchema = inboxPageFields.extend({
+  q: z.string().trim().min(1).max(200),
+});
+export type InboxSearch = z.input<typeof inboxSearchSchema>;
 
 /** One inbox row: a thread, shown by its first letter's subject and its newest activity. */
 export const inboxItemSchema = z.object({

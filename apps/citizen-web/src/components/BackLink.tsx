@@ -5,9 +5,9 @@ import { getColor } from '@helsenorge/designsystem-react/theme/currys/color';
 import styles from './BackLink.module.scss';
 
 /** "← Tilbake til innboksen": the same on every page below the inbox. */
-export function BackLink({ to, children }: { to: string; children: string }) {
+export function BackLink({ to, state, children }: { to: string; state?: unknown; children: string }) {
   return (
-    <Link to={to} className={styles.back}>
+    <Link to={to} state={state} className={styles.back}>
       <Icon svgIcon={ArrowLeft} size={24} color={getColor('blueberry', 700)} />
       {children}
     </Link>

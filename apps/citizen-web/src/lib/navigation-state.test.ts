@@ -1,18 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { fromInboxState, inboxReturnPath } from './navigation-state.ts';
+import { fromInboxState, inboxQueryFrom, inboxReturn } from './navigation-state.ts';
 
 describe('Returning to the inbox', () => {
-  test('Keeps the category and search the citizen came from', () => {
-    expect(inboxReturnPath(fromInboxState('?category=gp&q=blod'))).toBe('/innboks?category=gp&q=blod');
+  test('Keeps the category in the URL and the search in history state', () => {
+    expect(inboxReturn(fromInboxState('?category=gp', 'blod'))).toEqual({ to: '/innboks?category=gp', state: { inboxQuery: 'blod' } });
   });
 
   test('Goes to the plain inbox without state', () => {
-    expect(inboxReturnPath(null)).toBe('/innboks');
-    expect(inboxReturnPath(undefined)).toBe('/innboks');
+    expect(inboxReturn(null)).toEqual({ to: '/innboks', state: undefined });
+    expect(inboxReturn(undefined)).toEqual({ to: '/innboks', state: undefined });
   });
 
-  test('Ignores state that is not a query string', () => {
-    expect(inboxReturnPath({ inboxSearch: '//evil.example' })).toBe('/innboks');
-    expect(inboxReturnPath({ inboxSearch: 42 })).toBe('/innboks');
+  test('Ignores state that is not a query string or a search', () => {
+    expect(inboxReturn({ inboxSearch: '//evil.example' })).toEqual({ to: '/innboks', state: undefined });
+    expect(inboxReturn({ inboxSearch: 42 })).toEqual({ to: '/innboks', state: undefined });
+    expect(inboxQueryFrom({ inboxQuery: 42 })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { InboxCategory } from '@innboks/contracts';
 
-/** What the inbox list is showing; it lives in the URL. */
+/** What the inbox list is showing: category and view in the URL, the search in history state. */
 export interface InboxFilters {
   category: InboxCategory | undefined;
   q: string | undefined;

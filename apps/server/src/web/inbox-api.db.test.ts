@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inboxPageSchema, type InboxPage, type Letter } from '@innboks/contracts';
+import { inboxPageSchema, type InboxPage, type InboxSearch, type Letter, type Problem } from '@innboks/contracts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { communication, postLetter } from '../testing/letters.ts';
@@ -16,14 +16,13 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
   const sender = (senderKind: string) => server.senders.find((candidate) => candidate.kind === senderKind)!;
   const kariId = () => server.citizens[0]!.nationalId;
 
-  /** Kari's pages of `path` followed by their cursors: the ids in order, each page at most its limit, newest activity first throughout. */
-  async function everyPage(path: string): Promise<string[]> {
-    const limit = Number(new URL(path, 'http://x').searchParams.get('limit'));
+  /** Kari's pages (`read` of each cursor) followed to the end: the ids in order, each page at most `limit`, newest activity first throughout. */
+  async function everyPage(limit: number, read: (cursor: string | undefined) => Promise<{ body: InboxPage }>): Promise<string[]> {
     const seen: string[] = [];
     let cursor: string | null = null;
     let lastActivity = Infinity;
     do {
-      const page: { body: InboxPage } = await get<InboxPage>(kari, `${path}${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: InboxPage } = await read(cursor ?? undefined);
       expect(page.body.items.length).toBeLessThanOrEqual(limit);
       for (const item of page.body.items) {
         const at = new Date(item.lastActivityAt).getTime();
@@ -47,6 +46,11 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
   const get = async <T>(jar: CookieJar, path: string) => {
     const response = await jar.fetch(`${server.baseUrl}${path}`);
     return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+  };
+  /** POST /api/inbox/search: the search words in the body, never in the URL. */
+  const search = async (jar: CookieJar, body: InboxSearch, headers = csrfHeaders(jar)) => {
+    const response = await jar.fetch(`${server.baseUrl}/api/inbox/search`, { method: 'POST', headers, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as InboxPage };
   };
   const patch = (jar: CookieJar, id: string, body: unknown, headers = csrfHeaders(jar)) =>
     jar.fetch(`${server.baseUrl}/api/letters/${id}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
@@ -129,30 +133,51 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
       topic: { text: 'Svar etter undersøkelse' },
       payload: [{ contentString: 'Røntgenbildene fra kneet ditt er vurdert av legen.' }],
     });
-    const found = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('røntgenbilde')}`);
+    const found = await search(kari, { q: 'røntgenbilde' });
     expect(found.body.items.map((item) => item.id)).toContain(id);
-    const inCategory = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('røntgenbilde')}&category=gp`);
+    const inCategory = await search(kari, { q: 'røntgenbilde', category: 'gp' });
     expect(inCategory.body.items.map((item) => item.id)).not.toContain(id);
-    const none = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('sjiraffe')}`);
+    const none = await search(kari, { q: 'sjiraffe' });
     expect(none.body.items).toEqual([]);
+  });
+
+  test('search words are refused in a URL, and a search needs a session and the CSRF header', async () => {
+    const id = await send('hospital', kariId(), { topic: { text: 'Svar på allergitest' }, payload: [{ contentString: 'Du reagerte på bjørkepollen.' }] });
+    const inUrl = await get<Problem>(kari, `/api/inbox?q=${encodeURIComponent('bjørkepollen')}`);
+    expect(inUrl.status).toBe(400);
+    expect(inUrl.body.errors?.map((error) => error.field)).toEqual(['q']);
+    const found = await search(kari, { q: 'bjørkepollen' });
+    expect(found.status).toBe(200);
+    expect(inboxPageSchema.parse(found.body).items.map((item) => item.id)).toEqual([id]);
+    expect((await search(kari, { q: 'bjørkepollen' }, { 'content-type': 'application/json' })).status).toBe(403);
+    expect((await search(ola, { q: 'bjørkepollen' })).body.items).toEqual([]);
+    expect((await search(kari, { q: '  ' })).status).toBe(400);
+    const anonymous = await fetch(`${server.baseUrl}/api/inbox/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"q":"bjørkepollen"}' });
+    expect(anonymous.status).toBe(401);
+    // The API description has the search's body, and says `q` is refused in the inbox's URL.
+    const openapi = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string; description?: string }[] }>>;
+    };
+    expect(openapi.paths['/api/inbox/search']?.post?.requestBody).toBeDefined();
+    expect(openapi.paths['/api/inbox']?.get?.parameters?.find((parameter) => parameter.name === 'q')?.description).toMatch(/^Refused/);
   });
 
   test('search finds a conversation by a word only its later answer holds, and by the words of its first letter still', async () => {
     const first = await send('hospital', kariId(), { topic: { text: 'Innkalling' }, payload: [{ contentString: 'Du er kalt inn til kontroll av kneet.' }] });
-    expect((await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('gipsen')}`)).body.items).toEqual([]);
+    expect((await search(kari, { q: 'gipsen' })).body.items).toEqual([]);
     await send('hospital', kariId(), {
       topic: { text: 'Oppfølging' },
       payload: [{ contentString: 'Gipsen kan tas av ved neste besøk.' }],
       inResponseTo: [{ reference: `Communication/${first}` }],
     });
-    const byAnswer = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('gipsen')}`);
+    const byAnswer = await search(kari, { q: 'gipsen' });
     expect(byAnswer.body.items.map((item) => item.id)).toEqual([first]);
-    const byFirstLetter = await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent('kneet kontroll')}`);
+    const byFirstLetter = await search(kari, { q: 'kneet kontroll' });
     expect(byFirstLetter.body.items.map((item) => item.id)).toContain(first);
   });
 
   test('search finds the first part of a Norwegian compound word, whole words first, and never across two words', async () => {
-    const ids = async (q: string) => (await get<InboxPage>(kari, `/api/inbox?q=${encodeURIComponent(q)}`)).body.items.map((item) => item.id);
+    const ids = async (q: string) => (await search(kari, { q })).body.items.map((item) => item.id);
     const xray = await send('hospital', kariId(), { topic: { text: 'Svar på røntgenundersøkelse' } });
     const samples = await send('gp', kariId(), { topic: { text: 'Svar fra legekontoret' }, payload: [{ contentString: 'Blodprøvene dine er fine.' }] });
     const wholeWord = await send('gp', kariId(), { topic: { text: 'Melding om blod' }, payload: [{ contentString: 'Vi fant litt blod i urinen.' }] });
@@ -175,7 +200,7 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: InboxPage } = await get<InboxPage>(kari, `/api/inbox?q=blod&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: InboxPage } = await search(kari, { q: 'blod', limit: 1, cursor: cursor ?? undefined });
       paged.push(...page.body.items.map((item) => item.id));
       cursor = page.body.nextCursor;
       if (paged.length > blod.length) break;
@@ -199,7 +224,7 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
 
   test('paging walks every thread once, newest activity first', async () => {
     for (let index = 0; index < 5; index++) await send('research', kariId(), { topic: { text: `Spørreskjema ${index}` } });
-    const seen = await everyPage('/api/inbox?category=research&limit=2');
+    const seen = await everyPage(2, (cursor) => get<InboxPage>(kari, `/api/inbox?category=research&limit=2${cursor ? `&cursor=${cursor}` : ''}`));
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -208,7 +233,7 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
     const mine: string[] = [];
     for (let index = 0; index < 5; index++) mine.push(await send('hospital', kariId(), { topic: { text: `Ryggsøylen, kontroll ${index}` } }));
     const someoneElses = await send('hospital', server.citizens[1]!.nationalId, { topic: { text: 'Ryggsøylen, kontroll' } });
-    const seen = await everyPage(`/api/inbox?q=${encodeURIComponent('ryggsøyle')}&limit=2`);
+    const seen = await everyPage(2, (cursor) => search(kari, { q: 'ryggsøyle', limit: 2, cursor }));
     expect([...seen].sort()).toEqual([...mine].sort());
     expect(seen).not.toContain(someoneElses);
   });

@@ -4,12 +4,12 @@
  * check in the same statement as its read) and reaches data only through the
  * citizen's scope, so another citizen's item is "not found", like a missing one.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock, InboxCategory } from '@innboks/core';
 import { CitizenInbox, type InboxThread } from '@innboks/db';
-import { inboxQuerySchema, letterPatchSchema, type InboxItem, type Letter } from '@innboks/contracts';
+import { inboxQuerySchema, inboxSearchSchema, letterPatchSchema, type InboxItem, type Letter } from '@innboks/contracts';
 import { problems } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
@@ -22,23 +22,32 @@ export interface InboxRouteOptions {
 
 const idParams = z.object({ id: z.string() });
 
+/** The inbox screen's fields as both routes have them after validation. */
+type InboxPageFields = Omit<z.output<typeof inboxSearchSchema>, 'q'> & { q?: string | undefined };
+
 export async function registerInboxRoutes(app: FastifyInstance, options: InboxRouteOptions): Promise<void> {
   const { guards, clock } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   // The session and the screen in one statement (`guards.inboxScreen`): 401 without a live
   // session, and the page and counts of that session's citizen only.
-  routes.get('/api/inbox', { schema: { querystring: inboxQuerySchema } }, async (request, reply) => {
-    const query = request.query;
-    if (query.cursor && !CitizenInbox.isValidCursor(query.cursor)) {
+  const inboxScreen = async (request: FastifyRequest, reply: FastifyReply, fields: InboxPageFields) => {
+    if (fields.cursor && !CitizenInbox.isValidCursor(fields.cursor)) {
       throw problems.badRequest([{ field: 'cursor', message: 'Ugyldig side-markør' }]);
     }
-    const pageRequest = { category: query.category, query: query.q, archived: query.archived === 'true', cursor: query.cursor, limit: query.limit };
+    const pageRequest = { category: fields.category, query: fields.q, archived: fields.archived === 'true', cursor: fields.cursor, limit: fields.limit };
     const page = await guards.inboxScreen(request, reply, pageRequest);
     // An InboxPage; the items come as JSON from the database, written into the answer as they are.
     const body = `{"items":${page.itemsJson},"nextCursor":${JSON.stringify(page.nextCursor)},"unread":${JSON.stringify(page.unread)}}`;
     return reply.type('application/json; charset=utf-8').send(body);
-  });
+  };
+
+  routes.get('/api/inbox', { schema: { querystring: inboxQuerySchema } }, async (request, reply) => inboxScreen(request, reply, request.query));
+
+  // A search is the same screen with its words in the body, never in a URL (history, proxies,
+  // access logs). POST, so it carries the CSRF header like every POST; for a read that costs
+  // nothing and keeps one rule for the API.
+  routes.post('/api/inbox/search', { schema: { body: inboxSearchSchema } }, async (request, reply) => inboxScreen(request, reply, request.body));
 
   routes.get('/api/inbox/unread', { preHandler: guards.citizen }, async (request) => citizenScope(request).inbox.unreadCounts());
 

@@ -3,6 +3,7 @@ import { inboxCategories, type InboxCategory, type UnreadCounts } from '@innboks
 import { plural } from '@innboks/web-base/plural';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import type { InboxFilters } from '../../../lib/query-keys.ts';
+import { inboxHistoryState } from '../../../lib/navigation-state.ts';
 import { inboxSearch } from '../filters.ts';
 import styles from './CategoryNav.module.scss';
 
@@ -35,6 +36,7 @@ export function CategoryNav({ filters, unread }: CategoryNavProps) {
             <li key={key}>
               <Link
                 to={{ pathname: '/innboks', search: inboxSearch({ ...filters, category }) }}
+                state={inboxHistoryState(filters.q)}
                 className={styles.link}
                 aria-current={current ? 'page' : undefined}
               >

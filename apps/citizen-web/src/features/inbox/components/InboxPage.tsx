@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import FilterIcon from '@helsenorge/designsystem-react/components/Icons/Filter';
@@ -11,6 +11,7 @@ import { plural } from '@innboks/web-base/plural';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useInbox } from '../api/get-inbox.ts';
+import { inboxHistoryState } from '../../../lib/navigation-state.ts';
 import { inboxSearch, parseInboxFilters } from '../filters.ts';
 import { CategoryNav } from './CategoryNav.tsx';
 import { InboxRow } from './InboxRow.tsx';
@@ -27,8 +28,10 @@ import styles from './InboxPage.module.scss';
  */
 export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
   const { m, locale } = useMessages();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = parseInboxFilters(searchParams);
+  const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const filters = parseInboxFilters(searchParams, location.state);
   const inbox = useInbox(filters);
   useDocumentTitle(filters.archived ? m.inbox.archivePageTitle : m.inbox.pageTitle, m.app.titleSuffix);
 
@@ -47,7 +50,9 @@ export function InboxPage({ actions }: { actions?: ReactNode } = {}) {
       ? m.inbox.emptyArchive
       : m.inbox.emptyInbox;
 
-  const search = (q: string | undefined) => setSearchParams(inboxSearch({ ...filters, q }));
+  // A new history entry, so back/forward restores the search; its words only in the entry's state.
+  const search = (q: string | undefined) =>
+    void navigate({ pathname: '/innboks', search: inboxSearch(filters) }, { state: inboxHistoryState(q) });
   const { listRef, loadMore } = useFocusFirstNew(items.length, () => void inbox.fetchNextPage());
 
   return (

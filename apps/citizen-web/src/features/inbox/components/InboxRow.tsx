@@ -8,7 +8,7 @@ import { StatusTag } from '../../../components/StatusTag.tsx';
 import { format } from '../../../i18n/format.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatWhen } from '@innboks/web-base/dates';
-import { fromInboxState } from '../../../lib/navigation-state.ts';
+import { fromInboxState, inboxQueryFrom } from '../../../lib/navigation-state.ts';
 import styles from './InboxRow.module.scss';
 
 /**
@@ -17,7 +17,7 @@ import styles from './InboxRow.module.scss';
  */
 export function InboxRow({ item }: { item: InboxItem }) {
   const { m, locale } = useMessages();
-  const { search } = useLocation();
+  const { search, state } = useLocation();
 
   return (
     <li
@@ -47,7 +47,7 @@ export function InboxRow({ item }: { item: InboxItem }) {
           )}
         </p>
         <p className={styles.subjectLine}>
-          <Link className={styles.subject} to={`/innboks/${item.id}`} state={fromInboxState(search)}>
+          <Link className={styles.subject} to={`/innboks/${item.id}`} state={fromInboxState(search, inboxQueryFrom(state))}>
             {item.subject}
           </Link>
         </p>

@@ -6,7 +6,7 @@ import { maxQueryLength } from '../filters.ts';
 import styles from './SearchForm.module.scss';
 
 export interface SearchFormProps {
-  /** The search now in the URL. */
+  /** The search now shown (kept in history state). */
   query: string | undefined;
   /** Called with the trimmed search, or undefined to clear it. */
   onSearch: (query: string | undefined) => void;
@@ -24,7 +24,7 @@ export function SearchForm({ query, onSearch }: SearchFormProps) {
   };
 
   return (
-    // Keyed by the URL's search so back/forward puts the right text back in the field.
+    // Keyed by the search so back/forward puts the right text back in the field.
     <form key={query ?? ''} role="search" className={styles.form} onSubmit={submit}>
       <Input
         inputId="inbox-search"

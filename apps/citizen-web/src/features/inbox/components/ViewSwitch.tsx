@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import type { InboxFilters } from '../../../lib/query-keys.ts';
+import { inboxHistoryState } from '../../../lib/navigation-state.ts';
 import { inboxSearch } from '../filters.ts';
 import styles from './ViewSwitch.module.scss';
 
@@ -19,6 +20,7 @@ export function ViewSwitch({ filters }: { filters: InboxFilters }) {
           <li key={label}>
             <Link
               to={{ pathname: '/innboks', search: inboxSearch({ ...filters, archived }) }}
+                state={inboxHistoryState(filters.q)}
               className={styles.tab}
               aria-current={filters.archived === archived ? 'page' : undefined}
             >

@@ -8,7 +8,7 @@ import { PageLoader } from '../../../components/PageLoader.tsx';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { isApiError } from '../../../lib/http.ts';
-import { inboxReturnPath } from '../../../lib/navigation-state.ts';
+import { inboxReturn } from '../../../lib/navigation-state.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useLetter } from '../api/get-letter.ts';
 import { LetterActions } from './LetterActions.tsx';
@@ -23,17 +23,17 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
   const location = useLocation();
   const navigate = useNavigate();
   const letter = useLetter(id);
-  const backTo = inboxReturnPath(location.state);
+  const back = inboxReturn(location.state);
 
   const notFound = letter.isError && (isApiError(letter.error, 404) || isApiError(letter.error, 400));
   useDocumentTitle(notFound ? m.letter.notFoundTitle : m.letter.pageTitle, m.app.titleSuffix);
 
   if (letter.isPending) return <PageLoader />;
-  if (notFound) return <LetterNotFound backLink={<BackLink to={backTo}>{m.letter.back}</BackLink>} />;
+  if (notFound) return <LetterNotFound backLink={<BackLink to={back.to} state={back.state}>{m.letter.back}</BackLink>} />;
   if (letter.isError) {
     return (
       <div className={styles.page}>
-        <BackLink to={backTo}>{m.letter.back}</BackLink>
+        <BackLink to={back.to} state={back.state}>{m.letter.back}</BackLink>
         <Title htmlMarkup="h1" appearance="title2">
           {m.letter.pageTitle}
         </Title>
@@ -48,7 +48,7 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
 
   return (
     <div className={aside ? styles.pageWithAside : styles.page}>
-      <BackLink to={backTo}>{m.letter.back}</BackLink>
+      <BackLink to={back.to} state={back.state}>{m.letter.back}</BackLink>
       <Title htmlMarkup="h1" appearance="title2" margin={{ marginTop: 1.5, marginBottom: 0.75 }}>
         {data.subject}
       </Title>
@@ -78,7 +78,7 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
         </div>
       </dl>
 
-      <LetterActions letterId={data.id} archived={data.archived} onMarkedUnread={() => void navigate(backTo)} />
+      <LetterActions letterId={data.id} archived={data.archived} onMarkedUnread={() => void navigate(back.to, { state: back.state })} />
 
       <div className={aside ? styles.columns : undefined}>
         <ol className={styles.thread} aria-label={m.letter.messagesHeading}>

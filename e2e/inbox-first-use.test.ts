@@ -8,11 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { communication, postLetter } from '../apps/server/src/testing/letters.ts';
 import { hanne, lars, marit } from '../apps/server/src/testing/municipal.ts';
 import { expectAccessibleAtEachWidth } from './support/accessibility.ts';
 import { logIn, useBrowser, waitForInbox } from './support/browser.ts';
-import { useTestServer } from './support/server.ts';
+import { sendHospitalLetter, useTestServer } from './support/server.ts';
 
 const chromium = useBrowser();
 const server = useTestServer(chromium, { autoWorker: true });
@@ -27,12 +26,6 @@ async function withPage(options: typeof desktop | typeof phone, use: (page: Page
   } finally {
     await context.close();
   }
-}
-
-async function sendLetter(nationalId: string, subject: string, overrides: Record<string, unknown> = {}) {
-  const sender = server().senders.find((candidate) => candidate.kind === 'hospital')!;
-  const response = await postLetter(server().baseUrl, await server().tokenFor(sender.clientId), communication(sender, nationalId, { topic: { text: subject }, ...overrides }));
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
 }
 
 /** Lars writes to home nursing through the form, as a citizen does; answers the thread's subject. */
@@ -50,9 +43,9 @@ const importantSubject = `Viktig svar ${randomUUID().slice(0, 6)}`;
 
 beforeAll(async () => {
   if (!chromium.available) return;
-  await sendLetter(marit.nationalId, importantSubject, { extension: [{ url: 'urn:innboks:extension:important', valueBoolean: true }] });
+  await sendHospitalLetter(server(), marit.nationalId, importantSubject, { extension: [{ url: 'urn:innboks:extension:important', valueBoolean: true }] });
   // More than a page (20) for Marit, so the list has "Vis flere".
-  for (let index = 0; index < 21; index += 1) await sendLetter(marit.nationalId, `Brev nummer ${index + 1}`, { payload: [{ contentString: 'Hei.' }] });
+  for (let index = 0; index < 21; index += 1) await sendHospitalLetter(server(), marit.nationalId, `Brev nummer ${index + 1}`, { payload: [{ contentString: 'Hei.' }] });
 });
 
 describe('a message the citizen sent', () => {

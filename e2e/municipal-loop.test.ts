@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { fredrik, hanne, lars, serviceId, siri } from '../apps/server/src/testing/municipal.ts';
 import { expectAccessible } from './support/accessibility.ts';
-import { useBrowser } from './support/browser.ts';
+import { staffLogIn, useBrowser } from './support/browser.ts';
 import { useTestServer } from './support/server.ts';
 
 /** Retries an assertion until it holds or the time is up (playwright-core has no web-first assertions). */
@@ -46,14 +46,6 @@ async function citizenLogin(page: Page, name: string) {
   await page.waitForURL(/\/innboks/);
 }
 
-async function staffLogin(page: Page, name: string) {
-  await page.goto(`${server().baseUrl}/ansatt/`);
-  await page.getByRole('link', { name: 'Logg inn med HelseID' }).click();
-  await hasText(page.getByRole('heading', { level: 1 }), /ikke ekte HelseID/);
-  await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL(/\/ansatt\/tjenester\//);
-}
-
 describe('municipal messaging, end to end', () => {
   test('citizen writes to home nursing → the nurse answers → the citizen reads it and sees the read in Logg over bruk; physiotherapy cannot find it', async () => {
     const subject = `Endre besøkstid ${Date.now()}`;
@@ -82,7 +74,7 @@ describe('municipal messaging, end to end', () => {
 
       // The nurse finds it in the shared inbox of home nursing, opens it and answers.
       const staffPage = await nurse.newPage();
-      await staffLogin(staffPage, hanne.name);
+      await staffLogIn(staffPage, server().baseUrl, hanne.name);
       await hasText(staffPage.getByTestId('staff-name'), hanne.name);
       const row = staffPage.getByTestId('staff-thread-row').filter({ hasText: subject });
       await hasText(row, 'Lars Kommunesen');
@@ -101,7 +93,7 @@ describe('municipal messaging, end to end', () => {
 
       // A physiotherapist of the same municipality finds nothing, not even by the thread's address.
       const physioPage = await physio.newPage();
-      await staffLogin(physioPage, fredrik.name);
+      await staffLogIn(physioPage, server().baseUrl, fredrik.name);
       await hasText(physioPage.getByRole('heading', { level: 1 }), 'Fysioterapi');
       await hasCount(physioPage.getByText(subject), 0);
       const homeNursing = await serviceId(server().database.db, 'drammen-helse-omsorg', 'hjemmesykepleie');

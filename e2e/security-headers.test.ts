@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { communication, postLetter } from '../apps/server/src/testing/letters.ts';
 import { logIn, useBrowser, useTab } from './support/browser.ts';
-import { useTestServer } from './support/server.ts';
+import { sendHospitalLetter, useTestServer } from './support/server.ts';
 
 // The browser first, then the server and tabs: without Chromium every test fails with the install instruction.
 const chromium = useBrowser();
@@ -18,10 +17,8 @@ const kari = useTab(chromium);
 
 /** Sends a letter from a hospital to the citizen; returns its unique subject. */
 async function sendLetterTo(nationalId: string): Promise<string> {
-  const sender = server().senders.find((candidate) => candidate.kind === 'hospital')!;
   const subject = `Time hos hjertepoliklinikken ${randomUUID().slice(0, 8)}`;
-  const response = await postLetter(server().baseUrl, await server().tokenFor(sender.clientId), communication(sender, nationalId, { topic: { text: subject } }));
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  await sendHospitalLetter(server(), nationalId, subject);
   return subject;
 }
 

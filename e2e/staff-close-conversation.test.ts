@@ -6,23 +6,15 @@
  * corners on the dark banner, and every page has a help footer.
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { hanne, lars } from '../apps/server/src/testing/municipal.ts';
 import { expectAccessible } from './support/accessibility.ts';
-import { logIn, useBrowser } from './support/browser.ts';
+import { logIn, staffLogIn, useBrowser } from './support/browser.ts';
 import { useTestServer } from './support/server.ts';
 
 const chromium = useBrowser();
 const server = useTestServer(chromium, { autoWorker: true });
 const desktop = { viewport: { width: 1280, height: 900 }, locale: 'nb-NO' };
-
-async function staffLogin(page: Page, name: string) {
-  await page.goto(`${server().baseUrl}/ansatt/`);
-  await page.getByRole('link', { name: 'Logg inn med HelseID' }).click();
-  await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL(/\/ansatt\/tjenester\//);
-}
 
 test('closing a conversation: confirmed, said at the top, no answer form; the citizen is told and can start a new one', async () => {
   const subject = `Spørsmål om medisiner ${randomUUID().slice(0, 6)}`;
@@ -40,7 +32,7 @@ test('closing a conversation: confirmed, said at the top, no answer form; the ci
     const threadPath = new URL((await threadLink.getAttribute('href'))!, server().baseUrl).pathname;
 
     const nurse = await staffContext.newPage();
-    await staffLogin(nurse, hanne.name);
+    await staffLogIn(nurse, server().baseUrl, hanne.name);
     // One unanswered: the singular, by the language's plural rules.
     const count = nurse.locator('[data-testid^="unanswered-"]').first();
     await expect.poll(() => count.innerText()).toBe('1 ubesvart');

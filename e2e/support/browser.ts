@@ -161,3 +161,12 @@ export async function logIn(page: Page, baseUrl: string, who: Citizen): Promise<
   await openTestLogin(page, baseUrl);
   await completeTestLogin(page, who);
 }
+
+/** A staff member logs in to the workspace at /ansatt/ through the test login, as a demo staff member. */
+export async function staffLogIn(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/ansatt/`);
+  await page.getByRole('link', { name: 'Logg inn med HelseID' }).click();
+  await page.getByRole('heading', { level: 1, name: /ikke ekte HelseID/ }).waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+  await page.waitForURL(/\/ansatt\/tjenester\//);
+}

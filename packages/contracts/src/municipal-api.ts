@@ -5,6 +5,10 @@
  * `innboks_staff_csrf`). Errors are RFC 9457 problem details.
  */
 import { z } from 'zod';
+import { accessedObjects } from '@innboks/core/municipal/access-visits';
+
+/** The longest message, or staff answer, in a municipal conversation; the web apps count down to it. */
+export const messageTextMaxLength = 5000;
 
 /** Why a citizen cannot write to a service: not in a trial municipality, does not receive it, or it has no digital contact. */
 export const messagingRefusalSchema = z.enum(['not-in-trial', 'not-received', 'no-digital-contact']);
@@ -41,13 +45,13 @@ export type MunicipalOverview = z.infer<typeof municipalOverviewSchema>;
 export const newMunicipalMessageSchema = z.object({
   serviceId: z.string().min(1).max(100),
   subject: z.string().trim().min(1, 'Skriv et emne').max(200, 'Emnet kan ha høyst 200 tegn'),
-  text: z.string().trim().min(1, 'Skriv en melding').max(5000, 'Meldingen kan ha høyst 5000 tegn'),
+  text: z.string().trim().min(1, 'Skriv en melding').max(messageTextMaxLength, `Meldingen kan ha høyst ${messageTextMaxLength} tegn`),
 });
 export type NewMunicipalMessage = z.infer<typeof newMunicipalMessageSchema>;
 
 /** POST /api/municipal/threads/:id/messages — write again in a conversation. */
 export const municipalReplySchema = z.object({
-  text: z.string().trim().min(1, 'Skriv en melding').max(5000, 'Meldingen kan ha høyst 5000 tegn'),
+  text: z.string().trim().min(1, 'Skriv en melding').max(messageTextMaxLength, `Meldingen kan ha høyst ${messageTextMaxLength} tegn`),
 });
 export type MunicipalReply = z.infer<typeof municipalReplySchema>;
 
@@ -80,7 +84,7 @@ export const accessLogSchema = z.object({
       staffName: z.string(),
       serviceName: z.string(),
       /** `thread-summary`: the conversation's name and subject were shown in a staff list. */
-      object: z.enum(['thread-summary', 'thread', 'message', 'attachment']),
+      object: z.enum(accessedObjects),
       threadId: z.string().uuid(),
       subject: z.string().nullable(),
     }),
@@ -161,7 +165,7 @@ export type StaffThreadPatch = z.infer<typeof staffThreadPatchSchema>;
 
 /** POST /ansatt/api/threads/:id/messages — answer the citizen; the citizen gets a notice. */
 export const staffAnswerSchema = z.object({
-  text: z.string().trim().min(1, 'Skriv et svar').max(5000, 'Svaret kan ha høyst 5000 tegn'),
+  text: z.string().trim().min(1, 'Skriv et svar').max(messageTextMaxLength, `Svaret kan ha høyst ${messageTextMaxLength} tegn`),
 });
 export type StaffAnswer = z.infer<typeof staffAnswerSchema>;
 export const staffAnswerSentSchema = z.object({ messageId: z.string().uuid() });

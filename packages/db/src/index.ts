@@ -5,8 +5,6 @@ export * from './queue/job-queue.ts';
 export * from './queue/job-kinds.ts';
 export * from './repositories/letter-aggregate.ts';
 export * from './repositories/sender-repository.ts';
-export * from './repositories/is-uuid.ts';
-export * from './repositories/citizens.ts';
 export * from './repositories/citizen-inbox.ts';
 export * from './repositories/directory.ts';
 export * from './repositories/municipal/municipal-directory.ts';

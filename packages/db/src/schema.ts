@@ -1,5 +1,6 @@
 /** Kysely table types; they mirror the migrations. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccessedObject } from '@innboks/core';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -389,7 +390,7 @@ export interface MunicipalMessageTable {
 }
 
 /** `thread-summary`: a thread's citizen and subject shown in a staff list. */
-export type AccessLogObjectType = 'thread' | 'message' | 'attachment' | 'thread-summary';
+export type AccessLogObjectType = AccessedObject;
 
 export interface AccessLogTable {
   /** Position in the hash chain; set by the database. */

@@ -8,20 +8,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { NoticeOutbox, PrintBatchFolder, StandInDigitalMailbox, StandInFailMode } from '@innboks/channels';
-
-/** A notice that has not gone yet, and when it will (the SMS quiet hours, the notice window). */
-export interface HeldNoticeRow {
-  channel: 'sms' | 'email';
-  recipient: string;
-  dueAt: Date;
-  createdAt: Date;
-  letters: number;
-}
+import type { HeldNotice } from '@innboks/db';
 
 export interface DevRouteOptions {
   outbox?: NoticeOutbox | undefined;
   /** Notices waiting to go; given by the composition, as the dev routes get no database. */
-  heldNotices?: (() => Promise<HeldNoticeRow[]>) | undefined;
+  heldNotices?: (() => Promise<HeldNotice[]>) | undefined;
   digitalMailbox?: StandInDigitalMailbox | undefined;
   printFolder?: PrintBatchFolder | undefined;
 }

@@ -13,7 +13,7 @@ import { senderScope } from '../access/request-scope.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { parseIfNoneExist } from './routes.ts';
 import { fhirBase as base, ifMatchVersion, sendBundle, sendFhir, versionConflict, versionLocation } from './fhir-reply.ts';
-import { parseIdentifierParam, searchParameters } from './search-parameters.ts';
+import { requireIdentifierParam, searchParameters } from './search-parameters.ts';
 import { bodyForUpdateById, withIdentifier } from './update-by-id.ts';
 
 export interface AppointmentFhirRouteOptions {
@@ -48,8 +48,7 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
   // Conditional update: PUT Appointment?identifier=<system>|<value> creates or replaces.
   app.put(`${base}/Appointment`, asSender, async (request, reply) => {
     const appointments = appointmentsOf(request);
-    const condition = parseIdentifierParam(searchParameters(request, ['identifier']).identifier);
-    if (!condition) throw FhirError.of(400, 'required', 'Conditional update needs ?identifier=<system>|<value>', 'identifier');
+    const condition = requireIdentifierParam(searchParameters(request, ['identifier']).identifier, 'Conditional update needs ?identifier=<system>|<value>');
     const body = withIdentifier(request.body, condition);
     const appointment = parseOwn(body, senderScope(request));
     if (appointment.identifier.system !== condition.system || appointment.identifier.value !== condition.value) {
@@ -90,8 +89,7 @@ export async function registerAppointmentFhirRoutes(app: FastifyInstance, option
 
   app.get(`${base}/Appointment`, asSender, async (request, reply) => {
     const applied = searchParameters(request, ['identifier']);
-    const condition = parseIdentifierParam(applied.identifier);
-    if (!condition) throw FhirError.of(400, 'required', 'Search Appointment by identifier=<system>|<value>', 'identifier');
+    const condition = requireIdentifierParam(applied.identifier, 'Search Appointment by identifier=<system>|<value>');
     const found = await appointmentsOf(request).findByIdentifier(condition.system, condition.value);
     const resources = found ? [toAppointment(found)] : [];
     return sendBundle(request, reply, { publicUrl, resourceType: 'Appointment', applied, resources, total: resources.length });

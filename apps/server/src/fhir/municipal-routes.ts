@@ -13,7 +13,7 @@ import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { fhirBase as base, ifMatchVersion, sendBundle, sendFhir, versionConflict, versionLocation } from './fhir-reply.ts';
-import { parseIdentifierParam, searchParameters } from './search-parameters.ts';
+import { requireIdentifierParam, searchParameters } from './search-parameters.ts';
 import { bodyForUpdateById } from './update-by-id.ts';
 
 export interface MunicipalFhirRouteOptions {
@@ -72,8 +72,7 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
   };
 
   app.put(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
-    const condition = parseIdentifierParam(searchParameters(request, ['identifier']).identifier);
-    if (!condition) throw FhirError.of(400, 'required', 'identifier=<system>|<value> is required', 'identifier');
+    const condition = requireIdentifierParam(searchParameters(request, ['identifier']).identifier, 'identifier=<system>|<value> is required');
     return save(request, reply, request.body, condition);
   });
 
@@ -93,8 +92,7 @@ export async function registerMunicipalFhirRoutes(app: FastifyInstance, options:
   app.get(`${base}/EpisodeOfCare`, asSender, async (request, reply) => {
     const municipal = municipalScope(request);
     const applied = searchParameters(request, ['identifier']);
-    const condition = parseIdentifierParam(applied.identifier);
-    if (!condition) throw FhirError.of(400, 'required', 'identifier=<system>|<value> is required', 'identifier');
+    const condition = requireIdentifierParam(applied.identifier, 'identifier=<system>|<value> is required');
     const enrolment = await municipal.enrolments.findByIdentifier(condition.system, condition.value);
     const resources = enrolment ? [toEpisodeOfCare(enrolment)] : [];
     return sendBundle(request, reply, { publicUrl, resourceType: 'EpisodeOfCare', applied, resources, total: resources.length });

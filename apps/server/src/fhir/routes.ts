@@ -11,7 +11,7 @@ import type { Guards } from '../access/guards.ts';
 import { senderScope } from '../access/request-scope.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import { rawBodyOf } from '../http/raw-body.ts';
-import { fhirBase, sendBundle, sendFhir } from './fhir-reply.ts';
+import { fhirBase, sendBundle, sendFhir, versionLocation } from './fhir-reply.ts';
 import { registerFhirContentNegotiation } from './content-negotiation.ts';
 import { parseIdentifierParam, searchParameters } from './search-parameters.ts';
 
@@ -37,7 +37,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
   // The contract's Location is /fhir/R4/Communication/<id>; the version's own URL goes in Content-Location.
   const sendLetter = (request: FastifyRequest, reply: FastifyReply, status: number, stored: LetterForSender) => {
     const communication = toCommunication(stored, publicUrl);
-    reply.header('content-location', `${locationOf(stored.message.id)}/_history/${communication.meta.versionId}`);
+    reply.header('content-location', versionLocation(communication));
     return sendFhir(request, reply, status, communication, locationOf(stored.message.id));
   };
 
@@ -137,7 +137,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
 }
 
 function locationOf(id: string): string {
-  return `/fhir/R4/Communication/${id}`;
+  return `${fhirBase}/Communication/${id}`;
 }
 
 export function parseIfNoneExist(header: string | string[] | undefined): { system: string; value: string } | undefined {

@@ -39,3 +39,10 @@ export function parseIdentifierParam(value: string | undefined): { system: strin
   }
   return { system: value.slice(0, separator), value: value.slice(separator + 1) };
 }
+
+/** The `identifier` a route cannot do without: 400 `required`, with the route's own words, when it is missing. */
+export function requireIdentifierParam(value: string | undefined, diagnostics: string): { system: string; value: string } {
+  const identifier = parseIdentifierParam(value);
+  if (!identifier) throw FhirError.of(400, 'required', diagnostics, 'identifier');
+  return identifier;
+}

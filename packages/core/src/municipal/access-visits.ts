@@ -5,7 +5,9 @@
  * one staff member, service and thread within half an hour of each other are one
  * visit, shown at its start with the most that was seen.
  */
-export type AccessedObject = 'thread-summary' | 'thread' | 'message' | 'attachment';
+/** What a staff view showed, from least to most: a listing shows name and subject, a thread its messages, an attachment its file. */
+export const accessedObjects = ['thread-summary', 'thread', 'message', 'attachment'] as const;
+export type AccessedObject = (typeof accessedObjects)[number];
 
 export interface AccessRow<T extends AccessedObject = AccessedObject> {
   at: Date;
@@ -16,9 +18,6 @@ export interface AccessRow<T extends AccessedObject = AccessedObject> {
 }
 
 export const visitWindowMs = 30 * 60 * 1000;
-
-/** From least to most seen: a listing shows name and subject, a thread its messages, an attachment its file. */
-const seenOrder: AccessedObject[] = ['thread-summary', 'thread', 'message', 'attachment'];
 
 /** Rows newest first in, visits newest first out. A listing's rows for other threads may stand between a visit's rows. */
 export function groupAccessVisits<R extends AccessRow>(rowsNewestFirst: R[]): R[] {
@@ -36,7 +35,7 @@ export function groupAccessVisits<R extends AccessRow>(rowsNewestFirst: R[]): R[
       visits.push({ ...row });
       continue;
     }
-    const mostSeen = seenOrder.indexOf(row.objectType) > seenOrder.indexOf(visit.objectType) ? row.objectType : visit.objectType;
+    const mostSeen = accessedObjects.indexOf(row.objectType) > accessedObjects.indexOf(visit.objectType) ? row.objectType : visit.objectType;
     visits[index] = { ...visit, at: row.at, objectType: mostSeen };
   }
   return visits;

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { enqueueJob, requeueDeadJob } from '../queue/job-queue.ts';
+import { enqueueJob, listDeadJobs, requeueDeadJob } from '../queue/job-queue.ts';
 import { channelJob, deliverLetterJob, sendNoticeJob } from '../queue/job-kinds.ts';
 import { recordset } from '../sql/recordset.ts';
 import { moveAttempt, moveAttempts } from './attempts.ts';
@@ -43,7 +43,7 @@ export async function addDeadLetters(tx: Transaction<Database>, entries: readonl
 /** Dead letters not replayed yet, and jobs the queue gave up on; oldest first. */
 export async function listDeadLetters(db: Kysely<Database>): Promise<DeadLetterView[]> {
   const letters = await db.selectFrom('dead_letter').selectAll().where('replayed_at', 'is', null).orderBy('id').execute();
-  const jobs = await db.selectFrom('job').selectAll().where('state', '=', 'dead').orderBy('id').execute();
+  const jobs = await listDeadJobs(db);
   return [
     ...letters.map((row) => ({
       id: `d${row.id}`,

@@ -41,10 +41,6 @@ const jobDescriptions: { [K in JobKind]: string } = {
 /** Every kind, for the check that each has a handler. */
 export const jobKinds = Object.keys(jobDescriptions) as JobKind[];
 
-export function describeJob(kind: JobKind): string {
-  return jobDescriptions[kind];
-}
-
 /** The job that plans and starts a new letter's delivery. */
 export const deliverLetterJob = 'deliver-letter' satisfies JobKind;
 export const sendNoticeJob = 'send-notice' satisfies JobKind;

@@ -141,8 +141,8 @@ export class SenderRepository {
       const earlier = await this.replayOrConflict(idempotency);
       if (earlier) return earlier;
     }
-    const existing = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
-    if (existing) return asRepeat(existing, letter);
+    const repeat = await this.repeatOf(letter);
+    if (repeat) return repeat;
 
     try {
       const created = await this.db.transaction().execute(async (tx) => {
@@ -174,10 +174,16 @@ export class SenderRepository {
         const earlier = await this.replayOrConflict(idempotency);
         if (earlier) return earlier;
       }
-      const winner = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
-      if (winner) return asRepeat(winner, letter);
+      const repeat = await this.repeatOf(letter);
+      if (repeat) return repeat;
       throw error;
     }
+  }
+
+  /** How a letter already stored under this letter's identifier answers it: the first again, or refused for another citizen. */
+  private async repeatOf(letter: IncomingLetter): Promise<CreateOutcome | undefined> {
+    const existing = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
+    return existing ? asRepeat(existing, letter) : undefined;
   }
 
   /**
@@ -192,8 +198,8 @@ export class SenderRepository {
         if (created) return { outcome: 'created', letter: created };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        const winner = await this.findByIdentifier(letter.identifier.system, letter.identifier.value);
-        if (winner) return asRepeat(winner, letter);
+        const repeat = await this.repeatOf(letter);
+        if (repeat) return repeat;
         throw error;
       }
       // A first letter to this citizen raced another one making the citizen row; it exists now.

@@ -1,8 +1,7 @@
 import Textarea from '@helsenorge/designsystem-react/components/Textarea';
+import { messageTextMaxLength } from '@innboks/contracts';
 import { fieldError } from '../field-error.ts';
 
-/** The longest message the server takes (packages/contracts), counted down under the field. */
-export const messageMaxLength = 5000;
 
 export interface MessageFieldProps {
   id: string;
@@ -23,7 +22,7 @@ export function MessageField({ id, label, rows, value, onChange, error, describe
       textareaId={id}
       label={label}
       minRows={rows}
-      maxCharacters={messageMaxLength}
+      maxCharacters={messageTextMaxLength}
       value={value}
       onChange={(event) => onChange(event.target.value)}
       {...fieldError(error, `${id}-error`)}

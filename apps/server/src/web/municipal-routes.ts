@@ -34,6 +34,8 @@ export const refusalMessages: Record<MessagingRefusal, string> = {
   'no-digital-contact': 'Denne tjenesten har ikke åpnet for digital kontakt. Ta kontakt med tjenesten på telefon.',
 };
 
+const threadClosedMessage = 'Tjenesten har avsluttet denne samtalen. Start en ny samtale for å skrive til tjenesten igjen.';
+
 function refused(reason: MessagingRefusal, field: string): HttpProblem {
   return new HttpProblem(403, 'Kan ikke sende meldingen', refusalMessages[reason], [{ field, message: refusalMessages[reason] }]);
 }
@@ -100,6 +102,7 @@ export async function registerMunicipalRoutes(app: FastifyInstance, options: Mun
       const result = await municipalOf(request).reply(request.params.id, request.body.text, now, expectedAnswerBy);
       if (result.outcome === 'not-found') throw problems.notFound();
       if (result.outcome === 'refused') throw refused(result.reason, 'text');
+      if (result.outcome === 'closed') throw new HttpProblem(409, 'Samtalen er avsluttet', threadClosedMessage);
       reply.code(201);
       return { threadId: result.threadId, messageId: result.messageId, expectedAnswerBy };
     },

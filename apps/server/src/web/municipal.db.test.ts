@@ -164,6 +164,21 @@ describe.each(testDatabaseKinds())('municipal messaging on %s', (kind) => {
       expect((await patch({})).status).toBe(400);
     });
 
+    it("refuses the citizen's reply in a conversation the service closed (409, nothing stored), and a new conversation goes through", async () => {
+      const sent = await json(await send(larsJar, { serviceId: homeNursing, subject: 'Avsluttes', text: 'Hei' }));
+      const close = await hanneJar.fetch(url(`/ansatt/api/threads/${sent.threadId}`), { method: 'PATCH', headers: staffCsrfHeaders(hanneJar), body: JSON.stringify({ status: 'closed' }) });
+      expect(close.status).toBe(200);
+      const reply = await larsJar.fetch(url(`/api/municipal/threads/${sent.threadId}/messages`), { method: 'POST', headers: csrfHeaders(larsJar), body: JSON.stringify({ text: 'Ett spørsmål til' }) });
+      expect(reply.status).toBe(409);
+      const problem = await json(reply);
+      expect(problem.title).toBe('Samtalen er avsluttet');
+      expect(problem.detail).toContain('Start en ny samtale');
+      const letter = await json(await larsJar.fetch(url(`/api/letters/${sent.threadId}`)));
+      expect(letter.messages).toHaveLength(1);
+      expect(await json(await larsJar.fetch(url(`/api/municipal/threads/${sent.threadId}`)))).toMatchObject({ status: 'closed' });
+      expect((await send(larsJar, { serviceId: homeNursing, subject: 'Ny samtale', text: 'Hei igjen' })).status).toBe(201);
+    });
+
     it('shows nothing of a service to staff of another service or municipality', async () => {
       const sent = await json(await send(larsJar, { serviceId: homeNursing, subject: 'Bare for hjemmesykepleien', text: 'Hei' }));
       for (const staff of [fredrik, lise]) {

@@ -57,6 +57,9 @@ export type SendOutcome =
   | { outcome: 'refused'; reason: MessagingRefusal }
   | { outcome: 'not-found' };
 
+/** A reply can also meet a conversation the service closed: it takes no more messages; the citizen starts a new one. */
+export type ReplyOutcome = SendOutcome | { outcome: 'closed' };
+
 export class CitizenMunicipal {
   constructor(
     private readonly db: Kysely<Database>,
@@ -94,19 +97,20 @@ export class CitizenMunicipal {
     });
   }
 
-  /** Writes again in one of the citizen's municipal threads, under the same rules. */
-  async reply(threadId: string, text: string, now: Date, expectedAnswerBy: string): Promise<SendOutcome> {
+  /** Writes again in one of the citizen's open municipal threads, under the same rules. */
+  async reply(threadId: string, text: string, now: Date, expectedAnswerBy: string): Promise<ReplyOutcome> {
     if (!isUuid(threadId)) return { outcome: 'not-found' };
     return this.db.transaction().execute(async (tx) => {
       const thread = await tx
         .selectFrom('municipal_thread')
         .innerJoin('thread', (join) => join.onRef('thread.citizen_id', '=', 'municipal_thread.citizen_id').onRef('thread.id', '=', 'municipal_thread.thread_id'))
-        .select(['municipal_thread.service_id', 'thread.subject'])
+        .select(['municipal_thread.service_id', 'municipal_thread.status', 'thread.subject'])
         .where('municipal_thread.citizen_id', '=', this.citizenId)
         .where('municipal_thread.thread_id', '=', threadId)
         .forUpdate()
         .executeTakeFirst();
       if (!thread) return { outcome: 'not-found' as const };
+      if (thread.status === 'closed') return { outcome: 'closed' as const };
       const check = await this.check(tx, thread.service_id);
       if ('reason' in check) return { outcome: 'refused' as const, reason: check.reason };
       const messageId = await appendCitizenMessage(tx, {

@@ -80,10 +80,10 @@ async function recordCitizenMessage(tx: Transaction<Database>, input: CitizenMes
     .execute();
   // Delivered at once: the service's shared inbox (and its system, by FHIR search) has it now.
   await moveAttempt(tx, { citizenId: input.citizenId, messageId, channel: 'inbox', state: 'delivered', at: now, detail: null });
-  // Waiting for an answer from now on, unless something older is still waiting; a closed thread opens again.
+  // Waiting for an answer from now on, unless something older is still waiting. (A closed thread takes no more: the citizen's side refuses first.)
   await tx
     .updateTable('municipal_thread')
-    .set((eb) => ({ status: 'open', awaiting_answer_since: eb.fn.coalesce('awaiting_answer_since', eb.val(now)), updated_at: now }))
+    .set((eb) => ({ awaiting_answer_since: eb.fn.coalesce('awaiting_answer_since', eb.val(now)), updated_at: now }))
     .where('citizen_id', '=', input.citizenId)
     .where('thread_id', '=', input.threadId)
     .execute();

@@ -9,7 +9,7 @@ import { inboxCategories, type InboxCategory } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { isUuid } from './is-uuid.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
-import { searchPageSql, type SearchCursor, type SearchTier } from './inbox-search.ts';
+import { searchPageSql, type SearchCursor } from './inbox-search.ts';
 
 export interface InboxPageRequest {
   category?: string | undefined;
@@ -97,14 +97,6 @@ export interface InboxScreenRow {
   items: string;
   next_at: string | null;
   next_id: string | null;
-  /** A search's next page starts in this tier (whole words, then prefixes). */
-  next_tier?: number | null;
-}
-
-/** A search page's cursor also says which tier it stopped in. */
-function searchTierOf(request: InboxPageRequest) {
-  return request.query ? sql`,
-          min(search_tier) filter (where position = ${request.limit} and more) as next_tier` : sql``;
 }
 
 function pageSql(citizenId: CitizenRef, request: InboxPageRequest) {
@@ -150,7 +142,7 @@ export class CitizenInbox {
    */
   static pageWithUnreadCountsSql(citizenId: CitizenRef, request: InboxPageRequest): RawBuilder<InboxScreenRow> {
     return sql<InboxScreenRow>`
-      select counts.unread as unread_counts, page.items, page.next_at, page.next_id${request.query ? sql`, page.next_tier` : sql``}
+      select counts.unread as unread_counts, page.items, page.next_at, page.next_id
       from (
         select coalesce(json_object_agg(category, count), '{}'::json) as unread
         from (${unreadCountsSql(citizenId)}) as per_category
@@ -160,12 +152,12 @@ export class CitizenInbox {
           coalesce(json_agg(json_build_object(
             'id', id, 'subject', subject, 'senderName', sender_name, 'startedBy', started_by, 'category', category, 'lastActivityAt', at,
             'unread', unread, 'archived', archived, 'important', important, 'hasAttachments', has_attachments, 'messageCount', message_count
-          ) order by position) filter (where position <= ${request.limit}), '[]'::json)::text as items,
+          ) order by ${request.query ? sql`search_tier, ` : sql``}position) filter (where position <= ${request.limit}), '[]'::json)::text as items,
           min(at) filter (where position = ${request.limit} and more) as next_at,
-          min(id::text) filter (where position = ${request.limit} and more) as next_id${searchTierOf(request)}
+          min(id::text) filter (where position = ${request.limit} and more) as next_id
         from (
           select *, to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
-            row_number() over (order by ${request.query ? sql`search_tier, ` : sql``}last_activity_at desc, id desc) as position,
+            row_number() over (order by last_activity_at desc, id desc) as position,
             count(*) over () > ${request.limit} as more
           from (${pageSql(citizenId, request)}) as page_rows
         ) as page
@@ -178,7 +170,7 @@ export class CitizenInbox {
     const counts = typeof row.unread_counts === 'string' ? (JSON.parse(row.unread_counts) as Record<string, number>) : row.unread_counts;
     return {
       itemsJson: row.items,
-      nextCursor: row.next_at && row.next_id ? encodeCursor(row.next_at, row.next_id, row.next_tier === 1 ? 1 : 0) : null,
+      nextCursor: row.next_at && row.next_id ? encodeCursor(row.next_at, row.next_id) : null,
       unread: unreadCountsFrom(counts),
     };
   }
@@ -313,15 +305,15 @@ function toInboxThread(row: {
 }
 
 /** The keyset position after a row: its last activity (ISO 8601, as `Date.toISOString` writes it) and id. */
-function encodeCursor(atIso: string, id: string, tier: SearchTier): string {
-  // A page's tier only matters to a search; other cursors stay as they were.
-  return Buffer.from(tier === 1 ? `${atIso}|${id}|1` : `${atIso}|${id}`).toString('base64url');
+function encodeCursor(atIso: string, id: string): string {
+  return Buffer.from(`${atIso}|${id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string | undefined): SearchCursor | undefined {
   if (!cursor) return undefined;
-  const [iso, id, tier] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  // A third part was a search tier (before searches were one walk); a position is still its first two.
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(iso ?? '');
-  if (!id || !isUuid(id) || Number.isNaN(at.getTime()) || (tier !== undefined && tier !== '1')) return undefined;
-  return { at, id, tier: tier === '1' ? 1 : 0 };
+  if (!id || !isUuid(id) || Number.isNaN(at.getTime())) return undefined;
+  return { at, id };
 }

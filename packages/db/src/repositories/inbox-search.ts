@@ -2,23 +2,24 @@
  * Search that finds the parts of Norwegian compound words: "røntgen" finds
  * "røntgenundersøkelse", "blod" finds "blodprøver". Each word of the query, stemmed as
  * the `norwegian` configuration stems the letters' words, also matches as a prefix
- * (`:*`), so a compound's first part finds it. Whole-word hits rank first: a search is
- * two walks of the citizen's threads newest first (index `thread_search_walk`,
- * migration 0013), one for the words as written and one for the threads only the
- * prefixes find, each stopped at a page, the second only when the first leaves room;
- * the page is the first tier, then the second.
+ * (`:*`), so a compound's first part finds it.
+ *
+ * A search is one walk of the citizen's threads newest first (index
+ * `thread_search_walk`, migration 0013, which holds each thread's words beside it),
+ * stopped at a page of prefix matches; each hit is marked with whether it holds the
+ * words as written, and the page shows those first (`search_tier` 0, then 1), each
+ * newest first. Whole words thus rank first within each page of the newest matches,
+ * not across all of them: ranking across all took a second walk for every search
+ * whose whole words did not fill a page, and a heavy citizen's search passed their
+ * threads twice (BENCHMARKS.md, "Heavy-citizen search").
  * A word's later part ("prøver" in "blodprøver") is not found: that needs a dictionary
  * to split compounds, and every letter's words would grow with it.
  */
 import { sql, type RawBuilder } from 'kysely';
 
-/** Tier 0: the words as written (stemmed); tier 1: found only as a prefix of a longer word. */
-export type SearchTier = 0 | 1;
-
 export interface SearchCursor {
   at: Date;
   id: string;
-  tier: SearchTier;
 }
 
 /**
@@ -37,9 +38,10 @@ export function prefixWords(query: string): RawBuilder<unknown> {
 }
 
 /**
- * A search page's rows: inbox columns and `search_tier`, at most `limit + 1` per tier,
- * for the caller to order by tier, then newest first. `filters` are the page's other
- * conditions (citizen, archived, category), each on `thread`.
+ * A search page's rows: inbox columns and `search_tier` (0: the words as written; 1:
+ * only as a prefix of a longer word), at most `limit + 1`, newest first, for the caller
+ * to show tier 0 first. `filters` are the page's other conditions (citizen, archived,
+ * category), each on `thread`.
  */
 export function searchPageSql(
   citizenId: RawBuilder<unknown> | string,
@@ -49,23 +51,15 @@ export function searchPageSql(
   limit: number,
   columns: string,
 ): RawBuilder<unknown> {
-  const before = after ? sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined;
-  const walk = (tier: SearchTier, conditions: RawBuilder<unknown>[]) =>
-    sql`select id as hit_id, ${sql.lit(tier)} as search_tier from thread
-      where ${sql.join([...filters, ...conditions], sql` and `)}
-      order by last_activity_at desc, id desc limit ${limit + 1}`;
-  const whole = sql`search @@ ${wholeWords(query)}`;
-  const prefixOnly = sql`search @@ ${prefixWords(query)} and not (${whole})`;
-  // Only the page's own threads are read from the table; the walks stay in the index.
-  const page = (hits: RawBuilder<unknown>) => sql`
-    select ${sql.raw(columns)}, search_tier from thread
+  const conditions = [...filters, sql`search @@ ${prefixWords(query)}`];
+  if (after) conditions.push(sql`(last_activity_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  // The tier is tested on the words the index entry already holds, for the page's hits only.
+  const hits = sql`select id as hit_id, case when search @@ ${wholeWords(query)} then 0 else 1 end as search_tier from thread
+    where ${sql.join(conditions, sql` and `)}
+    order by last_activity_at desc, id desc limit ${limit + 1}`;
+  // Only the page's own threads are read from the table; the walk stays in the index.
+  return sql`select ${sql.raw(columns)}, search_tier from thread
     join (${hits}) as hits on hits.hit_id = thread.id
     where citizen_id = ${citizenId}
-    order by search_tier, last_activity_at desc, id desc limit ${limit + 1}`;
-  // Past the first tier's last page, only the second is walked.
-  if (after?.tier === 1) return page(walk(1, [prefixOnly, before!]));
-  // The second walk runs only when the first leaves room on the page (a one-time filter
-  // PostgreSQL checks before it starts that scan): a common word fills it with whole words.
-  return sql`with whole as materialized (${walk(0, before ? [whole, before] : [whole])})
-    ${page(sql`select hit_id, search_tier from whole union all (${walk(1, [prefixOnly, sql`(select count(*) from whole) <= ${limit}`])})`)}`;
+    order by last_activity_at desc, id desc limit ${limit + 1}`;
 }

@@ -24,7 +24,7 @@ export function NarrowCollapsible({ label, icon, defaultOpen = false, testId, ch
   const [open, setOpen] = useState(defaultOpen);
   const panelId = useId();
   return (
-    <div className={styles.collapsible}>
+    <div>
       <span className={styles.toggle}>
         <Button variant="borderless" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} testId={testId}>
           <Icon svgIcon={icon} />

@@ -100,7 +100,6 @@ export function NewMessagePage() {
       },
     );
   };
-  
   return (
     <SubPage heading={m.municipal.newMessageHeading}>
       <p>{m.municipal.intro}</p>

@@ -100,6 +100,7 @@ export function NewMessagePage() {
       },
     );
   };
+
   return (
     <SubPage heading={m.municipal.newMessageHeading}>
       <p>{m.municipal.intro}</p>

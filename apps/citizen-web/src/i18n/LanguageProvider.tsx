@@ -1,22 +1,26 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import DesignsystemLanguageProvider from '@helsenorge/designsystem-react/utils/language';
 import { LanguageContext } from './language-context.ts';
-import { isLanguage, locales, type Language } from './languages.ts';
+import { firstLanguage, languageCookie, languageFromLink } from './language-choice.ts';
+import { locales, type Language } from './languages.ts';
 
-const storageKey = 'innboks.language';
-
-function initialLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(storageKey);
-    return isLanguage(stored) ? stored : 'nb';
-  } catch {
-    return 'nb';
-  }
+function remember(language: Language): void {
+  // A cookie, not local storage: it is there for logged-out pages and survives logging out.
+  document.cookie = languageCookie(language);
 }
 
-/** Holds the chosen language (default Bokmål), remembers it, and keeps `<html lang>` in step. */
+function openingLanguage(): Language {
+  const language = firstLanguage({ search: window.location.search, cookies: document.cookie, browserLanguages: navigator.languages });
+  if (languageFromLink(window.location.search)) remember(language);
+  return language;
+}
+
+/**
+ * Holds the page's language, remembers a choice in this browser, keeps `<html lang>` in
+ * step and gives the design system's components the same language.
+ */
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [language, setLanguageState] = useState<Language>(openingLanguage);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -27,11 +31,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage: (next: Language) => {
         setLanguageState(next);
-        try {
-          window.localStorage.setItem(storageKey, next);
-        } catch {
-          // Private mode may refuse storage; the choice then lasts for this page only.
-        }
+        remember(next);
       },
     }),
     [language],

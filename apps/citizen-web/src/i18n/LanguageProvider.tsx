@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import DesignsystemLanguageProvider from '@helsenorge/designsystem-react/utils/language';
 import { LanguageContext } from './language-context.ts';
-import { firstLanguage, languageCookie, languageFromLink } from './language-choice.ts';
+import { firstLanguage, languageCookie, languageFromLink, markChosenThisVisit } from './language-choice.ts';
 import { locales, type Language } from './languages.ts';
 
 function remember(language: Language): void {
@@ -11,7 +11,10 @@ function remember(language: Language): void {
 
 function openingLanguage(): Language {
   const language = firstLanguage({ search: window.location.search, cookies: document.cookie, browserLanguages: navigator.languages });
-  if (languageFromLink(window.location.search)) remember(language);
+  if (languageFromLink(window.location.search)) {
+    remember(language);
+    markChosenThisVisit();
+  }
   return language;
 }
 

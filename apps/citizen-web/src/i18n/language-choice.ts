@@ -40,3 +40,29 @@ export interface FirstLanguageFacts {
 export function firstLanguage({ search, cookies, browserLanguages }: FirstLanguageFacts): Language {
   return languageFromLink(search) ?? languageFromCookie(cookies) ?? preferredLanguage(browserLanguages) ?? 'nb';
 }
+
+const chosenKey = 'innboks.language-chosen';
+
+/**
+ * Marks the page's language as chosen on this visit (a `?lang=` link, the switch before
+ * logging in), so the login that follows saves it rather than taking the saved one. Kept
+ * for this tab only: it must last through the login's redirects and no longer.
+ */
+export function markChosenThisVisit(): void {
+  try {
+    window.sessionStorage.setItem(chosenKey, 'yes');
+  } catch {
+    // Without storage a choice before login is not carried through it; the saved one then wins.
+  }
+}
+
+/** Whether the language was chosen on this visit; asking clears the mark. */
+export function takeChosenThisVisit(): boolean {
+  try {
+    const chosen = window.sessionStorage.getItem(chosenKey) === 'yes';
+    window.sessionStorage.removeItem(chosenKey);
+    return chosen;
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Language } from '@innboks/contracts';
-import { languageFromCookie } from '../../i18n/language-choice.ts';
+import { languageFromCookie, markChosenThisVisit, takeChosenThisVisit } from '../../i18n/language-choice.ts';
 import { useMessages } from '../../i18n/use-messages.ts';
 import { saveLanguage, savedLanguageKey, useSavedLanguage } from './api/language.ts';
 
@@ -13,9 +13,11 @@ export interface LanguageChoiceState {
 }
 
 /**
- * Keeps the page's language and the citizen's saved choice together. Logged in, the saved
- * choice wins (so a second device follows); a choice made before logging in, with none
- * saved yet, is saved then. Every choice made while logged in is saved.
+ * Keeps the page's language and the citizen's saved choice together. At login the saved
+ * choice wins (so a second device follows), unless the language was chosen on this very
+ * visit (a `?lang=` link, the switch on the start page), or none is saved yet and this
+ * browser has a choice: then the page's language is saved. A language taken only from the
+ * browser's settings is not saved. Every choice made while logged in is saved.
  */
 export function useLanguageChoice(loggedIn: boolean): LanguageChoiceState {
   const { language, setLanguage } = useMessages();
@@ -32,12 +34,13 @@ export function useLanguageChoice(loggedIn: boolean): LanguageChoiceState {
 
   useEffect(() => {
     if (!loaded) return;
-    if (savedLanguage) {
+    const chosenNow = takeChosenThisVisit();
+    if (savedLanguage && !chosenNow) {
       if (savedLanguage !== language) setLanguage(savedLanguage);
-      return;
+    } else if (savedLanguage !== language && (chosenNow || languageFromCookie(document.cookie))) {
+      // Chosen on this visit, or in this browser before anything was saved: it becomes the saved choice.
+      mutate(language);
     }
-    const chosenHere = languageFromCookie(document.cookie);
-    if (chosenHere) mutate(chosenHere);
     // Only when the saved choice arrives: a later change of the page's language is a choice of its own.
   }, [loaded, savedLanguage]);
 
@@ -46,6 +49,7 @@ export function useLanguageChoice(loggedIn: boolean): LanguageChoiceState {
     choose: (next) => {
       setLanguage(next);
       if (loggedIn) mutate(next);
+      else markChosenThisVisit();
     },
     saveFailed: save.isError,
   };

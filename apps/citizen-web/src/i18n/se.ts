@@ -46,7 +46,7 @@ export const se = {
     why: 'Don čálihit sisa vugiin mii ii leat doarvái sihkar dearvvašvuođadieđuid várás, nu ahte it leat čálihan sisa.',
     how: 'Sisaboksa gáibida sisačáliheami alla sihkarvuođadásis: BankID, BankID mobiilas, Buypass dahje MinID appain. Čálit sisa ođđasit ja vállje ovtta dain.',
     loginAgain: 'Čálit sisa ođđasit',
-    help: 'Jus it nagot, sáhtát riŋget geavaheaddjidorjagii (geahča siiddu vuolimus oasis).',
+    help: 'Jus it nagot, sáhtát riŋget geavaheaddjidorjii (geahča siiddu vuolimus oasis).',
   },
   inbox: {
     categoryToggle: 'Kategoriija: {category}',

@@ -11,6 +11,3 @@ export const catalogues: Readonly<Record<Language, Messages>> = { nb, nn, se, en
 
 /** BCP 47 locale for dates and numbers, and the design system's language code. */
 export const locales = languageLocales;
-
-/** Each language's name in itself, as the switch shows it whatever the page's language. */
-export const endonyms: Readonly<Record<Language, string>> = { nb: 'Norsk bokmål', nn: 'Norsk nynorsk', se: 'Davvisámegiella', en: 'English' };

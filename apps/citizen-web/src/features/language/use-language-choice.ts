@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Language } from '@innboks/contracts';
-import { languageFromCookie, markChosenThisVisit, takeChosenThisVisit } from '../../i18n/language-choice.ts';
-import { useMessages } from '../../i18n/use-messages.ts';
+import { languageFromCookie, markChosenThisVisit, takeChosenThisVisit, useLanguage } from '@innboks/web-base/language';
 import { saveLanguage, savedLanguageKey, useSavedLanguage } from './api/language.ts';
 
 export interface LanguageChoiceState {
@@ -20,7 +19,7 @@ export interface LanguageChoiceState {
  * browser's settings is not saved. Every choice made while logged in is saved.
  */
 export function useLanguageChoice(loggedIn: boolean): LanguageChoiceState {
-  const { language, setLanguage } = useMessages();
+  const { language, setLanguage } = useLanguage();
   const queryClient = useQueryClient();
   const saved = useSavedLanguage(loggedIn);
   const save = useMutation({

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import DesignsystemLanguageProvider from '@helsenorge/designsystem-react/utils/language';
 import { LanguageContext } from './language-context.ts';
 import { firstLanguage, languageCookie, languageFromLink, markChosenThisVisit } from './language-choice.ts';
-import { locales, type Language } from './languages.ts';
+import { languageLocales, type Language } from '@innboks/contracts';
 
 function remember(language: Language): void {
   // A cookie, not local storage: it is there for logged-out pages and survives logging out.
@@ -19,8 +19,8 @@ function openingLanguage(): Language {
 }
 
 /**
- * Holds the page's language, remembers a choice in this browser, keeps `<html lang>` in
- * step and gives the design system's components the same language.
+ * Holds the page's language, remembers a choice in this browser (one cookie for both web
+ * apps), keeps `<html lang>` in step and gives the design system's components the same language.
  */
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(openingLanguage);
@@ -42,7 +42,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
   return (
     <LanguageContext value={value}>
-      <DesignsystemLanguageProvider language={locales[language]}>{children}</DesignsystemLanguageProvider>
+      <DesignsystemLanguageProvider language={languageLocales[language]}>{children}</DesignsystemLanguageProvider>
     </LanguageContext>
   );
 }

@@ -4,13 +4,16 @@
  * page `<html lang>` is the language, no give-away word of another language is among the
  * app's own words (the senders' words, from the API, aside), and axe finds no serious or
  * critical violation. The choice is saved for the citizen, so a second device opens in it.
+ * The staff workspace's switch gives the same four.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { languages, type Language } from '@innboks/contracts';
 import { catalogues } from '../apps/citizen-web/src/i18n/languages.ts';
+import { catalogues as staffCatalogues } from '../apps/staff-web/src/i18n/languages.ts';
+import { hanne } from '../apps/server/src/testing/municipal.ts';
 import { expectAccessible } from './support/accessibility.ts';
-import { useBrowser } from './support/browser.ts';
+import { staffLogIn, useBrowser } from './support/browser.ts';
 import { collectApiStrings, otherLanguagesWords, ownWords } from './support/page-language.ts';
 import { useTestServer } from './support/server.ts';
 
@@ -111,4 +114,25 @@ describe('The citizen app in each language', () => {
       await other.context().close();
     }
   });
+});
+
+test('the staff workspace speaks each language its switch offers', async () => {
+  const page = await newDevice();
+  const apiStrings = collectApiStrings(page);
+  try {
+    await staffLogIn(page, server().baseUrl, hanne.name);
+    for (const language of languages) {
+      const m = staffCatalogues[language];
+      await page.getByRole('banner').getByRole('combobox').selectOption(language);
+      await page.getByRole('banner').getByRole('combobox', { name: m.language.label }).waitFor();
+      await page.getByRole('heading', { name: m.services.heading }).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      const words = await ownWords(page, apiStrings);
+      expect(words).toContain(m.footer.heading);
+      expect(otherLanguagesWords(words, language), `the staff inbox in ${language}`).toEqual([]);
+      await expectAccessible(page, `the staff inbox in ${language}`);
+    }
+  } finally {
+    await page.context().close();
+  }
 });

@@ -1,6 +1,6 @@
 /**
  * The citizen app in each of its four languages, as a citizen walks it: a `?lang=` link
- * to the start page → login → inbox → a letter → Timeavtaler → notice settings. On every
+ * to the start page → the test login page → inbox → a letter → Timeavtaler → notice settings. On every
  * page `<html lang>` is the language, no give-away word of another language is among the
  * app's own words (the senders' words, from the API, aside), and axe finds no serious or
  * critical violation. The choice is saved for the citizen, so a second device opens in it.
@@ -12,6 +12,7 @@ import { languages, type Language } from '@innboks/contracts';
 import { catalogues } from '../apps/citizen-web/src/i18n/languages.ts';
 import { catalogues as staffCatalogues } from '../apps/staff-web/src/i18n/languages.ts';
 import { hanne } from '../apps/server/src/testing/municipal.ts';
+import { testLoginWords } from '../apps/server/src/identity/provider/test-login-words.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { staffLogIn, useBrowser } from './support/browser.ts';
 import { collectApiStrings, otherLanguagesWords, ownWords } from './support/page-language.ts';
@@ -27,18 +28,20 @@ async function newDevice(): Promise<Page> {
   return context.newPage();
 }
 
-/** Through the identity provider's test login page, as Kari, back to the inbox. */
-async function logInAsKari(page: Page, loginLinkName: string): Promise<void> {
-  await page.getByRole('link', { name: loginLinkName, exact: true }).click();
+/** Through the identity provider's test login page (in the page's language), as Kari, back to the inbox. */
+async function logInAsKari(page: Page, language: Language, check?: (page: Page) => Promise<void>): Promise<void> {
+  await page.getByRole('link', { name: catalogues[language].start.login, exact: true }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
-  await page.getByRole('button', { name: `Logg inn som ${kari().name}`, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: testLoginWords[language].title }).waitFor();
+  await check?.(page);
+  await page.getByRole('button', { name: testLoginWords[language].loginAs(kari().name), exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/innboks');
 }
 
-async function expectInLanguage(page: Page, language: Language, apiStrings: Set<string>, where: string): Promise<void> {
+async function expectInLanguage(page: Page, language: Language, apiStrings: Set<string>, where: string, inApp = true): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.lang), where).toBe(language);
   const words = await ownWords(page, apiStrings);
-  expect(words, `${where}: the footer in ${language}`).toContain(catalogues[language].footer.heading);
+  if (inApp) expect(words, `${where}: the footer in ${language}`).toContain(catalogues[language].footer.heading);
   expect(otherLanguagesWords(words, language), `${where} in ${language}`).toEqual([]);
   await expectAccessible(page, `${where} in ${language}`);
 }
@@ -55,7 +58,7 @@ describe('The citizen app in each language', () => {
         await page.getByRole('heading', { level: 1, name: m.start.heading }).waitFor();
         await expectInLanguage(page, language, apiStrings, 'the start page');
 
-        await logInAsKari(page, m.start.login);
+        await logInAsKari(page, language, (login) => expectInLanguage(login, language, apiStrings, 'the test login page', false));
         await page.getByRole('heading', { level: 1, name: m.inbox.heading, exact: true }).waitFor();
         await page.getByRole('button', { name: m.header.logout, exact: true }).waitFor();
         await page.getByTestId('inbox-list').waitFor();
@@ -84,7 +87,7 @@ describe('The citizen app in each language', () => {
       const second = await newDevice();
       try {
         await second.goto(`${server().baseUrl}/`);
-        await logInAsKari(second, catalogues.nb.start.login);
+        await logInAsKari(second, 'nb');
         await second.getByRole('link', { name: m.nav.appointments, exact: true }).waitFor();
         expect(await second.evaluate(() => document.documentElement.lang)).toBe(language);
       } finally {
@@ -97,7 +100,7 @@ describe('The citizen app in each language', () => {
     const page = await newDevice();
     try {
       await page.goto(`${server().baseUrl}/?lang=nb`);
-      await logInAsKari(page, catalogues.nb.start.login);
+      await logInAsKari(page, 'nb');
       await page.getByRole('combobox', { name: catalogues.nb.language.label }).selectOption('se');
       await page.getByRole('heading', { level: 1, name: catalogues.se.inbox.heading, exact: true }).waitFor();
       await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/language')).json()) as { language: string }).language)).toBe('se');
@@ -107,7 +110,7 @@ describe('The citizen app in each language', () => {
     const other = await newDevice();
     try {
       await other.goto(`${server().baseUrl}/`);
-      await logInAsKari(other, catalogues.nb.start.login);
+      await logInAsKari(other, 'nb');
       await other.getByRole('heading', { level: 1, name: catalogues.se.inbox.heading, exact: true }).waitFor();
       await other.getByRole('combobox', { name: catalogues.se.language.label }).waitFor();
     } finally {

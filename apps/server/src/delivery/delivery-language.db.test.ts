@@ -3,16 +3,16 @@
  * web API reaches the SMS gateway, the SMTP server and the print service (local
  * servers over real connections), and no notice carries health content in any language.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fixedClock, languages, type Language } from '@innboks/core';
 import { pdfText } from '@innboks/channels/testing';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { csrfHeaders, loginAsCitizen } from '../testing/cookie-jar.ts';
-import { saveCitizen, saveLetter, startDeliveryRig, type DeliveryRig, type RigPerson } from '../testing/delivery-rig.ts';
+import { saveCitizen, saveLetter, type RigPerson } from '../testing/delivery-rig.ts';
+import { useDeliveryServer } from '../testing/delivery-server.ts';
 
 /** Words of the letter's subject that must never reach a notice, whatever the language. */
 const healthWords = ['hjerte', 'Svar på', 'sykehus', 'undersøkelse'];
@@ -26,27 +26,15 @@ const expected: Record<Language, { sms: RegExp; subject: string; letter: string[
 };
 
 describe.each(testDatabaseKinds())('Notices and printed letters in the citizen’s language on %s', (kind) => {
-  let rig: DeliveryRig;
-  let server: TestServer;
   const clock = fixedClock('2026-03-20T09:00:00Z');
-
-  beforeAll(async () => {
-    rig = await startDeliveryRig();
-    server = await startTestServer(kind, { clock, env: rig.env });
-    await server.worker.drain(); // the demo letters
-  });
-  afterAll(async () => {
-    await server?.close();
-    await rig?.close();
-  });
-
-  const db = () => server.database.db;
+  const { rig, server } = useDeliveryServer(kind, clock);
+  const db = () => server().database.db;
   /** A person in the registers who chose `language` through the web API, as a citizen would. */
   const personSpeaking = async (language: Language, facts: RigPerson) => {
-    const nationalId = rig.addPerson(facts);
+    const nationalId = rig().addPerson(facts);
     const citizenId = await saveCitizen(db(), nationalId, facts);
-    const jar = await loginAsCitizen(server.baseUrl, nationalId);
-    const saved = await jar.fetch(`${server.baseUrl}/api/language`, { method: 'PUT', headers: csrfHeaders(jar), body: JSON.stringify({ language }) });
+    const jar = await loginAsCitizen(server().baseUrl, nationalId);
+    const saved = await jar.fetch(`${server().baseUrl}/api/language`, { method: 'PUT', headers: csrfHeaders(jar), body: JSON.stringify({ language }) });
     expect(saved.status).toBe(200);
     return { nationalId, citizenId };
   };
@@ -56,12 +44,12 @@ describe.each(testDatabaseKinds())('Notices and printed letters in the citizen�
       const mobile = `+479200000${index}`;
       const email = `språk-${language}@example.test`;
       const citizen = await personSpeaking(language, { portalUser: true, mobile, email });
-      await server.delivery.store.saveNoticeChoice(citizen.citizenId, 'both', clock.now());
+      await server().delivery.store.saveNoticeChoice(citizen.citizenId, 'both', clock.now());
       await saveLetter(db(), citizen.nationalId, clock.now(), { subject: 'Svar på hjerteundersøkelsen' });
-      await server.worker.drain();
+      await server().worker.drain();
 
-      const sms = rig.sms.requests.filter((request) => request.body.to === mobile && request.answered === 'ok');
-      const mails = rig.smtp.mails.filter((mail) => mail.to.includes(email));
+      const sms = rig().sms.requests.filter((request) => request.body.to === mobile && request.answered === 'ok');
+      const mails = rig().smtp.mails.filter((mail) => mail.to.includes(email));
       expect(sms).toHaveLength(1);
       expect(mails).toHaveLength(1);
       expect(String(sms[0]!.body.text)).toMatch(expected[language].sms);
@@ -74,8 +62,8 @@ describe.each(testDatabaseKinds())('Notices and printed letters in the citizen�
     test(`${language}: a printed letter’s own words and date are in the chosen language`, async () => {
       const citizen = await personSpeaking(language, { portalUser: false, name: 'Áile Papirsen', postalAddress: { street: 'Ŋuorra 1', postalCode: '9730', city: 'Kárášjohka' } });
       const { messageId } = await saveLetter(db(), citizen.nationalId, clock.now());
-      await server.worker.drain();
-      const job = rig.print.requests.find((request) => request.body.letterId === messageId)!;
+      await server().worker.drain();
+      const job = rig().print.requests.find((request) => request.body.letterId === messageId)!;
       const dir = await mkdtemp(path.join(os.tmpdir(), 'innboks-print-'));
       try {
         const file = path.join(dir, 'letter.pdf');

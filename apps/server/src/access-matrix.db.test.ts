@@ -87,6 +87,8 @@ const matrix: Record<string, Entry> = {
   },
   'GET /api/notice-settings': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/notice-settings' }) },
   'PUT /api/notice-settings': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/notice-settings', body: { choice: 'sms' } }) },
+  'GET /api/language': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/language' }) },
+  'PUT /api/language': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/language', body: { language: 'se' } }) },
   'GET /api/municipal/services': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/municipal/services' }) },
   // Both citizens receive home nursing: each may start a conversation of their own with it.
   'POST /api/municipal/messages': {

@@ -36,6 +36,7 @@ import { registerMunicipalRoutes } from './web/municipal-routes.ts';
 import { registerStaffRoutes } from './staff/staff-routes.ts';
 import { registerStaffWebApp, staffClientSecretFor } from './staff/staff-web.ts';
 import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
+import { registerLanguageRoutes } from './web/language-routes.ts';
 import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
@@ -187,6 +188,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
   app.addHook('onClose', async () => deliveryAdapters.close());
   await registerNoticeSettingsRoutes(app, { guards, clock, contactRegister: deliveryAdapters.contactRegister, settings });
+  await registerLanguageRoutes(app, { guards });
   if (config.delivery.devPages) await registerDeliveryDevRoutes(app, { ...deliveryAdapters.standIns, heldNotices: () => heldNotices(deps.db) });
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));

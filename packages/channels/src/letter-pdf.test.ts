@@ -37,7 +37,7 @@ describe('Print-ready letter PDF', () => {
       const first = pdfText(file);
       expect(first).toContain('Time på øyepoliklinikken');
       expect(first).toContain('Nordlys sykehus HF');
-      expect(first).toContain('10.06.2026');
+      expect(first).toContain('Dato: 10. juni 2026');
       expect(pages).toBeGreaterThanOrEqual(4);
       expect(pdfText(file, { page: pages - 1 })).toContain('ATTACHED PAGE');
       expect(pdfText(file, { page: pages })).toContain('Ødelagt');
@@ -69,4 +69,38 @@ describe('Print-ready letter PDF', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('The printed letter in the citizen’s language', () => {
+  const expected = {
+    nb: { words: ['Avsender: Nordlys sykehus HF', 'Dato: 10. juni 2026', 'Vedlegg: Innkalling'], notBokmål: [] },
+    nn: { words: ['Avsendar: Nordlys sykehus HF', 'Dato: 10. juni 2026', 'Vedlegg: Innkalling', 'kunne ikkje skrivast ut'], notBokmål: ['Avsender', 'ikke'] },
+    se: { words: ['Sáddejeaddji: Nordlys sykehus HF', 'Beaivi: 2026 geassemánnu 10', 'Mildosat: Innkalling', 'ii sáhttán čálihuvvot'], notBokmål: ['Avsender', 'Dato', 'Vedlegg', 'ikke'] },
+    en: { words: ['From: Nordlys sykehus HF', 'Date: 10 June 2026', 'Attachments: Innkalling', 'could not be printed'], notBokmål: ['Avsender', 'Dato', 'Vedlegg', 'ikke'] },
+  } as const;
+
+  for (const [language, { words, notBokmål }] of Object.entries(expected) as [keyof typeof expected, (typeof expected)[keyof typeof expected]][]) {
+    test(`${language}: the letter’s own words and its date are in that language, read back from the PDF`, async () => {
+      const { pdf } = await renderLetterPdf({
+        recipient: { name: 'Anne Papirsen', address: { street: 'Sjøgata 3', postalCode: '9008', city: 'Tromsø' } },
+        sender: { name: 'Øyeavdelingen', organizationName: 'Nordlys sykehus HF' },
+        subject: 'Time',
+        sentAt: new Date('2026-06-10T10:00:00Z'),
+        textParts: ['Tekst.'],
+        attachments: [{ title: 'Innkalling', contentType: 'application/pdf', data: new Uint8Array([1, 2, 3]) }],
+        language,
+      });
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'innboks-pdf-'));
+      try {
+        const file = path.join(dir, 'letter.pdf');
+        await writeFile(file, pdf);
+        const text = pdfText(file).replace(/\s+/g, ' ') + ' ' + pdfText(file, { page: 2 }).replace(/\s+/g, ' ');
+        for (const word of words) expect(text).toContain(word);
+        for (const word of notBokmål) expect(text).not.toContain(word);
+        expect(text).not.toContain('?');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

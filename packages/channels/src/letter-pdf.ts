@@ -3,10 +3,12 @@
  * a C5/E65 window envelope shows it (DIN 5008 form B: 20 mm from the left edge,
  * 45 mm from the top, 85 × 45 mm), the sender and date on the right, the subject and
  * the letter text, and then the letter's own PDFs and images, each from a new page.
+ * The letter's own words are in the citizen's language (letter-wording.ts).
  */
 import type { PDFFont, PDFPage } from 'pdf-lib';
-import type { PostalAddress } from '@innboks/core';
+import type { Language, PostalAddress } from '@innboks/core';
 import { embedLetterFonts } from './letter-fonts.ts';
+import { letterDate, letterWording } from './letter-wording.ts';
 
 const mm = 72 / 25.4;
 const a4 = { width: 210 * mm, height: 297 * mm };
@@ -21,6 +23,8 @@ export interface LetterPdfInput {
   sentAt: Date;
   textParts: string[];
   attachments: { title: string; contentType: string; data: Uint8Array }[];
+  /** The citizen's language for the letter's own words (the sender's text is as written); Bokmål if absent. */
+  language?: Language;
 }
 
 export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uint8Array; pages: number }> {
@@ -35,6 +39,8 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uin
   const { regular, bold } = await embedLetterFonts(doc);
   const supported = new Set(regular.getCharacterSet());
   const text = (value: string) => clean(value, supported);
+  const language = input.language ?? 'nb';
+  const words = letterWording(language);
 
   let page = doc.addPage([a4.width, a4.height]);
   const left = 25 * mm;
@@ -43,7 +49,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uin
   // Return address line and recipient, inside the window.
   const windowX = addressWindow.left * mm + 4 * mm;
   let y = a4.height - addressWindow.top * mm - 6 * mm;
-  page.drawText(text(`Avsender: ${input.sender.organizationName}`), { x: windowX, y, size: 7, font: regular, color: rgb(0.3, 0.3, 0.3) });
+  page.drawText(text(`${words.sender}: ${input.sender.organizationName}`), { x: windowX, y, size: 7, font: regular, color: rgb(0.3, 0.3, 0.3) });
   y -= 7 * mm;
   const address = input.recipient.address;
   const addressLines = [input.recipient.name, address.street, `${address.postalCode} ${address.city}`, ...(address.country ? [address.country] : [])];
@@ -53,12 +59,12 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uin
   }
 
   // Sender and date, right-aligned beside the window.
-  const dateText = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(input.sentAt);
+  const dateText = letterDate(input.sentAt, language);
   let senderY = a4.height - 45 * mm;
   for (const [line, font] of [
     [input.sender.organizationName, bold],
     [input.sender.name, regular],
-    [`Dato: ${dateText}`, regular],
+    [`${words.date}: ${dateText}`, regular],
   ] as const) {
     const value = text(line);
     page.drawText(value, { x: right - font.widthOfTextAtSize(value, 10), y: senderY, size: 10, font });
@@ -91,7 +97,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uin
   }
   if (input.attachments.length > 0) {
     if (y < bottom + 10 * mm) newPage();
-    page.drawText(text(`Vedlegg: ${input.attachments.map((attachment) => attachment.title).join(', ')}`), { x: left, y, size: 10, font: regular, maxWidth: width });
+    page.drawText(text(`${words.attachments}: ${input.attachments.map((attachment) => attachment.title).join(', ')}`), { x: left, y, size: 10, font: regular, maxWidth: width });
   }
 
   for (const attachment of input.attachments) {
@@ -111,7 +117,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uin
       }
     } catch {
       const notePage = doc.addPage([a4.width, a4.height]);
-      notePage.drawText(text(`Vedlegget «${attachment.title}» kunne ikke skrives ut. Kontakt avsenderen for å få det.`), {
+      notePage.drawText(text(words.unprintable(attachment.title)), {
         x: 25 * mm,
         y: a4.height - 30 * mm,
         size: 11,

@@ -1,6 +1,6 @@
 /** Kysely table types; they mirror the migrations. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { AccessedObject } from '@innboks/core';
+import type { AccessedObject, Language } from '@innboks/core';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -14,6 +14,8 @@ export interface CitizenTable {
   municipality: string | null;
   birth_date: ColumnType<Date | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
+  /** The citizen's chosen language; null until they choose (migration 0019). */
+  language: ColumnType<Language | null, Language | null | undefined, Language | null>;
 }
 
 export type OrganizationKind = 'hospital' | 'gp' | 'municipal-service' | 'research' | 'survey' | 'forms';

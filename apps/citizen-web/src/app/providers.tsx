@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { LanguageProvider } from '../i18n/LanguageProvider.tsx';
+import { LanguageProvider } from '@innboks/web-base/language';
 import { createQueryClient } from './query-client.ts';
 
 export function AppProviders({ children }: { children: ReactNode }) {

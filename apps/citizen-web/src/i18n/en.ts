@@ -21,10 +21,10 @@ export const en = {
     heading: 'Need help?',
     helpdesk: 'Call {name} on',
     hours: 'Open weekdays {opens}–{closes}.',
-    languageLabel: 'Language',
   },
   language: {
-    switchTo: 'Norsk (bokmål)',
+    label: 'Language',
+    saveFailed: 'We could not save your choice of language. It applies to this browser only until you try again.',
   },
   start: {
     loggedOut: 'You are logged out.',

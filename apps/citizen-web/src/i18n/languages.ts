@@ -1,14 +1,13 @@
+import { languageLocales, type Language } from '@innboks/contracts';
 import { en } from './en.ts';
 import { nb, type Messages } from './nb.ts';
+import { nn } from './nn.ts';
+import { se } from './se.ts';
 
-export const languages = ['nb', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { languages, isLanguage, type Language } from '@innboks/contracts';
 
-export const catalogues: Readonly<Record<Language, Messages>> = { nb, en };
+/** One catalogue per offered language (the list is the domain's; adding one: README, "Adding a language"). */
+export const catalogues: Readonly<Record<Language, Messages>> = { nb, nn, se, en };
 
 /** BCP 47 locale for dates and numbers, and the design system's language code. */
-export const locales: Readonly<Record<Language, string>> = { nb: 'nb-NO', en: 'en-GB' };
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
+export const locales = languageLocales;

@@ -1,3 +1,4 @@
+import type { PluralForms } from '@innboks/web-base/plural';
 import type { AppointmentKind, AppointmentReplyReason, InboxCategory } from '@innboks/contracts';
 
 /**
@@ -24,10 +25,10 @@ export const nb = {
     heading: 'Trenger du hjelp?',
     helpdesk: 'Ring {name} på',
     hours: 'Åpent hverdager {opens}–{closes}.',
-    languageLabel: 'Språk',
   },
   language: {
-    switchTo: 'English',
+    label: 'Språk',
+    saveFailed: 'Vi kunne ikke lagre språkvalget. Det gjelder bare denne nettleseren til du prøver igjen.',
   },
   start: {
     loggedOut: 'Du er logget ut.',
@@ -288,7 +289,8 @@ export const nb = {
   },
 } as const;
 
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Strings become any string; a counted phrase (`{ one, other }`) may have each language's own plural categories. */
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] extends { other: string } ? PluralForms : Widen<T[K]> };
 
 /** The shape every language catalogue must have. */
 export type Messages = Widen<typeof nb>;

@@ -1,5 +1,4 @@
-import { useContext } from 'react';
-import { LanguageContext } from './language-context.ts';
+import { useLanguage } from '@innboks/web-base/language';
 import { catalogues, locales, type Language } from './languages.ts';
 import type { Messages } from './nb.ts';
 
@@ -13,6 +12,6 @@ export interface MessagesInContext {
 
 /** The message catalogue for the current language (Bokmål unless the citizen chose otherwise). */
 export function useMessages(): MessagesInContext {
-  const { language, setLanguage } = useContext(LanguageContext);
+  const { language, setLanguage } = useLanguage();
   return { m: catalogues[language], language, locale: locales[language], setLanguage };
 }

@@ -1,6 +1,6 @@
 /** What the delivery jobs need: the store, the adapters, the rules from configuration, and the clock. */
 import type { Kysely } from 'kysely';
-import { noticeText, parseQuietHours, type Clock, type NoticeText } from '@innboks/core';
+import { noticeText, parseQuietHours, type Clock, type Language, type NoticeText } from '@innboks/core';
 import { DeliveryStore, type Database, type DeliverySettings } from '@innboks/db';
 import type { Config, DeliveryConfig } from '../config.ts';
 import { buildDeliveryAdapters, type DeliveryAdapters } from './adapters.ts';
@@ -12,7 +12,8 @@ export interface DeliveryRuntime {
   config: DeliveryConfig;
   settings: DeliverySettings;
   clock: Clock;
-  noticeText: NoticeText;
+  /** A notice's words in the citizen's language. */
+  noticeText: (language: Language) => NoticeText;
 }
 
 export function deliverySettings(config: DeliveryConfig): DeliverySettings {
@@ -33,6 +34,6 @@ export function createDeliveryRuntime(db: Kysely<Database>, clock: Clock, config
     config: config.delivery,
     settings,
     clock,
-    noticeText: noticeText({ serviceName: config.delivery.serviceName, loginUrl: config.publicUrl }),
+    noticeText: (language) => noticeText({ serviceName: config.delivery.serviceName, loginUrl: config.publicUrl }, language),
   };
 }

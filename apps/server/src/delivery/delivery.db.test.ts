@@ -3,7 +3,7 @@
  * SMTP, digital mailbox, print service, registers), with an injected clock so
  * windows, quiet hours, backoff and the 4-day fallback can be walked through.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { CitizenInbox, enqueueJobs } from '@innboks/db';
 import { fixedClock } from '@innboks/core';
@@ -11,9 +11,9 @@ import { pdfText } from '@innboks/channels/testing';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
-import { saveCitizen, saveLetter, startDeliveryRig, type DeliveryRig, type RigPerson } from '../testing/delivery-rig.ts';
+import { saveCitizen, saveLetter, type RigPerson } from '../testing/delivery-rig.ts';
+import { useDeliveryServer } from '../testing/delivery-server.ts';
 import { deliverLetterHandler } from '../jobs/deliver-letter.ts';
 import { sendNoticeHandler } from '../jobs/send-notice.ts';
 import { sendDigitalMailboxHandler } from '../jobs/send-digital-mailbox.ts';
@@ -29,22 +29,11 @@ const minute = 60_000;
 const healthWords = ['hjerte', 'Kardiologisk', 'Ekkokardiografien', 'mitralklaffen', 'Svar på', 'Sykehuset', 'Psykiatrisk', 'diagnose'];
 
 describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
-  let rig: DeliveryRig;
-  let server: TestServer;
   const clock = fixedClock('2026-03-20T09:00:00Z');
+  const { rig, server } = useDeliveryServer(kind, clock, { DELIVERY_MAX_ATTEMPTS: '3' });
 
-  beforeAll(async () => {
-    rig = await startDeliveryRig({ DELIVERY_MAX_ATTEMPTS: '3' });
-    server = await startTestServer(kind, { clock, env: rig.env });
-    await server.worker.drain(); // the demo letters
-  });
-  afterAll(async () => {
-    await server?.close();
-    await rig?.close();
-  });
-
-  const db = () => server.database.db;
-  const drain = () => server.worker.drain();
+  const db = () => server().database.db;
+  const drain = () => server().worker.drain();
   /** Drains, then moves the clock past the longest backoff and drains again, `rounds` times. */
   const retryRounds = async (rounds: number) => {
     await drain();
@@ -54,7 +43,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     }
   };
   const person = async (facts: RigPerson) => {
-    const nationalId = rig.addPerson(facts);
+    const nationalId = rig().addPerson(facts);
     const citizenId = await saveCitizen(db(), nationalId, facts);
     return { nationalId, citizenId };
   };
@@ -64,9 +53,9 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
   };
   const events = async (messageId: string) =>
     db().selectFrom('delivery_event').select(['channel', 'state', 'detail', 'at']).where('message_id', '=', messageId).orderBy('id').execute();
-  const smsTo = (mobile: string) => rig.sms.requests.filter((request) => request.body.to === mobile && request.answered === 'ok');
-  const mailsTo = (email: string) => rig.smtp.mails.filter((mail) => mail.to.includes(email));
-  const deadLetters = async (citizenId: string) => (await server.delivery.store.deadLetters()).filter((entry) => entry.citizenId === citizenId);
+  const smsTo = (mobile: string) => rig().sms.requests.filter((request) => request.body.to === mobile && request.answered === 'ok');
+  const mailsTo = (email: string) => rig().smtp.mails.filter((mail) => mail.to.includes(email));
+  const deadLetters = async (citizenId: string) => (await server().delivery.store.deadLetters()).filter((entry) => entry.citizenId === citizenId);
 
   test('an active portal user gets the letter in the inbox and one SMS that says only that something arrived', async () => {
     const kari = await person({ portalUser: true, mobile: '+4791000001' });
@@ -81,9 +70,9 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
 
   test('a citizen who chose e-mail gets it over SMTP, one who chose both gets both', async () => {
     const ola = await person({ portalUser: true, mobile: '+4791000002', email: 'ola@example.test' });
-    await server.delivery.store.saveNoticeChoice(ola.citizenId, 'email', clock.now());
+    await server().delivery.store.saveNoticeChoice(ola.citizenId, 'email', clock.now());
     const both = await person({ portalUser: true, mobile: '+4791000003', email: 'begge@example.test' });
-    await server.delivery.store.saveNoticeChoice(both.citizenId, 'both', clock.now());
+    await server().delivery.store.saveNoticeChoice(both.citizenId, 'both', clock.now());
     const first = await saveLetter(db(), ola.nationalId, clock.now());
     const second = await saveLetter(db(), both.nationalId, clock.now());
     await drain();
@@ -132,18 +121,18 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
 
   test('without a portal user the letter goes to the digital mailbox, and the sender sees the receipt in the timeline', async () => {
     const digital = await person({ portalUser: false, mobile: '+4791000005', digitalMailbox: { provider: 'digipost', address: 'per.digitalsen#9' } });
-    const hospital = server.senders.find((sender) => sender.kind === 'hospital')!;
-    const token = await server.tokenFor(hospital.clientId);
-    const created = await postLetter(server.baseUrl, token, communication(hospital, digital.nationalId));
+    const hospital = server().senders.find((sender) => sender.kind === 'hospital')!;
+    const token = await server().tokenFor(hospital.clientId);
+    const created = await postLetter(server().baseUrl, token, communication(hospital, digital.nationalId));
     expect(created.status).toBe(201);
     const id = created.body!.id as string;
     await drain();
-    const request = rig.digitalMailbox.requests.find((candidate) => candidate.body.letterId === id)!;
+    const request = rig().digitalMailbox.requests.find((candidate) => candidate.body.letterId === id)!;
     expect(request.body).toMatchObject({ recipient: { nationalId: digital.nationalId, provider: 'digipost', address: 'per.digitalsen#9' }, subject: 'Svar på undersøkelse' });
     expect(request.headers['idempotency-key']).toBe(id);
     expect(smsTo('+4791000005')).toHaveLength(0);
 
-    const letter = (await getFhir(server.baseUrl, token, `/fhir/R4/Communication/${id}`)).body as unknown as { status: string; extension: { url: string; extension?: { url: string; extension?: { url: string; valueCode?: string; valueString?: string }[] }[] }[] };
+    const letter = (await getFhir(server().baseUrl, token, `/fhir/R4/Communication/${id}`)).body as unknown as { status: string; extension: { url: string; extension?: { url: string; extension?: { url: string; valueCode?: string; valueString?: string }[] }[] }[] };
     expect(letter.status).toBe('completed');
     const timeline = letter.extension
       .find((extension) => extension.url === 'urn:innboks:extension:delivery')!
@@ -162,7 +151,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     const { messageId } = await saveLetter(db(), anne.nationalId, clock.now(), { subject: 'Svar på hjerteundersøkelsen' });
     await drain();
     expect(await attempts(messageId)).toEqual({ inbox: 'skipped', paper: 'delivered' });
-    const job = rig.print.requests.find((request) => request.body.letterId === messageId)!;
+    const job = rig().print.requests.find((request) => request.body.letterId === messageId)!;
     expect(job.body.recipient).toEqual({ name: 'Anne Papirsen', address: { street: 'Sjøgata 3', postalCode: '9008', city: 'Tromsø' } });
     const dir = await mkdtemp(path.join(os.tmpdir(), 'innboks-print-'));
     try {
@@ -180,7 +169,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
   test('a 12–16 year old gets hospital letters on paper and other letters in the inbox', async () => {
     const jonas = await person({ portalUser: true, birthDate: '2012-03-14', mobile: '+4791000006' });
     const hospitalLetter = await saveLetter(db(), jonas.nationalId, clock.now());
-    const gpLetter = await saveLetter(db(), jonas.nationalId, clock.now(), { sender: server.senders.find((sender) => sender.kind === 'gp')! });
+    const gpLetter = await saveLetter(db(), jonas.nationalId, clock.now(), { sender: server().senders.find((sender) => sender.kind === 'gp')! });
     await drain();
     expect(await attempts(hospitalLetter.messageId)).toEqual({ inbox: 'skipped', paper: 'delivered' });
     expect((await events(hospitalLetter.messageId)).find((event) => event.state === 'skipped')!.detail).toBe('aged 12–16: hospital letters go on paper');
@@ -189,21 +178,21 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
 
   test('a gateway answering 500 twice is tried again with backoff and the SMS goes on the third try', async () => {
     const citizen = await person({ portalUser: true, mobile: '+4791000007' });
-    rig.sms.next('error', 'error');
+    rig().sms.next('error', 'error');
     const { messageId } = await saveLetter(db(), citizen.nationalId, clock.now());
     await drain();
     expect(await attempts(messageId)).toEqual({ inbox: 'delivered', sms: 'sending' });
     await retryRounds(2);
     expect(await attempts(messageId)).toEqual({ inbox: 'delivered', sms: 'delivered' });
-    const tries = rig.sms.requests.filter((request) => request.body.to === '+4791000007');
+    const tries = rig().sms.requests.filter((request) => request.body.to === '+4791000007');
     expect(tries.map((request) => request.answered)).toEqual(['error', 'error', 'ok']);
     expect(new Set(tries.map((request) => request.body.reference)).size).toBe(1);
   });
 
   test('429 with Retry-After: the next try waits at least that long', async () => {
     const citizen = await person({ portalUser: true, mobile: '+4791000008' });
-    rig.sms.retryAfterSeconds = 600;
-    rig.sms.next('throttle');
+    rig().sms.retryAfterSeconds = 600;
+    rig().sms.next('throttle');
     const { messageId } = await saveLetter(db(), citizen.nationalId, clock.now());
     const before = clock.now();
     await drain();
@@ -219,7 +208,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
 
   test('a gateway that hangs times out on every try: the SMS fails, a dead letter is left, and the letter goes on paper; replayed, it goes', async () => {
     const citizen = await person({ portalUser: true, mobile: '+4791000009' });
-    rig.sms.next('hang', 'hang', 'hang');
+    rig().sms.next('hang', 'hang', 'hang');
     const { messageId } = await saveLetter(db(), citizen.nationalId, clock.now());
     await retryRounds(3);
     expect(await attempts(messageId)).toEqual({ inbox: 'delivered', sms: 'failed', paper: 'delivered' });
@@ -230,17 +219,17 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     const dead = await deadLetters(citizen.citizenId);
     expect(dead).toMatchObject([{ kind: 'delivery', step: 'sms', attempts: 3 }]);
 
-    expect(await server.delivery.store.replay(dead[0]!.id, clock.now())).toBe(true);
+    expect(await server().delivery.store.replay(dead[0]!.id, clock.now())).toBe(true);
     await drain();
     expect(await attempts(messageId)).toEqual({ inbox: 'delivered', sms: 'delivered', paper: 'delivered' });
     expect(await deadLetters(citizen.citizenId)).toEqual([]);
-    expect(await server.delivery.store.replay(dead[0]!.id, clock.now())).toBe(false);
+    expect(await server().delivery.store.replay(dead[0]!.id, clock.now())).toBe(false);
   });
 
   test('SMTP down: the e-mail notice is tried again, then falls back to SMS', async () => {
     const citizen = await person({ portalUser: true, mobile: '+4791000010', email: 'nede@example.test' });
-    await server.delivery.store.saveNoticeChoice(citizen.citizenId, 'email', clock.now());
-    await rig.smtp.down();
+    await server().delivery.store.saveNoticeChoice(citizen.citizenId, 'email', clock.now());
+    await rig().smtp.down();
     try {
       const { messageId } = await saveLetter(db(), citizen.nationalId, clock.now());
       await retryRounds(3);
@@ -248,17 +237,17 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
       expect((await events(messageId)).find((event) => event.channel === 'email' && event.state === 'failed')!.detail).toMatch(/gave up after 3 tries: SMTP/);
       expect(smsTo('+4791000010')).toHaveLength(1);
     } finally {
-      await rig.smtp.up();
+      await rig().smtp.up();
     }
   });
 
   test('a digital mailbox that rejects the letter falls through to paper at once, without trying again', async () => {
     const citizen = await person({ portalUser: false, digitalMailbox: { provider: 'eboks', address: 'ukjent' } });
-    rig.digitalMailbox.next('reject');
+    rig().digitalMailbox.next('reject');
     const { messageId } = await saveLetter(db(), citizen.nationalId, clock.now());
     await drain();
     expect(await attempts(messageId)).toEqual({ inbox: 'skipped', 'digital-mailbox': 'failed', paper: 'delivered' });
-    expect(rig.digitalMailbox.requests.filter((request) => request.body.letterId === messageId)).toHaveLength(1);
+    expect(rig().digitalMailbox.requests.filter((request) => request.body.letterId === messageId)).toHaveLength(1);
     expect(await deadLetters(citizen.citizenId)).toMatchObject([{ step: 'digital-mailbox', reason: expect.stringMatching(/^rejected: .* answered 400/) }]);
   });
 
@@ -276,12 +265,12 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     const people = await Promise.all(Array.from({ length: 20 }, (_, index) => person({ portalUser: true, email: `batch-${index}@example.no` })));
     const letters = [];
     for (const someone of people) letters.push(await saveLetter(db(), someone.nationalId, clock.now()));
-    const asked = { contact: rig.contactRegister.requests.length, population: rig.populationRegister.requests.length };
+    const asked = { contact: rig().contactRegister.requests.length, population: rig().populationRegister.requests.length };
     await drain();
-    const contactCalls = rig.contactRegister.requests.slice(asked.contact);
+    const contactCalls = rig().contactRegister.requests.slice(asked.contact);
     expect(contactCalls.map((request) => request.path)).toEqual(['/lookup-many']);
     expect(new Set(contactCalls[0]!.body.nationalIds as string[])).toEqual(new Set(people.map((someone) => someone.nationalId)));
-    expect(rig.populationRegister.requests.slice(asked.population).map((request) => request.path)).toEqual(['/lookup-many']);
+    expect(rig().populationRegister.requests.slice(asked.population).map((request) => request.path)).toEqual(['/lookup-many']);
     for (const [index, letter] of letters.entries()) {
       expect(await attempts(letter.messageId)).toEqual({ inbox: 'delivered', email: 'delivered' });
       expect(mailsTo(`batch-${index}@example.no`)).toHaveLength(1);
@@ -290,7 +279,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
 
   test('a register that fails is asked again later; a letter on its last try is planned without it, and the plan says why', async () => {
     const again = await person({ portalUser: true, email: 'again@example.no' });
-    rig.contactRegister.next('error');
+    rig().contactRegister.next('error');
     const first = await saveLetter(db(), again.nationalId, clock.now());
     await drain();
     expect(await attempts(first.messageId)).toEqual({ inbox: 'queued' });
@@ -299,7 +288,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     expect(mailsTo('again@example.no')).toHaveLength(1);
 
     const never = await person({ portalUser: true, email: 'never@example.no' });
-    rig.contactRegister.mode = 'error';
+    rig().contactRegister.mode = 'error';
     try {
       const second = await saveLetter(db(), never.nationalId, clock.now());
       await retryRounds(8);
@@ -308,14 +297,14 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
       expect(plan.facts).toMatchObject({ contact: null, note: expect.stringMatching(/^contact register: gave up after 8 tries: .* answered 500/) });
       expect(mailsTo('never@example.no')).toEqual([]);
     } finally {
-      rig.contactRegister.mode = 'ok';
+      rig().contactRegister.mode = 'ok';
     }
   });
 
   test('a letter and its notice each queued twice in one batch are planned once and give one e-mail', async () => {
     const twice = await person({ portalUser: true, email: 'twice@example.no' });
     const { messageId, citizenId } = await saveLetter(db(), twice.nationalId, clock.now());
-    await runJobNow(deliverLetterHandler(server.delivery), { citizenId, messageId });
+    await runJobNow(deliverLetterHandler(server().delivery), { citizenId, messageId });
     const notice = await db().selectFrom('notice').select('id').where('citizen_id', '=', citizenId).executeTakeFirstOrThrow();
     await enqueueJobs(db(), [
       { kind: 'deliver-letter', payload: { citizenId, messageId }, runAt: clock.now() },
@@ -335,15 +324,15 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     const second = await saveLetter(db(), paper.nationalId, clock.now());
     await drain();
     const count = async () => (await sql<{ n: number }>`select count(*) as n from delivery_event`.execute(db())).rows[0]!.n;
-    const before = { events: await count(), sms: rig.sms.requests.length, mailbox: rig.digitalMailbox.requests.length };
-    const runtime = server.delivery;
+    const before = { events: await count(), sms: rig().sms.requests.length, mailbox: rig().digitalMailbox.requests.length };
+    const runtime = server().delivery;
     const notice = await db().selectFrom('notice').select('id').where('citizen_id', '=', citizenId).executeTakeFirstOrThrow();
     await runJobNow(deliverLetterHandler(runtime), { citizenId, messageId });
     await runJobNow(sendNoticeHandler(runtime), { citizenId, noticeId: notice.id });
     await runJobNow(sendDigitalMailboxHandler(runtime), { citizenId: second.citizenId, messageId: second.messageId });
     await runJobNow(printLetterHandler(runtime), { citizenId: second.citizenId, messageId: second.messageId });
     await runJobNow(unreadFallbackHandler(runtime), { citizenId, messageId });
-    expect({ events: await count(), sms: rig.sms.requests.length, mailbox: rig.digitalMailbox.requests.length }).toEqual(before);
+    expect({ events: await count(), sms: rig().sms.requests.length, mailbox: rig().digitalMailbox.requests.length }).toEqual(before);
   });
 
   test('the sweeper finds a letter whose job was lost and queues it again', async () => {
@@ -352,9 +341,9 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
     await db().deleteFrom('job').where(sql<boolean>`payload->>'messageId' = ${messageId}`).execute();
     await drain();
     expect(await attempts(messageId)).toEqual({ inbox: 'queued' });
-    expect(await sweepDelivery(server.delivery, 10 * minute)).toMatchObject({ plans: 0 });
+    expect(await sweepDelivery(server().delivery, 10 * minute)).toMatchObject({ plans: 0 });
     clock.advance(11 * minute);
-    expect(await sweepDelivery(server.delivery, 10 * minute)).toMatchObject({ plans: 1 });
+    expect(await sweepDelivery(server().delivery, 10 * minute)).toMatchObject({ plans: 1 });
     await drain();
     expect(await attempts(messageId)).toEqual({ inbox: 'delivered', sms: 'delivered' });
   });
@@ -402,7 +391,7 @@ describe.each(testDatabaseKinds())('Delivery on %s', (kind) => {
   });
 
   test('no notice sent in this file carried health content', () => {
-    const texts = [...rig.sms.requests.map((request) => String(request.body.text)), ...rig.smtp.mails.flatMap((mail) => [mail.subject, mail.text])];
+    const texts = [...rig().sms.requests.map((request) => String(request.body.text)), ...rig().smtp.mails.flatMap((mail) => [mail.subject, mail.text])];
     expect(texts.length).toBeGreaterThan(10);
     for (const text of texts) {
       for (const word of healthWords) expect(text.toLowerCase()).not.toContain(word.toLowerCase());

@@ -24,6 +24,7 @@ export function printLetterHandler(runtime: DeliveryRuntime) {
         sentAt: letter.sentAt,
         textParts: letter.textParts,
         attachments,
+        language: letter.language,
       });
       return adapters.print.submit({ letterId: messageId, recipient: { name: person.name, address }, pdf, pages });
     });

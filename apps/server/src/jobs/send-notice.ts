@@ -1,6 +1,6 @@
 /**
  * Sends notices (each may stand for several letters), every notice the worker
- * claimed at once. The store decides in one transaction which may go now (window,
+ * claimed at once, each in the citizen's language. The store decides in one transaction which may go now (window,
  * quiet hours, another on its way, all letters already read) and marks them
  * `sending` before the calls; the gateways get each notice id as its reference every
  * time, so a try after a crash is not a second notice. The ones taken are recorded
@@ -28,11 +28,12 @@ export function sendNoticeHandler(runtime: DeliveryRuntime): BatchJobHandler<Not
           const start = starts.get(ref.noticeId);
           if (start?.action !== 'send' || sending.has(ref.noticeId)) return;
           sending.add(ref.noticeId);
+          const text = noticeText(start.language);
           try {
             const outcome = await runStep(job, () =>
               start.channel === 'sms'
-                ? adapters.sms.send({ to: start.recipient, text: noticeText.sms, reference: ref.noticeId })
-                : adapters.email.send({ to: start.recipient, subject: noticeText.emailSubject, text: noticeText.emailText, reference: ref.noticeId }),
+                ? adapters.sms.send({ to: start.recipient, text: text.sms, reference: ref.noticeId })
+                : adapters.email.send({ to: start.recipient, subject: text.emailSubject, text: text.emailText, reference: ref.noticeId }),
             );
             if (outcome.ok) sent.push({ ...ref, providerId: outcome.value.providerId });
             else gaveUp.push({ ...ref, reason: outcome.reason, attempts: outcome.attempts });

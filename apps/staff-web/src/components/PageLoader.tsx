@@ -1,7 +1,8 @@
 import { LoadingStatus } from '@innboks/web-base/loading-status';
-import { m } from '../i18n/nb.ts';
+import { useMessages } from '../i18n/use-messages.ts';
 
 /** The shared loading placeholder, in Norwegian. */
 export function PageLoader() {
+  const { m } = useMessages();
   return <LoadingStatus label={m.loading} />;
 }

@@ -1,5 +1,11 @@
-/** The staff workspace speaks Norwegian Bokmål. `{name}` marks a placeholder. */
-/** BCP 47 locale for dates and numbers. */
+import type { PluralForms } from '@innboks/web-base/plural';
+
+/**
+ * The staff workspace in Norwegian Bokmål: the master catalogue. Nynorsk, Northern Sami and
+ * English (nn.ts, se.ts, en.ts) are declared `satisfies Messages`, so a missing key is a
+ * type error. `{name}` marks a placeholder.
+ */
+/** BCP 47 locale for dates and numbers when no language is chosen. */
 export const locale = 'nb-NO';
 
 export const m = {
@@ -11,6 +17,9 @@ export const m = {
   genericError: 'Noe gikk galt. Prøv igjen om litt.',
   loggedInAs: 'Logget inn som {name}',
   logout: 'Logg ut',
+  language: {
+    label: 'Språk',
+  },
   start: {
     title: 'Logg inn',
     heading: 'Innboks for ansatte',
@@ -26,7 +35,7 @@ export const m = {
   services: {
     heading: 'Tjenestene dine',
     none: 'Du er ikke medlem av noen tjeneste. Kontakt lederen din for å få tilgang.',
-    unanswered: { one: '{count} ubesvart', other: '{count} ubesvarte' },
+    unanswered: { one: '{count} ubesvart', other: '{count} ubesvarte' } as PluralForms,
   },
   inbox: {
     title: 'Felles innboks',
@@ -84,6 +93,9 @@ export const m = {
     loadFailed: 'Vi kunne ikke hente samtalen. Prøv igjen.',
   },
 };
+
+/** The shape every staff catalogue must have. */
+export type Messages = typeof m;
 
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { noticeDueAt, noticeText } from './notices.ts';
+import { noticeDueAt } from './notices.ts';
 import { parseQuietHours } from './quiet-hours.ts';
 
 const window = 15 * 60_000;
@@ -20,15 +20,5 @@ describe('Notice timing', () => {
     const last = new Date('2026-06-10T19:45:00Z');
     expect(noticeDueAt({ now, channel: 'sms', lastNoticeAt: last, windowMs: window, quietHours })).toEqual(new Date('2026-06-11T06:00:00Z'));
     expect(noticeDueAt({ now, channel: 'email', lastNoticeAt: last, windowMs: window, quietHours })).toEqual(new Date('2026-06-10T20:00:00Z'));
-  });
-});
-
-describe('Notice text', () => {
-  test('every template is made from the service name and login address only', () => {
-    const text = noticeText({ serviceName: 'Helsenorge', loginUrl: 'https://innboks.example' });
-    expect(text.sms).toBe('Du har fått en ny melding på Helsenorge. Logg inn på https://innboks.example for å lese den.');
-    expect(text.emailSubject).toBe('Ny melding på Helsenorge');
-    expect(text.emailText).toContain('Logg inn på https://innboks.example');
-    expect(text.sms.length).toBeLessThanOrEqual(160);
   });
 });

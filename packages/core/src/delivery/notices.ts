@@ -1,38 +1,10 @@
 /**
- * Notices tell the citizen that something arrived, never what: the text is made
- * from the service name and the login address alone, so no subject, sender,
- * department or body can reach it. At most one notice per citizen and channel per
+ * Notices tell the citizen that something arrived, never what (the words, per
+ * language: notices-text.ts). At most one notice per citizen and channel per
  * window, and SMS are held through quiet hours.
  */
 import { endOfQuietHours, type QuietHours } from './quiet-hours.ts';
 import type { NoticeChannel } from './channel-plan.ts';
-
-export interface NoticeText {
-  sms: string;
-  emailSubject: string;
-  emailText: string;
-}
-
-export interface NoticeTextOptions {
-  /** The name citizens know the portal by, e.g. "Helsenorge". */
-  serviceName: string;
-  /** Where to log in, e.g. https://innboks.example.no */
-  loginUrl: string;
-}
-
-export function noticeText({ serviceName, loginUrl }: NoticeTextOptions): NoticeText {
-  return {
-    sms: `Du har fått en ny melding på ${serviceName}. Logg inn på ${loginUrl} for å lese den.`,
-    emailSubject: `Ny melding på ${serviceName}`,
-    emailText: [
-      'Hei,',
-      '',
-      `Du har fått en ny melding på ${serviceName}. Logg inn på ${loginUrl} for å lese den.`,
-      '',
-      'Denne e-posten kan ikke besvares.',
-    ].join('\n'),
-  };
-}
 
 export interface NoticeTimingInput {
   now: Date;

@@ -1,5 +1,5 @@
 /** The shapes the delivery modules share: settings, the stored plan and what a letter's delivery reads. */
-import type { ChannelPlan, ContactFacts, DeliveryChannel, NoticeChannel, NoticeChoice, PersonFacts, QuietHours, SenderKind } from '@innboks/core';
+import type { ChannelPlan, ContactFacts, DeliveryChannel, Language, NoticeChannel, NoticeChoice, PersonFacts, QuietHours, SenderKind } from '@innboks/core';
 
 export interface DeliverySettings {
   noticeWindowMs: number;
@@ -54,12 +54,14 @@ export interface LetterForDelivery {
   firstReadAt: Date | null;
   /** What the citizen chose on the notice-settings page, if anything. */
   noticeChoice: NoticeChoice | null;
+  /** The citizen's language for the printed letter's fixed text; Bokmål if none chosen. */
+  language: Language;
   plan: PlanRow | undefined;
 }
 
 /** Whether a notice may go now (see notice-batch.ts `beginNotices`). */
 export type NoticeStart =
-  | { action: 'send'; channel: NoticeChannel; recipient: string }
+  | { action: 'send'; channel: NoticeChannel; recipient: string; /** The citizen's language, Bokmål if none chosen. */ language: Language }
   | { action: 'done'; why: string }
   | { action: 'later'; at: Date; why: string };
 

@@ -1,6 +1,6 @@
 /** What the delivery steps read: letters with their plans, attachments, the citizen's notice choice. */
 import { sql } from 'kysely';
-import type { DeliveryChannel, NoticeChannel, NoticeChoice, SenderKind } from '@innboks/core';
+import type { DeliveryChannel, Language, NoticeChannel, NoticeChoice, SenderKind } from '@innboks/core';
 import { recordset } from '../sql/recordset.ts';
 import type { Executor } from './attempts.ts';
 import type { DeliveryFacts, LetterForDelivery, LetterRef, PlanRow } from './delivery-types.ts';
@@ -29,6 +29,7 @@ interface LetterRow extends PlanColumns {
   sent_at: Date;
   first_read_at: Date | null;
   notice_choice: NoticeChoice | null;
+  language: Language;
   planned: boolean;
 }
 
@@ -49,6 +50,7 @@ export async function readLetters(executor: Executor, refs: readonly LetterRef[]
   const { rows } = await sql<LetterRow>`
     select m.id, m.citizen_id, c.national_id, c.portal_user, o.kind, o.org_number, o.name as organization_name,
            m.sender_name, m.subject, m.text_parts, m.important, m.sent_at, m.first_read_at, s.choice as notice_choice,
+           coalesce(c.language, 'nb') as language,
            p.channels, p.step, p.notices, p.facts, p.unread_fallback_at, p.unread_fallback_done, p.message_id is not null as planned
     from ${recordset(refs.map((ref) => ({ citizen_id: ref.citizenId, id: ref.messageId })), 'r', 'citizen_id uuid, id uuid')}
     join message m on m.citizen_id = r.citizen_id and m.id = r.id
@@ -74,6 +76,7 @@ export async function readLetters(executor: Executor, refs: readonly LetterRef[]
         sentAt: row.sent_at,
         firstReadAt: row.first_read_at,
         noticeChoice: row.notice_choice,
+        language: row.language,
         plan: row.planned ? planRow(row) : undefined,
       },
     ]),

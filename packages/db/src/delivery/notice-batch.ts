@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import { endOfQuietHours, isQuiet, noticeDueAt, type NoticeChannel } from '@innboks/core';
+import { endOfQuietHours, isQuiet, noticeDueAt, type Language, type NoticeChannel } from '@innboks/core';
 import type { Database, NoticeState } from '../schema.ts';
 import { enqueueJobs, type NewJob } from '../queue/job-queue.ts';
 import { sendNoticeJob } from '../queue/job-kinds.ts';
@@ -146,9 +146,10 @@ export async function beginNotices(tx: Tx, settings: DeliverySettings, refs: rea
   const { rows: heads } = await sql<{ citizen_id: string; channel: NoticeChannel }>`
     select n.citizen_id, n.channel from notice n join ${recordset(wanted, 'r', 'citizen_id uuid, id uuid')} on r.citizen_id = n.citizen_id and r.id = n.id`.execute(tx);
   const throttles = await lockThrottles(tx, heads.map((head) => ({ citizenId: head.citizen_id, channel: head.channel })));
-  const { rows: notices } = await sql<{ citizen_id: string; id: string; channel: NoticeChannel; recipient: string; state: NoticeState }>`
-    select n.citizen_id, n.id, n.channel, n.recipient, n.state
+  const { rows: notices } = await sql<{ citizen_id: string; id: string; channel: NoticeChannel; recipient: string; state: NoticeState; language: Language }>`
+    select n.citizen_id, n.id, n.channel, n.recipient, n.state, coalesce(c.language, 'nb') as language
     from notice n join ${recordset(wanted, 'r', 'citizen_id uuid, id uuid')} on r.citizen_id = n.citizen_id and r.id = n.id
+    join citizen c on c.id = n.citizen_id
     order by n.citizen_id, n.id
     for update of n`.execute(tx);
   const open = notices.filter((notice) => notice.state === 'pending');
@@ -181,7 +182,7 @@ export async function beginNotices(tx: Tx, settings: DeliverySettings, refs: rea
       continue;
     }
     if (notice.state === 'sending') {
-      starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient });
+      starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient, language: notice.language });
       continue;
     }
     if ((letters.get(notice.id) ?? []).every((letter) => letter.read)) {
@@ -205,7 +206,7 @@ export async function beginNotices(tx: Tx, settings: DeliverySettings, refs: rea
     for (const letter of letters.get(notice.id) ?? []) {
       changes.push({ citizenId: notice.citizen_id, messageId: letter.messageId, channel: notice.channel, state: 'sending', at, detail: `notice ${notice.id}` });
     }
-    starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient });
+    starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient, language: notice.language });
   }
   for (const ref of refs) if (!starts.has(ref.noticeId)) starts.set(ref.noticeId, { action: 'done', why: 'no such notice' });
 

@@ -1,6 +1,6 @@
 /**
  * All a citizen may reach, for one citizen: their inbox, their municipal messaging,
- * their appointments and their notice choice. Every part is filtered by `citizenId`,
+ * their appointments, their notice choice and their language. Every part is filtered by `citizenId`,
  * so another person's item is "not found", like a missing one.
  */
 import type { Kysely } from 'kysely';
@@ -9,6 +9,7 @@ import type { Database } from '../schema.ts';
 import { CitizenInbox } from '../repositories/citizen-inbox.ts';
 import { CitizenMunicipal } from '../repositories/municipal/citizen-municipal.ts';
 import { CitizenAppointments } from '../repositories/citizen-appointments.ts';
+import { CitizenLanguage } from '../repositories/citizen-language.ts';
 import type { DeliveryStore } from '../delivery/delivery-store.ts';
 import type { PrincipalOf } from './principal.ts';
 
@@ -27,6 +28,8 @@ export class CitizenScope {
   readonly inbox: CitizenInbox;
   readonly municipal: CitizenMunicipal;
   readonly appointments: CitizenAppointments;
+  /** The language they chose for pages, notices and letters. */
+  readonly language: CitizenLanguage;
 
   constructor(
     db: Kysely<Database>,
@@ -37,6 +40,7 @@ export class CitizenScope {
     this.inbox = new CitizenInbox(db, this.citizenId);
     this.municipal = new CitizenMunicipal(db, this.citizenId);
     this.appointments = new CitizenAppointments(db, this.citizenId);
+    this.language = new CitizenLanguage(db, this.citizenId);
   }
 
   /** The national id the contact register knows this citizen by. */

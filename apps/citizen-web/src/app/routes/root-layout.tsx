@@ -4,6 +4,7 @@ import { PageShell } from '@innboks/web-base/page-shell';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { Footer } from '../../features/layout/components/Footer.tsx';
 import { Header } from '../../features/layout/components/Header.tsx';
+import { LanguageSwitch } from '../../features/language/components/LanguageSwitch.tsx';
 import { useSession } from '../../features/session/api/get-session.ts';
 import { LogoutButton } from '../../features/session/components/LogoutButton.tsx';
 import { useSessionExpiry } from '../../features/session/use-session-expiry.ts';
@@ -20,7 +21,7 @@ export function RootLayout() {
   return (
     <PageShell
       skipLinkLabel={m.app.skipToContent}
-      header={<Header citizenName={citizen?.name} logout={citizen ? <LogoutButton /> : undefined} />}
+      header={<Header citizenName={citizen?.name} logout={citizen ? <LogoutButton /> : undefined} languageSwitch={<LanguageSwitch loggedIn={citizen !== undefined} />} />}
       footer={<Footer />}
       mainClassName={styles.column}
     >

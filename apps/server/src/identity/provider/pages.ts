@@ -1,9 +1,12 @@
 /**
- * Server-rendered pages of the embedded test identity provider, in Norwegian Bokmål.
+ * Server-rendered pages of the embedded test identity provider: the citizens' login page
+ * in the visitor's language (test-login-words.ts), the others in Norwegian Bokmål.
  * No inline script or style: the app's CSP is `script-src 'self'; style-src 'self'`,
  * so the look comes from /oidc/assets/identity.css and the one script (auto-continue
  * on logout) from /oidc/assets/logout.js.
  */
+import type { Language } from '@innboks/core';
+import { testLoginWords, type TestLoginWords } from './test-login-words.ts';
 
 export const assetPaths = {
   css: '/oidc/assets/identity.css',
@@ -42,9 +45,9 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-export function page(title: string, body: string, extraHead = ''): string {
+export function page(title: string, body: string, extraHead = '', language: Language = 'nb'): string {
   return `<!doctype html>
-<html lang="nb">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -75,25 +78,28 @@ export interface LoginPageModel {
   error?: string;
 }
 
-export const loginTitle = 'Testinnlogging – ikke ekte ID-porten';
+export const loginTitle = testLoginWords.nb.title;
 
-export function renderLoginPage(model: LoginPageModel): string {
+export function renderLoginPage(model: LoginPageModel, language: Language = 'nb'): string {
+  const words = testLoginWords[language];
   return renderTestLoginPage({
-    title: loginTitle,
-    intro: 'Dette er en testinnlogging for utvikling og test. Her logger du inn som en oppdiktet testperson uten passord. Bruk aldri ekte personopplysninger.',
-    listHeading: { id: 'persons-heading', text: 'Testpersoner' },
+    title: words.title,
+    intro: words.intro,
+    listHeading: { id: 'persons-heading', text: words.persons },
     people: model.persons.map((person) => ({
       nationalId: person.nationalId,
       name: person.name,
-      detail: `Fødselsnummer ${person.nationalId}${person.description ? ` – ${person.description}` : ''}`,
+      detail: `${words.nationalId} ${person.nationalId}${person.description ? ` – ${person.description}` : ''}`,
     })),
-    extraFieldsHtml: `<label for="securityLevel">Sikkerhetsnivå</label>
+    extraFieldsHtml: `<label for="securityLevel">${escapeHtml(words.securityLevel)}</label>
 <select id="securityLevel" name="securityLevel">
-<option value="high" selected>Høyt (idporten-loa-high)</option>
-<option value="substantial">Betydelig (idporten-loa-substantial) – for å prøve avvisning</option>
+<option value="high" selected>${escapeHtml(words.levelHigh)}</option>
+<option value="substantial">${escapeHtml(words.levelSubstantial)}</option>
 </select>
 `,
     form: model,
+    words,
+    language,
   });
 }
 
@@ -109,8 +115,12 @@ export function renderTestLoginPage(options: {
   people: { nationalId: string; name: string; detail: string }[];
   extraFieldsHtml?: string;
   form: { action: string; abortUrl: string; nationalId?: string | undefined; error?: string | undefined };
+  /** The form's own words; Bokmål unless given. */
+  words?: TestLoginWords;
+  language?: Language;
 }): string {
   const { form } = options;
+  const words = options.words ?? testLoginWords.nb;
   const errorId = 'nationalId-error';
   const invalid = form.error !== undefined;
   const people = options.people.length
@@ -122,7 +132,7 @@ ${options.people
     (person) => `<li>
 <form method="post" action="${escapeHtml(form.action)}">
 <input type="hidden" name="nationalId" value="${escapeHtml(person.nationalId)}">
-<button type="submit">Logg inn som ${escapeHtml(person.name)}</button>
+<button type="submit">${escapeHtml(words.loginAs(person.name))}</button>
 </form>
 <p class="muted">${escapeHtml(person.detail)}</p>
 </li>`,
@@ -132,18 +142,20 @@ ${options.people
 </section>`
     : '';
   return page(
-    `${invalid ? 'Feil: ' : ''}${options.title}`,
+    `${invalid ? `${words.error}: ` : ''}${options.title}`,
     `<h1>${escapeHtml(options.title)}</h1>
 <p class="warning">${escapeHtml(options.intro)}</p>
 <form method="post" action="${escapeHtml(form.action)}" novalidate>
-<label for="nationalId">Fødselsnummer</label>
+<label for="nationalId">${escapeHtml(words.nationalId)}</label>
 <input type="text" id="nationalId" name="nationalId" inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="20"${
       form.nationalId ? ` value="${escapeHtml(form.nationalId)}"` : ''
     }${invalid ? ` aria-invalid="true" aria-describedby="${errorId}"` : ''}>
-${invalid ? `<p class="error" id="${errorId}">${escapeHtml(form.error ?? '')}</p>\n` : ''}${options.extraFieldsHtml ?? ''}<button type="submit">Logg inn</button>
+${invalid ? `<p class="error" id="${errorId}">${escapeHtml(form.error ?? '')}</p>\n` : ''}${options.extraFieldsHtml ?? ''}<button type="submit">${escapeHtml(words.login)}</button>
 </form>
 ${people}
-<p><a href="${escapeHtml(form.abortUrl)}">Avbryt innloggingen</a></p>`,
+<p><a href="${escapeHtml(form.abortUrl)}">${escapeHtml(words.abort)}</a></p>`,
+    '',
+    options.language,
   );
 }
 

@@ -11,6 +11,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { OidcStorage } from '@innboks/db';
+import type { Language } from '@innboks/core';
+import { testLoginWords, visitorLanguage } from './test-login-words.ts';
 import { loadIdentityKeys } from './keys.ts';
 import { clientAssertionAlgorithms, createAdapterFactory, organizationNumberMetadata } from './oidc-adapter.ts';
 import {
@@ -333,7 +335,7 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
   const isStaffLogin = (interaction: InteractionDetails) =>
     options.staffClient !== undefined && interaction.params.client_id === options.staffClient.clientId;
 
-  async function loginPage(interaction: InteractionDetails, extra: { nationalId?: string; error?: string } = {}) {
+  async function loginPage(interaction: InteractionDetails, extra: { nationalId?: string; error?: string } = {}, language: Language = 'nb') {
     if (isStaffLogin(interaction)) {
       return renderStaffLoginPage({
         action: `${interactionPath}/${interaction.uid}/login`,
@@ -347,8 +349,10 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
       abortUrl: `${interactionPath}/${interaction.uid}/abort`,
       persons: await options.listDemoPersons(),
       ...extra,
-    });
+    }, language);
   }
+
+  const languageOf = (request: FastifyRequest) => visitorLanguage(request.headers.cookie, request.headers['accept-language']);
 
   async function finish(request: FastifyRequest, reply: FastifyReply, result: Parameters<Provider['interactionFinished']>[2]) {
     reply.hijack();
@@ -358,7 +362,7 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
   scope.get<{ Params: { uid: string } }>(`${interactionPath}/:uid`, async (request, reply) => {
     const interaction = await details(request, reply);
     if (!interaction) return expired(reply);
-    if (interaction.prompt.name === 'login') return html(reply, 200, await loginPage(interaction));
+    if (interaction.prompt.name === 'login') return html(reply, 200, await loginPage(interaction, {}, languageOf(request)));
     // Consent for a first-party client is granted in loadExistingGrant; anything
     // still asking for consent here is granted what it asked for.
     if (interaction.prompt.name === 'consent' && interaction.session?.accountId) {
@@ -380,8 +384,9 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
     if (!interaction || interaction.prompt.name !== 'login') return expired(reply);
     const typed = String(request.body?.nationalId ?? '');
     const nationalId = typed.replace(/[\s.-]/g, '');
+    const language = isStaffLogin(interaction) ? 'nb' : languageOf(request);
     if (!/^\d{11}$/.test(nationalId)) {
-      return html(reply, 400, await loginPage(interaction, { nationalId: typed, error: 'Fødselsnummeret må ha 11 siffer.' }));
+      return html(reply, 400, await loginPage(interaction, { nationalId: typed, error: testLoginWords[language].elevenDigits }, language));
     }
     if (isStaffLogin(interaction)) {
       const staff = await options.findStaff?.(nationalId);
@@ -397,7 +402,7 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
       return html(
         reply,
         400,
-        await loginPage(interaction, { nationalId: typed, error: 'Fant ingen testperson med dette fødselsnummeret. Velg en av testpersonene under.' }),
+        await loginPage(interaction, { nationalId: typed, error: testLoginWords[language].noSuchPerson }, language),
       );
     }
     return finish(request, reply, {

@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router';
 import { PageShell } from '@innboks/web-base/page-shell';
-import { m } from '../../i18n/nb.ts';
+import { useMessages } from '../../i18n/use-messages.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { Footer } from '../../features/layout/components/Footer.tsx';
@@ -12,6 +12,7 @@ import styles from './root-layout.module.scss';
 
 /** Skip link, banner with who is logged in, the page (the start page when logged out), and the help footer. */
 export function RootLayout() {
+  const { m } = useMessages();
   const session = useSession();
   const staff = session.data?.staff;
   return (

@@ -1,6 +1,5 @@
 import { useMessages } from '../../../i18n/use-messages.ts';
 import { format } from '../../../i18n/format.ts';
-import type { Language } from '../../../i18n/languages.ts';
 import { useConfig } from '../api/get-config.ts';
 import styles from './Footer.module.scss';
 
@@ -12,10 +11,9 @@ export function telHref(phone: string): string {
 
 /** The footer on every page: how to reach the help desk (from the server's configuration). */
 export function Footer() {
-  const { m, language, setLanguage } = useMessages();
+  const { m } = useMessages();
   const config = useConfig();
   const helpdesk = config.data?.helpdesk;
-  const otherLanguage: Language = language === 'nb' ? 'en' : 'nb';
 
   return (
     <footer className={styles.footer}>
@@ -34,12 +32,6 @@ export function Footer() {
             </p>
           )}
         </section>
-        <div className={styles.language}>
-          <span className="visually-hidden">{m.footer.languageLabel}: </span>
-          <button type="button" className={styles.languageButton} lang={otherLanguage} onClick={() => setLanguage(otherLanguage)}>
-            {m.language.switchTo}
-          </button>
-        </div>
       </div>
     </footer>
   );

@@ -13,10 +13,12 @@ export interface HeaderProps {
   citizenName?: string | undefined;
   /** The logout control, shown beside the name. */
   logout?: ReactNode;
+  /** The language switch, on every page whether logged in or not. */
+  languageSwitch?: ReactNode;
 }
 
-/** The banner on every page: product name, and who is logged in. */
-export function Header({ citizenName, logout }: HeaderProps) {
+/** The banner on every page: product name, the language switch, and who is logged in. */
+export function Header({ citizenName, logout, languageSwitch }: HeaderProps) {
   const { m } = useMessages();
   const loggedIn = citizenName !== undefined;
 
@@ -27,6 +29,7 @@ export function Header({ citizenName, logout }: HeaderProps) {
           <Icon svgIcon={InboxIcon} size={40} color={getColor('blueberry', 600)} />
           <span className={styles.name}>{m.app.name}</span>
         </Link>
+        {languageSwitch}
         {loggedIn && (
           <div className={styles.user}>
             <span className={styles.citizen}>

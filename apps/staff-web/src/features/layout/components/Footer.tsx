@@ -1,8 +1,9 @@
-import { m } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import styles from './Footer.module.scss';
 
 /** Every page's footer: where to get help, and that reads are logged. */
 export function Footer() {
+  const { m } = useMessages();
   return (
     <footer className={styles.footer}>
       <section className={styles.inner} aria-labelledby="footer-help-heading">

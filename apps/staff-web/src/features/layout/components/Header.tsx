@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { format, m } from '../../../i18n/nb.ts';
+import { LanguageSelect, useLanguage } from '@innboks/web-base/language';
+import { format } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import styles from './Header.module.scss';
 
 export interface HeaderProps {
@@ -10,14 +12,17 @@ export interface HeaderProps {
   logout?: ReactNode;
 }
 
-/** The banner on every page: product name, and who is logged in. */
+/** The banner on every page: product name, the language switch (remembered in this browser), and who is logged in. */
 export function Header({ staffName, logout }: HeaderProps) {
+  const { m } = useMessages();
+  const { language, setLanguage } = useLanguage();
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
         <Link to="/" className={styles.brand}>
           {m.appName}
         </Link>
+        <LanguageSelect label={m.language.label} value={language} onChange={setLanguage} />
         {staffName !== undefined && (
           <div className={styles.user}>
             <span>

@@ -1,9 +1,10 @@
 import Button from '@helsenorge/designsystem-react/components/Button';
-import { m } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import { useLogout } from '../api/logout.ts';
 
 /** On the dark banner: the design system's own colours for a dark background, corners and all. */
 export function LogoutButton() {
+  const { m } = useMessages();
   const logout = useLogout();
   return (
     <Button variant="outline" onColor="ondark" onClick={() => logout.mutate()} disabled={logout.isPending}>

@@ -1,10 +1,11 @@
 import Title from '@helsenorge/designsystem-react/components/Title';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
-import { m } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import styles from './StartPage.module.scss';
 
 /** Logged out: what the workspace is, and the way in through HelseID, back to the page asked for. */
 export function StartPage() {
+  const { m } = useMessages();
   useDocumentTitle(m.start.title, m.titleSuffix);
   const returnTo = `/ansatt${window.location.pathname.replace(/^\/ansatt/, '')}`;
   return (

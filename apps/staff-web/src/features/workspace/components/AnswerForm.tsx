@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import { MessageField } from '@innboks/web-base/message-field';
-import { m } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import { useAnswer } from '../api/workspace.ts';
 import styles from './Workspace.module.scss';
 
 /** The answer to the citizen; a closed conversation takes none until it is opened again. */
 export function AnswerForm({ threadId, closed, onSent }: { threadId: string; closed: boolean; onSent: (status: string) => void }) {
+  const { m } = useMessages();
   const answer = useAnswer(threadId);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();

@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
-import { m } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
@@ -8,6 +8,7 @@ import { useServices } from '../api/workspace.ts';
 
 /** `/ansatt/`: straight to the first service's shared inbox, or says there is none. */
 export function HomeRoute() {
+  const { m } = useMessages();
   useDocumentTitle(m.services.heading, m.titleSuffix);
   const services = useServices();
   if (services.isPending) return <PageLoader />;

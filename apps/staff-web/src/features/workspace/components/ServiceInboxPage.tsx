@@ -2,7 +2,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import type { StaffThreadSummary } from '@innboks/contracts';
-import { format, locale, m } from '../../../i18n/nb.ts';
+import { format, type Messages } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { formatWaiting } from '../../../lib/waiting.ts';
 import { isApiError } from '../../../lib/http.ts';
@@ -15,6 +16,7 @@ import styles from './Workspace.module.scss';
 
 /** A service's shared inbox: unanswered first, longest waiting first; open or closed threads. */
 export function ServiceInboxPage() {
+  const { m } = useMessages();
   const { serviceId = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const status = searchParams.get('status') === 'closed' ? 'closed' : 'open';
@@ -58,12 +60,13 @@ export function ServiceInboxPage() {
 }
 
 /** "Venter på svar i 3 t 20 min"; a message just come is new, not "0 min". */
-function waitingText(since: string): string {
+function waitingText(since: string, m: Messages, locale: string): string {
   const waited = formatWaiting(since, locale);
   return waited ? format(m.inbox.waiting, { time: waited }) : m.inbox.justArrived;
 }
 
 function ThreadRow({ serviceId, thread }: { serviceId: string; thread: StaffThreadSummary }) {
+  const { m, locale } = useMessages();
   const update = useUpdateThread(thread.id);
   const assigned = thread.assignedTo ? (thread.assignedTo.isMe ? m.inbox.assignedToMe : format(m.inbox.assignedTo, { name: thread.assignedTo.name })) : m.inbox.unassigned;
   return (
@@ -78,7 +81,7 @@ function ThreadRow({ serviceId, thread }: { serviceId: string; thread: StaffThre
       </div>
       <div className={styles.threadMeta}>
         <span className={thread.awaitingAnswerSince ? styles.waiting : styles.answered}>
-          {thread.awaitingAnswerSince ? waitingText(thread.awaitingAnswerSince) : m.inbox.answered}
+          {thread.awaitingAnswerSince ? waitingText(thread.awaitingAnswerSince, m, locale) : m.inbox.answered}
         </span>
         <span>
           {m.inbox.lastActivity}: <time dateTime={thread.lastActivityAt}>{formatWhenWithTime(thread.lastActivityAt, locale)}</time>

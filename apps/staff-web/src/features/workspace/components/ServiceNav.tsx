@@ -1,11 +1,12 @@
 import { NavLink } from 'react-router';
 import { plural } from '@innboks/web-base/plural';
-import { locale, m } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import { useServices } from '../api/workspace.ts';
 import styles from './Workspace.module.scss';
 
 /** The services the staff member works in, each with its count of unanswered threads. */
 export function ServiceNav({ current }: { current: string | undefined }) {
+  const { m, locale } = useMessages();
   const services = useServices();
   return (
     <nav aria-labelledby="services-heading" className={styles.nav}>

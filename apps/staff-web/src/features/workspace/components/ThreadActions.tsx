@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import type { StaffThread } from '@innboks/contracts';
-import { m } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import { useUpdateThread } from '../api/workspace.ts';
 import styles from './Workspace.module.scss';
 
@@ -13,6 +13,7 @@ export interface ThreadActionsProps {
 
 /** Assign to me or release; close — after a confirmation, since the citizen is told — or reopen. */
 export function ThreadActions({ thread, onChanged }: ThreadActionsProps) {
+  const { m } = useMessages();
   const update = useUpdateThread(thread.id);
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);

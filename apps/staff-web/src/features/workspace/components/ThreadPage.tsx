@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import Title from '@helsenorge/designsystem-react/components/Title';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import { format, locale, m } from '../../../i18n/nb.ts';
+import { format } from '../../../i18n/nb.ts';
+import { useMessages } from '../../../i18n/use-messages.ts';
 import { formatFullDay, formatWhenWithTime } from '@innboks/web-base/dates';
 import { isApiError } from '../../../lib/http.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
@@ -16,6 +17,7 @@ import styles from './Workspace.module.scss';
 
 /** One conversation: the messages, assign, close (confirmed) or reopen, and the answer form while open. Opening it is logged. */
 export function ThreadPage() {
+  const { m, locale } = useMessages();
   const { serviceId = '', threadId = '' } = useParams();
   const thread = useThread(threadId);
   const [status, setStatus] = useState('');

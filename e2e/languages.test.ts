@@ -1,0 +1,138 @@
+/**
+ * The citizen app in each of its four languages, as a citizen walks it: a `?lang=` link
+ * to the start page → the test login page → inbox → a letter → Timeavtaler → notice settings. On every
+ * page `<html lang>` is the language, no give-away word of another language is among the
+ * app's own words (the senders' words, from the API, aside), and axe finds no serious or
+ * critical violation. The choice is saved for the citizen, so a second device opens in it.
+ * The staff workspace's switch gives the same four.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { languages, type Language } from '@innboks/contracts';
+import { catalogues } from '../apps/citizen-web/src/i18n/languages.ts';
+import { catalogues as staffCatalogues } from '../apps/staff-web/src/i18n/languages.ts';
+import { hanne } from '../apps/server/src/testing/municipal.ts';
+import { testLoginWords } from '../apps/server/src/identity/provider/test-login-words.ts';
+import { expectAccessible } from './support/accessibility.ts';
+import { staffLogIn, useBrowser } from './support/browser.ts';
+import { collectApiStrings, otherLanguagesWords, ownWords } from './support/page-language.ts';
+import { useTestServer } from './support/server.ts';
+
+const chromium = useBrowser();
+const server = useTestServer(chromium, { autoWorker: true });
+const kari = () => server().citizens.find((citizen) => citizen.name === 'Kari Nordmann')!;
+
+/** A new device: its own cookies, and a browser set to Bokmål, so only the choice can change the language. */
+async function newDevice(): Promise<Page> {
+  const context = await chromium.browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  return context.newPage();
+}
+
+/** Through the identity provider's test login page (in the page's language), as Kari, back to the inbox. */
+async function logInAsKari(page: Page, language: Language, check?: (page: Page) => Promise<void>): Promise<void> {
+  await page.getByRole('link', { name: catalogues[language].start.login, exact: true }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/oidc/interaction/'));
+  await page.getByRole('heading', { level: 1, name: testLoginWords[language].title }).waitFor();
+  await check?.(page);
+  await page.getByRole('button', { name: testLoginWords[language].loginAs(kari().name), exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/innboks');
+}
+
+/** Another device, no cookie, a Bokmål browser: logging in as Kari opens the pages in her saved `language`. */
+async function expectSecondDeviceIn(language: Language): Promise<void> {
+  const second = await newDevice();
+  try {
+    await second.goto(`${server().baseUrl}/`);
+    await logInAsKari(second, 'nb');
+    await second.getByRole('link', { name: catalogues[language].nav.appointments, exact: true }).waitFor();
+    expect(await second.evaluate(() => document.documentElement.lang)).toBe(language);
+    await second.getByRole('combobox', { name: catalogues[language].language.label }).waitFor();
+  } finally {
+    await second.context().close();
+  }
+}
+
+async function expectInLanguage(page: Page, language: Language, apiStrings: Set<string>, where: string, inApp = true): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.lang), where).toBe(language);
+  const words = await ownWords(page, apiStrings);
+  if (inApp) expect(words, `${where}: the footer in ${language}`).toContain(catalogues[language].footer.heading);
+  expect(otherLanguagesWords(words, language), `${where} in ${language}`).toEqual([]);
+  await expectAccessible(page, `${where} in ${language}`);
+}
+
+describe('The citizen app in each language', () => {
+  for (const language of languages) {
+    const m = catalogues[language];
+
+    test(`${language}: start page, inbox, a letter, Timeavtaler and notice settings speak only ${language}, and a second device follows`, async () => {
+      const page = await newDevice();
+      const apiStrings = collectApiStrings(page);
+      try {
+        await page.goto(`${server().baseUrl}/?lang=${language}`);
+        await page.getByRole('heading', { level: 1, name: m.start.heading }).waitFor();
+        await expectInLanguage(page, language, apiStrings, 'the start page');
+
+        await logInAsKari(page, language, (login) => expectInLanguage(login, language, apiStrings, 'the test login page', false));
+        await page.getByRole('heading', { level: 1, name: m.inbox.heading, exact: true }).waitFor();
+        await page.getByRole('button', { name: m.header.logout, exact: true }).waitFor();
+        await page.getByTestId('inbox-list').waitFor();
+        await expectInLanguage(page, language, apiStrings, 'the inbox');
+
+        await page.getByTestId('inbox-list').getByRole('link').first().click();
+        await page.getByRole('link', { name: m.letter.back }).waitFor();
+        await page.getByRole('list', { name: m.letter.messagesHeading }).waitFor();
+        await expectInLanguage(page, language, apiStrings, 'a letter');
+
+        await page.getByRole('link', { name: m.nav.appointments, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: m.appointments.heading }).waitFor();
+        await page.getByRole('heading', { level: 2, name: m.appointments.upcomingHeading }).waitFor();
+        await expectInLanguage(page, language, apiStrings, 'Timeavtaler');
+
+        await page.getByRole('link', { name: m.noticeSettings.link, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: m.noticeSettings.heading }).waitFor();
+        await page.getByRole('group', { name: m.noticeSettings.choiceLegend }).waitFor();
+        await expectInLanguage(page, language, apiStrings, 'notice settings');
+        expect(await page.getByRole('combobox', { name: m.language.label }).inputValue()).toBe(language);
+      } finally {
+        await page.context().close();
+      }
+
+      await expectSecondDeviceIn(language);
+    });
+  }
+
+  test('a choice made in the header switch is saved, and the next login on another device opens in it', async () => {
+    const page = await newDevice();
+    try {
+      await page.goto(`${server().baseUrl}/?lang=nb`);
+      await logInAsKari(page, 'nb');
+      await page.getByRole('combobox', { name: catalogues.nb.language.label }).selectOption('se');
+      await page.getByRole('heading', { level: 1, name: catalogues.se.inbox.heading, exact: true }).waitFor();
+      await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/language')).json()) as { language: string }).language)).toBe('se');
+    } finally {
+      await page.context().close();
+    }
+    await expectSecondDeviceIn('se');
+  });
+});
+
+test('the staff workspace speaks each language its switch offers', async () => {
+  const page = await newDevice();
+  const apiStrings = collectApiStrings(page);
+  try {
+    await staffLogIn(page, server().baseUrl, hanne.name);
+    for (const language of languages) {
+      const m = staffCatalogues[language];
+      await page.getByRole('banner').getByRole('combobox').selectOption(language);
+      await page.getByRole('banner').getByRole('combobox', { name: m.language.label }).waitFor();
+      await page.getByRole('heading', { name: m.services.heading }).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      const words = await ownWords(page, apiStrings);
+      expect(words).toContain(m.footer.heading);
+      expect(otherLanguagesWords(words, language), `the staff inbox in ${language}`).toEqual([]);
+      await expectAccessible(page, `the staff inbox in ${language}`);
+    }
+  } finally {
+    await page.context().close();
+  }
+});

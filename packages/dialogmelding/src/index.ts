@@ -8,3 +8,5 @@ export * from './apprec.ts';
 export * from './cms.ts';
 export * from './certificates.ts';
 export * from './sample-message.ts';
+export * from './to-incoming-letter.ts';
+export * from './amqp.ts';

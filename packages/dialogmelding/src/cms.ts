@@ -24,6 +24,8 @@ export class CmsRefused extends Error {
   constructor(
     readonly reason: 'not-cms' | 'not-for-us' | 'signature' | 'certificate',
     message: string,
+    /** The decrypted but unverified content (signature and certificate failures): only to address the rejection to the message it answers. */
+    readonly unverifiedContent?: Uint8Array,
   ) {
     super(message);
   }
@@ -96,10 +98,10 @@ export async function decryptThenVerify(message: Uint8Array, recipient: Party, s
   const registered = certificateOf(senderCertificatePem);
   const sid = signed.signerInfos[0]?.sid;
   if (!(sid instanceof pkijs.IssuerAndSerialNumber) || !sid.serialNumber.isEqual(registered.serialNumber) || !sid.issuer.isEqual(registered.issuer)) {
-    throw new CmsRefused('certificate', "the message is not signed with the sender's registered certificate");
+    throw new CmsRefused('certificate', "the message is not signed with the sender's registered certificate", new Uint8Array(content));
   }
   signed.certificates = [registered];
   const verified = await signed.verify({ signer: 0, checkChain: false, extendedMode: true }).catch((error: unknown) => ({ signatureVerified: false, message: String(error) }));
-  if (!verified.signatureVerified) throw new CmsRefused('signature', "the signature does not verify against the sender's registered certificate");
+  if (!verified.signatureVerified) throw new CmsRefused('signature', "the signature does not verify against the sender's registered certificate", new Uint8Array(content));
   return new Uint8Array(content);
 }

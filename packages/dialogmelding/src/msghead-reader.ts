@@ -139,3 +139,18 @@ function readAttachment(reader: XmlReader, refDoc: XmlNode | undefined, content:
   }
   return { description, mimeType, data: new Uint8Array(Buffer.from(base64, 'base64')) };
 }
+
+/** The MsgId and type of a message too broken to read, so its rejection can name it; undefined when even that is missing. */
+export function msgIdOfBroken(xml: string): { msgId: string; type: string; genDate: string } | undefined {
+  try {
+    const info = new XmlReader();
+    const head = info.one(parseXml(xml), 'MsgHead', '');
+    const msgInfo = info.one(head, 'MsgInfo', '/MsgHead');
+    const msgId = msgInfo ? info.optionalText(msgInfo, 'MsgId', '') : undefined;
+    if (!msgId) return undefined;
+    const type = msgInfo ? info.code(msgInfo, 'Type', '')?.v : undefined;
+    return { msgId, type: type ?? 'DIALOG_NOTAT', genDate: (msgInfo && info.optionalText(msgInfo, 'GenDate', '')) || '' };
+  } catch {
+    return undefined;
+  }
+}

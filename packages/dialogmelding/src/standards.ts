@@ -30,6 +30,8 @@ export const appRecMessageType = 'APPREC';
 
 /** AppRec error codes used here (code system 8221). */
 export const appRecErrors = {
+  receiverUnknown: { v: 'E21', dn: 'Mottaker finnes ikke' },
+  msgIdInvalid: { v: 'E10', dn: 'Ugyldig meldingsidentifikator' },
   patientNotFound: { v: 'E35', dn: 'Pasienten finnes ikke i mottakersystemet' },
   patientIdWrong: { v: 'E31', dn: 'Pasientens fødselsnummer er feil' },
   notWellFormed: { v: 'T01', dn: "Ikke XML / ikke 'well formed' / uleselig" },

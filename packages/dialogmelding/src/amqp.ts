@@ -122,7 +122,7 @@ export class AmqpLink {
     const receiver = this.connection.open_receiver({ source: { address: queueAddress(queue) }, autoaccept: false, credit_window: prefetch });
     receiver.on('message', (context: EventContext) => {
       const delivery = context.delivery!;
-      handle(readMessage(context), { accept: () => delivery.accept(), release: () => delivery.release({ delivery_failed: true }) });
+      handle(readMessage(context), { accept: () => delivery.accept(), release: () => delivery.release() });
     });
     return receiver;
   }

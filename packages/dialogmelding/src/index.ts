@@ -10,3 +10,4 @@ export * from './certificates.ts';
 export * from './sample-message.ts';
 export * from './to-incoming-letter.ts';
 export * from './amqp.ts';
+export * from './sender-client.ts';

@@ -64,9 +64,9 @@ export function readDialogMessage(xml: string): DialogMessage {
   };
 }
 
-function identifiers(reader: XmlReader, node: XmlNode | undefined, path: string, system: string): Map<string, string> {
+function identifiers(reader: XmlReader, node: XmlNode | undefined, path: string, system: string, min = 1): Map<string, string> {
   const found = new Map<string, string>();
-  reader.many(node, 'Ident', path, 1, 10).forEach((ident, index) => {
+  reader.many(node, 'Ident', path, min, 10).forEach((ident, index) => {
     const at = `${path}/Ident[${index + 1}]`;
     const id = reader.text(ident, 'Id', at);
     const type = reader.code(ident, 'TypeId', at, { system })?.v;
@@ -84,7 +84,7 @@ function readOrganisation(reader: XmlReader, node: XmlNode | undefined, path: st
   else if (!/^\d{1,9}$/.test(herId)) reader.fail(`${path}/Ident`, 'a HER-id is digits only');
   const inner = reader.optional(node, 'Organisation', path);
   const department = inner
-    ? { name: reader.text(inner, 'OrganisationName', `${path}/Organisation`), herId: identifiers(reader, inner, `${path}/Organisation`, codeSystems.organisationIdType).get('HER') }
+    ? { name: reader.text(inner, 'OrganisationName', `${path}/Organisation`), herId: identifiers(reader, inner, `${path}/Organisation`, codeSystems.organisationIdType, 0).get('HER') }
     : undefined;
   return { name, herId: herId ?? '', organisationNumber: ids.get('ENH'), department };
 }

@@ -5,7 +5,11 @@
  * Addresses are RabbitMQ's AMQP 1.0 plugin's: `/queue/<name>` declares the queue
  * (durable) when a link is attached to it.
  */
-import { create_container, message as messageUtil, type Connection, type Delivery, type EventContext, type Receiver, type Sender } from 'rhea';
+import * as rheaNamespace from 'rhea';
+import type { Connection, Delivery, EventContext, Receiver, Sender } from 'rhea';
+
+// rhea is CommonJS: under Node's ESM loader its functions are on the default export, under a bundler on the namespace.
+const rhea = (rheaNamespace as unknown as { default?: typeof rheaNamespace }).default ?? rheaNamespace;
 
 export interface AmqpMessage {
   body: Uint8Array;
@@ -37,7 +41,7 @@ export class AmqpLink {
   /** Opens a connection; rejects when no AMQP 1.0 broker answers at `url` within the time. */
   static connect(url: string, options: { timeoutMs?: number; containerId?: string } = {}): Promise<AmqpLink> {
     const parsed = new URL(url);
-    const container = create_container({ id: options.containerId ?? `innboks-${process.pid}-${Math.random().toString(36).slice(2, 8)}` });
+    const container = rhea.create_container({ id: options.containerId ?? `innboks-${process.pid}-${Math.random().toString(36).slice(2, 8)}` });
     const connection = container.connect({
       host: parsed.hostname,
       port: Number(parsed.port || 5672),
@@ -111,7 +115,7 @@ export class AmqpLink {
         correlation_id: message.correlationId ?? message.messageId,
         subject: message.subject,
         application_properties: message.properties,
-        body: messageUtil.data_section(Buffer.from(message.body)),
+        body: rhea.message.data_section(Buffer.from(message.body)),
       });
       this.pending.set(delivery, { resolve, reject });
     });

@@ -8,6 +8,8 @@ import { startDialogRig, waitFor, type DialogRig } from '../testing/dialog-rig.t
 import { AmqpLink } from '@innboks/dialogmelding';
 import { deadLetterQueue } from './intake.ts';
 import { minimalPdf } from '../demo/minimal-pdf.ts';
+import { deadLetterCommand } from '../cli/dead-letters.ts';
+import { DialogExchanges } from '@innboks/db';
 import { maxDeliveries } from './dialog-door.ts';
 
 
@@ -159,6 +161,21 @@ describe.each(testDatabaseKinds())('Dialogmelding over AMQP 1.0 on the real Rabb
     expect(deadLettered).toBe(String(maxDeliveries));
     expect(await lettersWith(message.msgId)).toHaveLength(0);
     await sql`drop trigger refuse_dialog_test_letter on message`.execute(db());
+
+    const listed: string[] = [];
+    await deadLetterCommand(['list'], rig.server.delivery.store, rig.server.clock, (line) => listed.push(line), new DialogExchanges(db()));
+    expect(listed.join('\n')).toContain(`message-id ${id}  ${maxDeliveries} deliveries  — `);
+    const page = await (await fetch(`${rig.server.baseUrl}/dev/delivery`)).text();
+    expect(page).toContain('Dialogmelding over AMQP');
+    expect(page).toContain(id);
+  });
+
+  test('the dev delivery page lists the messages in with their AppRec', async () => {
+    const message = rig.message();
+    await rig.client.send(writeDialogMessage(message));
+    await rig.appRecFor(message.msgId);
+    const page = await (await fetch(`${rig.server.baseUrl}/dev/delivery`)).text();
+    expect(page).toMatch(new RegExp(`<td>inn</td><td>${rig.senderHerId}</td><td>DIALOG_NOTAT</td><td>${message.msgId}</td><td>[0-9a-f-]{36}</td><td>1</td>`));
   });
 });
 

@@ -101,6 +101,19 @@ export async function ensureStandInRegister(directory: string, innboksHerId: str
   return entries;
 }
 
+/** Adds a party with a fresh test certificate to the stand-in's files (tests and the benchmark: a sender with queues of its own). */
+export async function addStandInParty(directory: string, party: { herId: string; name: string; organisationNumber: string }): Promise<Party> {
+  const listFile = path.join(directory, 'parties.json');
+  const entries = JSON.parse(await readFile(listFile, 'utf8')) as PartyFile[];
+  const made = await makeTestCertificate(`${party.name} (HER ${party.herId})`);
+  const base = `her-${party.herId}`;
+  await writeFile(path.join(directory, `${base}.cert.pem`), made.certificatePem);
+  await writeFile(path.join(directory, `${base}.key.pem`), made.privateKeyPem, { mode: 0o600 });
+  entries.push({ ...party, clientId: null, certificatePath: `${base}.cert.pem`, privateKeyPath: `${base}.key.pem` });
+  await writeFile(listFile, `${JSON.stringify(entries, null, 2)}\n`);
+  return made;
+}
+
 /** Lists the Dialogmelding parties in demo.json (`senders[].herId`, `…certificatePath`, `…privateKeyPath`, `innboks`), paths relative to the data dir. */
 export async function listInDemoFile(dataDir: string, registerDirectory: string, entries: PartyFile[], innboksHerId: string): Promise<void> {
   const demoFile = path.join(dataDir, 'dev', 'demo.json');

@@ -146,10 +146,14 @@ describe.each(testDatabaseKinds())('Dialogmelding over AMQP 1.0 on the real Rabb
     await sql`create trigger refuse_dialog_test_letter before insert on message for each row execute function refuse_dialog_test_letter()`.execute(db());
     const message = rig.message({ body: { kind: 'notat', topic: 'Feiler alltid', text: 'x' } });
     const id = await rig.client.send(writeDialogMessage(message));
-    const dead = await pollFor(async () => {
-      const row = await db().selectFrom('dialog_failure').selectAll().where('transport_message_id', '=', id).executeTakeFirst();
-      return row?.dead_lettered_at ? row : undefined;
-    }, 30_000);
+    const dead = await waitFor(
+      async () => {
+        const row = await db().selectFrom('dialog_failure').selectAll().where('transport_message_id', '=', id).executeTakeFirst();
+        return row?.dead_lettered_at ? row : undefined;
+      },
+      30_000,
+      'the message dead-lettered',
+    );
     expect(dead.deliveries).toBe(maxDeliveries);
     expect(dead.last_error).toContain('disk on fire');
     const link = await AmqpLink.connect(rig.server.config.dialogmelding.amqpUrl!);
@@ -179,12 +183,3 @@ describe.each(testDatabaseKinds())('Dialogmelding over AMQP 1.0 on the real Rabb
   });
 });
 
-async function pollFor<T>(find: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await find();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`nothing after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -28,10 +28,10 @@ export interface DialogRig {
 
 export const randomHerId = () => String(700_000_000 + Math.floor(Math.random() * 99_999_999));
 
-export async function waitFor<T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(find: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const found = find();
+    const found = await find();
     if (found !== undefined) return found;
     if (Date.now() > until) throw new Error(`waited ${timeoutMs} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

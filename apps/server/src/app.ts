@@ -12,7 +12,7 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { CitizenSessionStore, Directory, MunicipalDirectory, heldNotices, OidcStorage, Scopes, StaffSessionStore, type Database } from '@innboks/db';
+import { CitizenSessionStore, DialogExchanges, Directory, MunicipalDirectory, heldNotices, OidcStorage, Scopes, StaffSessionStore, type Database } from '@innboks/db';
 import type { PublicConfig } from '@innboks/contracts';
 import type { Config } from './config.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -189,7 +189,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onClose', async () => deliveryAdapters.close());
   await registerNoticeSettingsRoutes(app, { guards, clock, contactRegister: deliveryAdapters.contactRegister, settings });
   await registerLanguageRoutes(app, { guards });
-  if (config.delivery.devPages) await registerDeliveryDevRoutes(app, { ...deliveryAdapters.standIns, heldNotices: () => heldNotices(deps.db) });
+  if (config.delivery.devPages) {
+    const dialog = new DialogExchanges(deps.db);
+    await registerDeliveryDevRoutes(app, {
+      ...deliveryAdapters.standIns,
+      heldNotices: () => heldNotices(deps.db),
+      dialogTraffic: async () => ({ exchanges: await dialog.recent(), deadLetters: await dialog.deadLetters() }),
+    });
+  }
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
   app.get('/healthz', async () => ({ status: 'ok' }));
 

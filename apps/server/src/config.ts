@@ -94,6 +94,13 @@ const environmentSchema = z.object({
   SWEEPER_STUCK_AFTER_SECONDS: z.coerce.number().min(1).default(600),
   /** Dev pages (/dev/delivery): default on when any embedded stand-in is in use and not in production. */
   INNBOKS_DEV_PAGES: flag,
+  // ---- the Dialogmelding door (README "Dialogmelding over AMQP") ----
+  /** The AMQP 1.0 broker; when none answers at start the door is off. `off` turns it off. */
+  INNBOKS_AMQP_URL: z.string().default('amqp://guest:guest@127.0.0.1:5672'),
+  /** Innboks's own HER-id: it listens on `<her-id>_async`. */
+  INNBOKS_HER_ID: z.string().regex(/^\d{1,9}$/, 'digits only').default('8090001'),
+  /** Directory of the address register stand-in's certificates; default <data dir>/dev/dialogmelding. */
+  ADDRESS_REGISTER_DIR: z.string().optional(),
 });
 
 export type DeliveryStep = 'inbox' | 'digital-mailbox' | 'paper';
@@ -163,6 +170,7 @@ export interface Config {
   appointments: AppointmentConfig;
   delivery: DeliveryConfig;
   worker: WorkerConfig;
+  dialogmelding: { amqpUrl: string | undefined; herId: string; addressRegisterDir: string };
 }
 
 export class ConfigError extends Error {}
@@ -262,6 +270,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     rateLimits: { tokenPerMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE },
     appointments: appointmentConfig(environment),
     delivery: deliveryConfig(env, path.resolve(env.INNBOKS_DATA_DIR), production, explicitlySet('INNBOKS_DEV_PAGES')),
+    dialogmelding: {
+      amqpUrl: env.INNBOKS_AMQP_URL === 'off' ? undefined : env.INNBOKS_AMQP_URL,
+      herId: env.INNBOKS_HER_ID,
+      addressRegisterDir: path.resolve(env.ADDRESS_REGISTER_DIR ?? path.join(env.INNBOKS_DATA_DIR, 'dev', 'dialogmelding')),
+    },
     worker: {
       leaseMs: env.WORKER_LEASE_SECONDS * 1000,
       pollIntervalMs: env.WORKER_POLL_MS,

@@ -8,6 +8,8 @@ import { loadConfigOrExit } from './config.ts';
 import { buildApp } from './app.ts';
 import { accessLogKey, citizenClientSecret, openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { createDeliveryRuntime } from './delivery/delivery-runtime.ts';
+import { startDialogDoor } from './dialogmelding/dialog-door.ts';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -27,6 +29,14 @@ async function main(): Promise<void> {
     onLetterSaved: () => background?.worker.wake(),
   });
   if (config.runWorker) background = startBackgroundWork(db, clock, config, app.log);
+  const dialogDoor = await startDialogDoor({
+    config,
+    db,
+    clock,
+    population: (background?.delivery ?? createDeliveryRuntime(db, clock, config)).adapters.populationRegister,
+    log: app.log,
+    onLetterSaved: () => background?.worker.wake(),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -34,6 +44,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    if (!('off' in dialogDoor)) await dialogDoor.stop();
     await background?.stop();
     await database.close();
     process.exit(0);
@@ -45,6 +56,8 @@ async function main(): Promise<void> {
   const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}/pgdata` : 'PostgreSQL from DATABASE_URL';
   console.log(`\nInnboks is running at ${config.publicUrl}  (database: ${where})`);
   if (demoFile) console.log(`Demo citizens, senders and keys: ${demoFile}`);
+  if ('off' in dialogDoor) console.log(`Dialogmelding over AMQP: off (${dialogDoor.off})`);
+  else console.log(`Dialogmelding over AMQP: listening on ${dialogDoor.herId}_async (HER-id ${dialogDoor.herId}); certificates in ${config.dialogmelding.addressRegisterDir}`);
 }
 
 main().catch((error: unknown) => {

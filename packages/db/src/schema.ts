@@ -269,6 +269,33 @@ export interface DeadLetterTable {
   replayed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A Dialogmelding or AppRec-carrying message in or out over AMQP (migration 0017). */
+export interface DialogExchangeTable {
+  id: Generated<string>;
+  direction: 'in' | 'out';
+  counterpart_her_id: string;
+  msg_id: string;
+  message_type: string;
+  /** RefToConversation: the MsgId that began the conversation. */
+  conversation_id: string;
+  citizen_id: string | null;
+  message_id: string | null;
+  app_rec_status: '1' | '2' | '3' | null;
+  app_rec_errors: Json<{ code: string; description: string; details?: string | undefined }[]> | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Deliveries of one AMQP message that failed for an unknown reason (migration 0017). */
+export interface DialogFailureTable {
+  transport_message_id: string;
+  from_her_id: string;
+  deliveries: number;
+  last_error: string;
+  dead_lettered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   citizen: CitizenTable;
   organization: OrganizationTable;
@@ -304,6 +331,8 @@ export interface Database {
   notice_throttle: NoticeThrottleTable;
   notice_setting: NoticeSettingTable;
   dead_letter: DeadLetterTable;
+  dialog_exchange: DialogExchangeTable;
+  dialog_failure: DialogFailureTable;
 }
 
 export type CitizenRow = Selectable<CitizenTable>;

@@ -1,2 +1,13 @@
-// Dialogmelding over AMQP: MsgHead 1.2 / Dialogmelding 1.1 / AppRec 1.0, CMS sign-then-encrypt.
-export {};
+export * from './standards.ts';
+export * from './dialog-message.ts';
+export * from './safe-xml.ts';
+export * from './xml-reader.ts';
+export * from './msghead-reader.ts';
+export * from './msghead-writer.ts';
+export * from './apprec.ts';
+export * from './cms.ts';
+export * from './certificates.ts';
+export * from './sample-message.ts';
+export * from './to-incoming-letter.ts';
+export * from './amqp.ts';
+export * from './sender-client.ts';

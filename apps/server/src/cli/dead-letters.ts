@@ -10,17 +10,23 @@
  */
 import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '@innboks/core';
-import { DeliveryStore, type DeadLetterView } from '@innboks/db';
+import { DeliveryStore, DialogExchanges, type DeadLetterView, type DialogDeadLetter } from '@innboks/db';
 import { loadConfigOrExit } from '../config.ts';
 import { openConfiguredDatabase } from '../runtime.ts';
 import { deliverySettings } from '../delivery/delivery-runtime.ts';
 
 const usage = 'usage: npm run dead-letters -- list | replay <id> | replay-all';
 
-export async function deadLetterCommand(args: string[], store: DeliveryStore, clock: Clock, out: (line: string) => void): Promise<number> {
+export async function deadLetterCommand(args: string[], store: DeliveryStore, clock: Clock, out: (line: string) => void, dialog?: DialogExchanges): Promise<number> {
   const [command = '', id] = args;
   switch (command) {
     case 'list': {
+      // Dialogmelding messages moved to <her-id>_dl after ten failed deliveries: listed here, kept on that queue.
+      const dialogEntries = dialog ? await dialog.deadLetters() : [];
+      if (dialogEntries.length) {
+        out(`${dialogEntries.length} Dialogmelding message${dialogEntries.length === 1 ? '' : 's'} moved to the dead-letter queue (<her-id>_dl):`);
+        for (const entry of dialogEntries) out(formatDialogEntry(entry));
+      }
       const entries = await store.deadLetters();
       if (entries.length === 0) {
         out('No dead letters.');
@@ -57,12 +63,16 @@ function formatEntry(entry: DeadLetterView): string {
   return [entry.id.padEnd(6), entry.createdAt.toISOString(), entry.step.padEnd(16), `${entry.attempts} tries`.padEnd(9), what, `— ${entry.reason}`].join('  ');
 }
 
+function formatDialogEntry(entry: DialogDeadLetter): string {
+  return [entry.deadLetteredAt.toISOString(), `from HER-id ${entry.fromHerId}`, `message-id ${entry.transportMessageId}`, `${entry.deliveries} deliveries`, `— ${entry.lastError}`].join('  ');
+}
+
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const database = await openConfiguredDatabase(config);
   try {
     const store = new DeliveryStore(database.db, deliverySettings(config.delivery));
-    process.exitCode = await deadLetterCommand(process.argv.slice(2), store, systemClock, (line) => console.log(line));
+    process.exitCode = await deadLetterCommand(process.argv.slice(2), store, systemClock, (line) => console.log(line), new DialogExchanges(database.db));
   } finally {
     await database.close();
   }

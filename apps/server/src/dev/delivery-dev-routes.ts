@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { NoticeOutbox, PrintBatchFolder, StandInDigitalMailbox, StandInFailMode } from '@innboks/channels';
-import type { HeldNotice } from '@innboks/db';
+import type { DialogDeadLetter, ExchangeRow, HeldNotice } from '@innboks/db';
 
 export interface DevRouteOptions {
   outbox?: NoticeOutbox | undefined;
@@ -16,6 +16,8 @@ export interface DevRouteOptions {
   heldNotices?: (() => Promise<HeldNotice[]>) | undefined;
   digitalMailbox?: StandInDigitalMailbox | undefined;
   printFolder?: PrintBatchFolder | undefined;
+  /** Dialogmelding over AMQP: messages in and out with their AppRecs, and the dead-lettered ones. */
+  dialogTraffic?: (() => Promise<{ exchanges: ExchangeRow[]; deadLetters: DialogDeadLetter[] }>) | undefined;
 }
 
 const css = `body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#1a1a1a}
@@ -53,6 +55,15 @@ ${(['none', 'reject', 'error'] as const)
   .map((candidate) => `<form method="post" action="/dev/digital-mailbox/fail-mode"><input type="hidden" name="mode" value="${candidate}"><button type="submit">${candidate === 'none' ? 'Svar OK' : candidate === 'reject' ? 'Avvis brev' : 'Svar med feil'}</button></form>`)
   .join(' ')}</p>
 ${table(['Mottatt', 'Kvittering', 'Mottaker', 'Postkasse', 'Avsender', 'Emne', 'Vedlegg'], received.map((letter) => [letter.receipt.receivedAt, letter.receipt.receiptId, letter.recipient.nationalId, `${letter.recipient.provider}: ${letter.recipient.address}`, letter.sender.name, letter.subject, letter.attachments.map((attachment) => attachment.title).join(', ')]))}`);
+    }
+    if (options.dialogTraffic) {
+      const traffic = await options.dialogTraffic();
+      const appRec = (row: ExchangeRow) => (row.appRecStatus ? `${row.appRecStatus}${row.appRecErrors?.length ? ` (${row.appRecErrors.map((error) => `${error.code} ${error.details ?? error.description}`).join('; ')})` : ''}` : '—');
+      sections.push(`<h2>Dialogmelding over AMQP</h2>
+<p>Meldinger inn og ut, med AppRec (1 = OK, 2 = avvist). Feilkø-meldinger går til avsenderens <code>_error</code>-kø.</p>
+${table(['Sist endret', 'Retning', 'HER-id', 'Type', 'MsgId', 'Brev', 'AppRec'], traffic.exchanges.map((row) => [osloTime(row.updatedAt), row.direction === 'in' ? 'inn' : 'ut', row.counterpartHerId, row.messageType, row.msgId, row.messageId ?? '—', appRec(row)]))}
+<h3>Flyttet til dead-letter-køen</h3>
+${table(['Tid', 'Fra HER-id', 'AMQP message-id', 'Leveringer', 'Siste feil'], traffic.deadLetters.map((entry) => [osloTime(entry.deadLetteredAt), entry.fromHerId, entry.transportMessageId, String(entry.deliveries), entry.lastError]))}`);
     }
     if (options.printFolder) {
       const batches = await options.printFolder.batches();

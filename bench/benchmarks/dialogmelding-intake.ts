@@ -1,0 +1,103 @@
+/**
+ * `npm run bench -- --only dialogmelding`: Dialogmelding intake over AMQP 1.0 on the
+ * local RabbitMQ — decrypt, verify, read, store the letter, sign and encrypt the
+ * AppRec and send it — beside its ceiling measured in the same run: the same messages
+ * only decrypted and verified. The consumer runs in this process (one core's worth, as
+ * the server's door does); the sender's messages are sealed before the clock starts and
+ * offered at a fixed rate; latency is from a message's send to its AppRec reaching the
+ * sender's queue (matched by the AppRec's message-id, which follows from the MsgId, so
+ * the sender does not need to decrypt to measure).
+ */
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { systemClock } from '@innboks/core';
+import { openDatabase } from '@innboks/db';
+import { AmqpLink, appRecIdFor, decryptThenVerify, readDialogMessage, sampleDialogMessage, signThenEncrypt, writeDialogMessage } from '@innboks/dialogmelding';
+import { loadConfig } from '../../apps/server/src/config.ts';
+import { createDeliveryRuntime } from '../../apps/server/src/delivery/delivery-runtime.ts';
+import { startDialogDoor } from '../../apps/server/src/dialogmelding/dialog-door.ts';
+import { addStandInParty, ensureStandInRegister, StandInAddressRegister } from '../../apps/server/src/dialogmelding/address-register.ts';
+import { deleteQueues, randomHerId } from '../../apps/server/src/testing/dialog-rig.ts';
+import { demoCitizens, demoSenders } from '../../apps/server/src/demo/demo-data.ts';
+import type { Benchmark, Figure } from '../lib/context.ts';
+import { Latencies, round } from '../lib/stats.ts';
+
+const messageCount = 1_500;
+const offeredPerSecond = 350;
+
+export const dialogmeldingIntake: Benchmark = {
+  name: 'dialogmelding',
+  description: 'Dialogmelding over AMQP: decrypt, verify, parse, store, AppRec out (msgs/s, p95 send→AppRec) vs decrypt+verify only',
+  needsDataset: false,
+  async run(context) {
+    const innboksHerId = randomHerId();
+    const senderHerId = randomHerId();
+    const config = loadConfig({ DATABASE_URL: context.databaseUrl, INNBOKS_DATA_DIR: context.workDir, INNBOKS_HER_ID: innboksHerId, LOG_LEVEL: 'silent', ADDRESS_REGISTER_DIR: path.join(context.workDir, `dialog-${innboksHerId}`) });
+    const registerDir = config.dialogmelding.addressRegisterDir;
+    await ensureStandInRegister(registerDir, innboksHerId);
+    const hospital = demoSenders.find((sender) => sender.kind === 'hospital')!;
+    const senderKeys = await addStandInParty(registerDir, { herId: senderHerId, name: hospital.name, organisationNumber: hospital.organizationNumber });
+    const register = await StandInAddressRegister.open(registerDir);
+    const innboksKeys = await register.keysOf(innboksHerId);
+
+    // Sealed before any clock runs: the sender's work is not Innboks's.
+    const sealed: { msgId: string; body: Uint8Array }[] = [];
+    for (let index = 0; index < messageCount; index++) {
+      const message = sampleDialogMessage({
+        sender: { name: hospital.name, herId: senderHerId, organisationNumber: hospital.organizationNumber, department: { name: 'Poliklinikken', herId: undefined } },
+        receiver: { name: 'Helsenorge Innboks', herId: innboksHerId },
+        nationalId: demoCitizens[index % demoCitizens.length]!.nationalId,
+      });
+      sealed.push({ msgId: message.msgId, body: await signThenEncrypt(new TextEncoder().encode(writeDialogMessage(message)), senderKeys, innboksKeys.certificatePem) });
+    }
+
+    // Ceiling: the same messages only decrypted, verified (and read), one after another.
+    const ceilingStart = performance.now();
+    for (const message of sealed) readDialogMessage(new TextDecoder().decode(await decryptThenVerify(message.body, innboksKeys, senderKeys.certificatePem)));
+    const ceilingPerSecond = messageCount / ((performance.now() - ceilingStart) / 1000);
+
+    const handle = await openDatabase({ url: context.databaseUrl, poolSize: 16 });
+    const door = await startDialogDoor({ config, db: handle.db, clock: systemClock, population: createDeliveryRuntime(handle.db, systemClock, config).adapters.populationRegister });
+    if ('off' in door) throw new Error(`Dialogmelding over AMQP is off: ${door.off}`);
+    const senderLink = await AmqpLink.connect(config.dialogmelding.amqpUrl!);
+    const sentAt = new Map<string, number>();
+    const byReceiptId = new Map(sealed.map((message) => [appRecIdFor(senderHerId, message.msgId), message.msgId]));
+    const latencies = new Latencies();
+    let lastReceipt = 0;
+    const allReceipts = new Promise<void>((resolve) => {
+      senderLink.consume(`${senderHerId}_async`, (message, settlement) => {
+        settlement.accept();
+        const msgId = byReceiptId.get(message.messageId);
+        const sent = msgId ? sentAt.get(msgId) : undefined;
+        if (sent === undefined) return;
+        lastReceipt = performance.now();
+        latencies.add(lastReceipt - sent);
+        sentAt.delete(msgId!);
+        if (latencies.count === messageCount) resolve();
+      }, 200);
+    });
+    try {
+      const firstSend = performance.now();
+      for (const [index, message] of sealed.entries()) {
+        const due = firstSend + (index * 1000) / offeredPerSecond;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        sentAt.set(message.msgId, performance.now());
+        void senderLink.send(`${innboksHerId}_async`, { body: message.body, messageId: message.msgId, subject: 'DIALOG_NOTAT', properties: { fromHerId: senderHerId, toHerId: innboksHerId } });
+      }
+      await Promise.race([allReceipts, new Promise((resolve) => setTimeout(resolve, 120_000))]);
+      const perSecond = latencies.count / ((lastReceipt - firstSend) / 1000);
+      const p95 = latencies.percentile(95);
+      const figures: Figure[] = [
+        { benchmark: 'dialogmelding', figure: 'msgs/s', ours: round(perSecond, 0), ceiling: round(ceilingPerSecond, 0), ratio: round(perSecond / ceilingPerSecond, 2), goal: '≥ 300', met: perSecond >= 300, note: `${latencies.count} of ${messageCount} answered, offered at ${offeredPerSecond}/s` },
+        { benchmark: 'dialogmelding', figure: 'p95 ms send→AppRec', ours: round(p95, 0), goal: '≤ 1000', met: p95 <= 1000, note: `p50 ${round(latencies.percentile(50), 0)} ms, p99 ${round(latencies.percentile(99), 0)} ms` },
+      ];
+      return figures;
+    } finally {
+      await door.stop();
+      await senderLink.close();
+      await handle.close();
+      await deleteQueues([`${innboksHerId}_async`, `${innboksHerId}_error`, `${innboksHerId}_dl`, `${senderHerId}_async`, `${senderHerId}_error`]);
+    }
+  },
+};

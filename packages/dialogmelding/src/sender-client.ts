@@ -1,0 +1,75 @@
+/**
+ * The sender system's side of the exchange, as an integrator's program does it: sign
+ * and encrypt a MsgHead to Innboks's certificate and put it on Innboks's queue; read
+ * its own queue and decrypt the AppRecs (and Dialogmeldinger) that come back, and its
+ * error queue. The CLI (`npm run dialog`), the tests and the benchmark use it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AmqpLink, AmqpMessage } from './amqp.ts';
+import { decryptThenVerify, signThenEncrypt, type Party } from './cms.ts';
+import { readAppRec, type AppRec } from './apprec.ts';
+
+export interface SenderIdentity {
+  herId: string;
+  keys: Party;
+}
+
+export interface Counterpart {
+  herId: string;
+  certificatePem: string;
+}
+
+export type Received =
+  | { kind: 'apprec'; appRec: AppRec; transport: AmqpMessage }
+  | { kind: 'message'; xml: string; transport: AmqpMessage }
+  | { kind: 'unreadable'; error: string; transport: AmqpMessage };
+
+export class DialogSenderClient {
+  constructor(
+    private readonly link: AmqpLink,
+    readonly sender: SenderIdentity,
+    readonly innboks: Counterpart,
+  ) {}
+
+  /** Signs, encrypts and sends; answers the AMQP message id. */
+  async send(xml: string, options: { subject?: string; messageId?: string; fromHerId?: string; body?: Uint8Array } = {}): Promise<string> {
+    const messageId = options.messageId ?? randomUUID();
+    const body = options.body ?? (await signThenEncrypt(new TextEncoder().encode(xml), this.sender.keys, this.innboks.certificatePem));
+    await this.link.send(`${this.innboks.herId}_async`, {
+      body,
+      messageId,
+      subject: options.subject ?? 'DIALOG_NOTAT',
+      properties: { fromHerId: options.fromHerId ?? this.sender.herId, toHerId: this.innboks.herId, applicationTimeStamp: new Date().toISOString() },
+    });
+    return messageId;
+  }
+
+  /** Everything that arrives on the sender's `_async` queue, decrypted and verified against Innboks's certificate. */
+  onAsync(handle: (received: Received) => void): { close(): void } {
+    const receiver = this.link.consume(`${this.sender.herId}_async`, (transport, settlement) => {
+      void this.open(transport).then((received) => {
+        handle(received);
+        settlement.accept();
+      });
+    });
+    return { close: () => receiver.close() };
+  }
+
+  /** The reports on the sender's `_error` queue: the message as sent, with errorCondition and errorDescription. */
+  onError(handle: (transport: AmqpMessage) => void): { close(): void } {
+    const receiver = this.link.consume(`${this.sender.herId}_error`, (transport, settlement) => {
+      handle(transport);
+      settlement.accept();
+    });
+    return { close: () => receiver.close() };
+  }
+
+  private async open(transport: AmqpMessage): Promise<Received> {
+    try {
+      const xml = new TextDecoder().decode(await decryptThenVerify(transport.body, this.sender.keys, this.innboks.certificatePem));
+      return xml.includes('<AppRec') || transport.subject === 'APPREC' ? { kind: 'apprec', appRec: readAppRec(xml), transport } : { kind: 'message', xml, transport };
+    } catch (error) {
+      return { kind: 'unreadable', error: (error as Error).message, transport };
+    }
+  }
+}

@@ -53,7 +53,7 @@ describe('Delivery in the browser', () => {
     const anneTimeline = await waitForDelivery(token, toAnne.body!.id as string);
     expect(anneTimeline.find((event) => event.channel === 'paper' && event.state === 'delivered')).toBeTruthy();
 
-    const context = await chromium.browser.newContext();
+    const context = await chromium.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
     await page.goto(`${server().baseUrl}/dev/delivery`);
     await expect.poll(() => page.title()).toBe('Levering – utviklerside');
@@ -79,7 +79,7 @@ describe('Delivery in the browser', () => {
 
   test('a citizen opens the notice settings, sees the register’s mobile number, and saves SMS', async () => {
     const kari = server().citizens.find((citizen) => citizen.name === 'Kari Nordmann')!;
-    const context = await chromium.browser.newContext();
+    const context = await chromium.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
     await page.goto(`${server().baseUrl}/auth/login?returnTo=${encodeURIComponent('/innstillinger/varsling')}`);
     await page.locator(`form:has(input[name="nationalId"][value="${kari.nationalId}"]) button`).click();

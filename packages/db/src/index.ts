@@ -32,3 +32,4 @@ export * from './sessions/web-session-store.ts';
 export * from './sessions/citizen-sessions.ts';
 export * from './sessions/staff-sessions.ts';
 export * from './identity-provider/oidc-storage.ts';
+export * from './repositories/forms/index.ts';

@@ -9,6 +9,7 @@ import type { Database } from '../schema.ts';
 import { CitizenInbox } from '../repositories/citizen-inbox.ts';
 import { CitizenMunicipal } from '../repositories/municipal/citizen-municipal.ts';
 import { CitizenAppointments } from '../repositories/citizen-appointments.ts';
+import { CitizenForms } from '../repositories/forms/citizen-forms.ts';
 import type { DeliveryStore } from '../delivery/delivery-store.ts';
 import type { PrincipalOf } from './principal.ts';
 
@@ -27,6 +28,8 @@ export class CitizenScope {
   readonly inbox: CitizenInbox;
   readonly municipal: CitizenMunicipal;
   readonly appointments: CitizenAppointments;
+  /** Forms ordered for the citizen, the catalogue, drafts, and the reservation against research. */
+  readonly forms: CitizenForms;
 
   constructor(
     db: Kysely<Database>,
@@ -37,6 +40,7 @@ export class CitizenScope {
     this.inbox = new CitizenInbox(db, this.citizenId);
     this.municipal = new CitizenMunicipal(db, this.citizenId);
     this.appointments = new CitizenAppointments(db, this.citizenId);
+    this.forms = new CitizenForms(db, this.citizenId);
   }
 
   /** The national id the contact register knows this citizen by. */

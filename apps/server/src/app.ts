@@ -41,7 +41,8 @@ import { registerFormRoutes } from './web/form-routes.ts';
 import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
-import { citizenWebDist } from './web-app-dist.ts';
+import { citizenWebDist, formsWebDist } from './web-app-dist.ts';
+import { registerWebAppAtPrefix } from './web-app-at-prefix.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -184,6 +185,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerMunicipalRoutes(app, { guards, clock });
   await registerStaffRoutes(app, { guards, clock });
   await registerStaffWebApp(app);
+  // The forms app (refero, design system 13) is a bundle of its own, loaded only when a form is opened.
+  await registerWebAppAtPrefix(app, { prefix: '/skjemautfyller', dist: formsWebDist, name: 'forms web app' });
   await registerAppointmentFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerFormFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerAppointmentRoutes(app, { guards, clock, appointments: config.appointments });

@@ -2,7 +2,7 @@
  * The citizen's forms (citizen web app and the forms app):
  * GET  /api/forms → FormsOverview (waiting orders, drafts of catalogue forms, the catalogue)
  * GET  /api/forms/{ordered|catalogue}/:id → FormToFill (the Questionnaire, the draft, whether it can be sent)
- * PUT  /api/forms/{ordered|catalogue}/:id/draft { items } → 204
+ * PUT  /api/forms/{ordered|catalogue}/:id/draft { items } → FormDraftSaved
  * POST /api/forms/{ordered|catalogue}/:id/submit { items } → FormSubmitted; a second submit of
  *      an ordered form answers 409, an expired or cancelled one 409 naming why.
  * GET  /api/forms/for-message/:messageId → { formId } of the order an inbox letter brought
@@ -49,6 +49,9 @@ export type FormToFill = z.infer<typeof formToFillSchema>;
 /** QuestionnaireResponse.item as the renderer gives it; each answer's attachment is checked like a letter's. */
 export const formAnswersSchema = z.object({ items: z.array(z.record(z.string(), z.unknown())).max(2000) });
 export type FormAnswers = z.infer<typeof formAnswersSchema>;
+
+export const formDraftSavedSchema = z.object({ savedAt: z.string() });
+export type FormDraftSaved = z.infer<typeof formDraftSavedSchema>;
 
 export const formSubmittedSchema = z.object({ responseId: z.string() });
 export type FormSubmitted = z.infer<typeof formSubmittedSchema>;

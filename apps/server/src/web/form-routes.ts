@@ -13,6 +13,7 @@ import {
   formAnswersSchema,
   formKindSchema,
   researchReservationSchema,
+  type FormDraftSaved,
   type FormKind,
   type FormListItem,
   type FormsOverview,
@@ -88,12 +89,13 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
     return items;
   };
 
-  routes.put('/api/forms/:kind/:id/draft', { ...asCitizen, schema: { params: formParams, body: formAnswersSchema } }, async (request, reply) => {
+  routes.put('/api/forms/:kind/:id/draft', { ...asCitizen, schema: { params: formParams, body: formAnswersSchema } }, async (request): Promise<FormDraftSaved> => {
     const citizen = citizenScope(request);
     const items = checkedAnswers(request.body.items);
-    const saved = await citizen.forms.saveDraft(targetOf(request.params.kind, request.params.id), items, citizen.principal.nationalId, clock.now());
+    const now = clock.now();
+    const saved = await citizen.forms.saveDraft(targetOf(request.params.kind, request.params.id), items, citizen.principal.nationalId, now);
     if (saved.outcome !== 'saved') throw closed[saved.outcome]();
-    return reply.code(204).send();
+    return { savedAt: now.toISOString() };
   });
 
   routes.post('/api/forms/:kind/:id/submit', { ...asCitizen, schema: { params: formParams, body: formAnswersSchema } }, async (request, reply): Promise<FormSubmitted> => {

@@ -36,6 +36,9 @@ export function Header({ citizenName, logout }: HeaderProps) {
             <Link to="/innstillinger/varsling" className={styles.settings}>
               {m.noticeSettings.link}
             </Link>
+            <Link to="/innstillinger/forskning" className={styles.settings}>
+              {m.research.link}
+            </Link>
             {logout}
           </div>
         )}

@@ -5,8 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Provider } from 'react-redux';
-import { legacy_createStore as createStore } from 'redux';
-import { Refero, rootReducer } from '@helsenorge/refero';
+import { applyMiddleware, legacy_createStore as createStore, type Middleware } from 'redux';
+import { Refero, rootReducer, setSkjemaDefinition } from '@helsenorge/refero';
 import type { Attachment, Questionnaire, QuestionnaireResponse } from 'fhir/r4';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import Title from '@helsenorge/designsystem-react/components/Title';
@@ -22,7 +22,7 @@ export function FormPage({ kind, id }: { kind: string; id: string }) {
   const text = formMessages[language];
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [notice, setNotice] = useState<Notice>();
-  const store = useMemo(() => createStore(rootReducer), []);
+  const store = useMemo(() => createStore(rootReducer, applyMiddleware(thunks)), []);
   const path = `/api/forms/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
 
   useEffect(() => {
@@ -30,11 +30,14 @@ export function FormPage({ kind, id }: { kind: string; id: string }) {
     request(path, formToFillSchema).then(
       (form) => {
         document.title = `${form.title} – Innboks`;
+        // The draft goes into refero's store before the form is drawn: refero reads its
+        // answers into the form fields only on the first draw.
+        store.dispatch(setSkjemaDefinition(form.questionnaire as unknown as Questionnaire, draftResponse(form), referoLanguage[language], true));
         setLoaded({ status: 'ready', form });
       },
       (error: unknown) => setLoaded({ status: 'error', code: isApiError(error) ? error.status : 0 }),
     );
-  }, [path, language]);
+  }, [path, language, store]);
 
   if (loaded.status === 'loading') return <p role="status">{text.loading}</p>;
   if (loaded.status === 'error') {
@@ -81,7 +84,7 @@ export function FormPage({ kind, id }: { kind: string; id: string }) {
         <Provider store={store}>
           <Refero
             questionnaire={form.questionnaire as unknown as Questionnaire}
-            questionnaireResponse={form.draft ? ({ resourceType: 'QuestionnaireResponse', status: 'in-progress', item: form.draft } as QuestionnaireResponse) : undefined}
+            questionnaireResponse={draftResponse(form)}
             syncQuestionnaireResponse
             resources={referoResources[language]}
             language={referoLanguage[language]}
@@ -110,6 +113,14 @@ export function FormPage({ kind, id }: { kind: string; id: string }) {
       </p>
     </>
   );
+}
+
+/** refero records answers with thunks (as Redux Toolkit's default store runs them): a function is called with dispatch and getState. */
+const thunks: Middleware = ({ dispatch, getState }) => (next) => (action) =>
+  typeof action === 'function' ? (action as (d: typeof dispatch, g: typeof getState) => unknown)(dispatch, getState) : next(action);
+
+function draftResponse(form: FormToFill): QuestionnaireResponse | undefined {
+  return form.draft ? ({ resourceType: 'QuestionnaireResponse', status: 'in-progress', item: form.draft } as QuestionnaireResponse) : undefined;
 }
 
 function readAsBase64(file: Blob): Promise<string> {

@@ -44,6 +44,17 @@ describe.each(testDatabaseKinds())('Forms, surveys and research on %s', (kind) =
     return rows[0]!;
   };
 
+  test('in the demo world Kari has a health survey waiting and a receipt, and the form service offers two catalogue forms', async () => {
+    const jar = await loginAsCitizen(server.baseUrl, citizen('Kari Nordmann').nationalId);
+    const overview = (await (await api(jar, '/api/forms')).json()) as { waiting: { title: string }[]; catalogue: { title: string; organizationName: string }[] };
+    expect(overview.waiting.map((form) => form.title)).toContain('Folkehelseundersøkelsen 2026');
+    expect(overview.catalogue.filter((form) => form.organizationName === 'Skjematjenesten').map((form) => form.title).sort()).toEqual(['Egenerklæring om helse', 'Søknad om egenandelstak']);
+    const receipts = (await (await api(jar, '/api/inbox?category=receipts')).json()) as { items: { subject: string; hasAttachments: boolean }[] };
+    expect(receipts.items).toContainEqual(expect.objectContaining({ subject: 'Kvittering: Søknad om egenandelstak', hasAttachments: true }));
+    const research = await getFhir(server.baseUrl, await tokenOf('hjertestudien'), `/fhir/R4/Questionnaire?url=${encodeURIComponent('https://hjertestudien.example.no/skjema/oppfolging')}`);
+    expect(research.body).toMatchObject({ total: 1 });
+  });
+
   test('a sender publishes a form, replaces it by url and version, and reads it back', async () => {
     const token = await tokenOf('folkehelseundersokelsen');
     const form = questionnaire('https://forms.example.no/publish-test', '2026.1');

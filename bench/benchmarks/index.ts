@@ -13,5 +13,6 @@ import { delivery } from './delivery.ts';
 import { embedded } from './embedded.ts';
 import { webBundle } from './web-bundle.ts';
 import { queueSideBySide } from './queue-side-by-side.ts';
+import { forms } from './forms.ts';
 
-export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, delivery, embedded, webBundle, queueSideBySide];
+export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, delivery, embedded, webBundle, queueSideBySide, forms];

@@ -14,5 +14,6 @@ import { embedded } from './embedded.ts';
 import { webBundle } from './web-bundle.ts';
 import { queueSideBySide } from './queue-side-by-side.ts';
 import { dialogmeldingIntake } from './dialogmelding-intake.ts';
+import { forms } from './forms.ts';
 
-export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, delivery, embedded, webBundle, queueSideBySide, dialogmeldingIntake];
+export const benchmarks: Benchmark[] = [ingestText, ingestPdf, inbox, inboxHeavy, search, scaleOut, delivery, embedded, webBundle, queueSideBySide, forms, dialogmeldingIntake];

@@ -13,6 +13,7 @@ import { CookieJar, loginAsCitizen } from './testing/cookie-jar.ts';
 import { loginAsStaff } from './testing/staff-login.ts';
 import { communication, postLetter } from './testing/letters.ts';
 import { appointmentResource, putAppointment } from './testing/appointments.ts';
+import { formOrder, postTask, publishQuestionnaire, questionnaire, sampleAnswers } from './testing/forms.ts';
 import { dataFingerprint, drammen, fredrik, hanne, lars, lise, marit, serviceId } from './testing/municipal.ts';
 
 type Principal = 'citizenA' | 'citizenB' | 'staffX' | 'staffY' | 'staffOtherMunicipality' | 'staffRemoved' | 'none';
@@ -27,6 +28,9 @@ interface Fixture {
   homeNursing: string;
   /** Citizen A's appointment at a Helse Vest hospital (the dialogue region). */
   appointmentId: string;
+  /** A survey ordered for citizen A (a Task) and the inbox letter it came as. */
+  formId: string;
+  formLetterId: string;
 }
 
 interface Entry {
@@ -109,6 +113,34 @@ const matrix: Record<string, Entry> = {
     missing: () => ({ path: `/api/municipal/threads/${missingId}/messages`, body: { text: 'Igjen' } }),
   },
   'GET /api/municipal/access-log': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/municipal/access-log' }) },
+  'GET /api/forms': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/forms' }) },
+  'GET /api/forms/for-message/:messageId': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/forms/for-message/${f.formLetterId}` }),
+    missing: () => ({ path: `/api/forms/for-message/${missingId}` }),
+  },
+  'GET /api/forms/:kind/:id': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/forms/ordered/${f.formId}` }),
+    missing: () => ({ path: `/api/forms/ordered/${missingId}` }),
+  },
+  // Before the submit below: a submitted form takes no more drafts.
+  'PUT /api/forms/:kind/:id/draft': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/forms/ordered/${f.formId}/draft`, body: { items: sampleAnswers } }),
+    missing: () => ({ path: `/api/forms/ordered/${missingId}/draft`, body: { items: sampleAnswers } }),
+  },
+  'POST /api/forms/:kind/:id/submit': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/forms/ordered/${f.formId}/submit`, body: { items: sampleAnswers } }),
+    missing: () => ({ path: `/api/forms/ordered/${missingId}/submit`, body: { items: sampleAnswers } }),
+  },
+  'GET /api/research-reservation': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/research-reservation' }) },
+  'PUT /api/research-reservation': { audience: 'citizen', allowed: citizens, request: () => ({ path: '/api/research-reservation', body: { reserved: false } }) },
   // Every staff member with a session, including one who lost every membership.
   'GET /ansatt/api/session': { audience: 'staff', allowed: staff, request: () => ({ path: '/ansatt/api/session' }) },
   'GET /ansatt/api/services': { audience: 'staff', allowed: staff, request: () => ({ path: '/ansatt/api/services' }) },
@@ -193,7 +225,13 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
       await server.tokenFor(vest.clientId),
       appointmentResource(vest, lars.nationalId, { start: start.toISOString(), end: new Date(start.getTime() + 1_800_000).toISOString() }),
     );
-    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id };
+    const survey = server.senders.find((sender) => sender.kind === 'survey')!;
+    const surveyToken = await server.tokenFor(survey.clientId);
+    const form = questionnaire('https://forms.example.no/matrix', '1');
+    await publishQuestionnaire(server.baseUrl, surveyToken, form);
+    const task = await postTask(server.baseUrl, surveyToken, formOrder(survey, lars.nationalId, `${form.url}|1`));
+    const formLetter = await db.selectFrom('form_task').select('message_id').where('id', '=', task.body!.id).executeTakeFirstOrThrow();
+    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, formLetterId: formLetter.message_id };
   });
   afterAll(async () => server?.close());
 

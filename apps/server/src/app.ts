@@ -25,6 +25,7 @@ import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
 import { registerAppointmentRoutes } from './web/appointment-routes.ts';
 import { registerAppointmentFhirRoutes } from './fhir/appointment-routes.ts';
+import { registerFormFhirRoutes } from './fhir/form-routes.ts';
 import { registerEmbeddedIdentityProvider } from './identity/provider/provider.ts';
 import { createSenderTokenVerifier } from './identity/sender-token/verifier.ts';
 import { registerWebLogin, type WebLoginOptions } from './identity/web-session/web-login.ts';
@@ -37,10 +38,12 @@ import { registerStaffRoutes } from './staff/staff-routes.ts';
 import { registerStaffWebApp, staffClientSecretFor } from './staff/staff-web.ts';
 import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
 import { registerLanguageRoutes } from './web/language-routes.ts';
+import { registerFormRoutes } from './web/form-routes.ts';
 import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
-import { citizenWebDist } from './web-app-dist.ts';
+import { citizenWebDist, formsWebDist } from './web-app-dist.ts';
+import { registerWebAppAtPrefix } from './web-app-at-prefix.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -183,12 +186,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerMunicipalRoutes(app, { guards, clock });
   await registerStaffRoutes(app, { guards, clock });
   await registerStaffWebApp(app);
+  // The forms app (refero, design system 13) is a bundle of its own, loaded only when a form is opened.
+  await registerWebAppAtPrefix(app, { prefix: '/skjemautfyller', dist: formsWebDist, name: 'forms web app' });
   await registerAppointmentFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
+  await registerFormFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerAppointmentRoutes(app, { guards, clock, appointments: config.appointments });
   const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
   app.addHook('onClose', async () => deliveryAdapters.close());
   await registerNoticeSettingsRoutes(app, { guards, clock, contactRegister: deliveryAdapters.contactRegister, settings });
   await registerLanguageRoutes(app, { guards });
+  await registerFormRoutes(app, { guards, clock });
   if (config.delivery.devPages) {
     const dialog = new DialogExchanges(deps.db);
     await registerDeliveryDevRoutes(app, {

@@ -1,5 +1,5 @@
 /**
- * Where the built web apps are: apps/citizen-web/dist and apps/staff-web/dist.
+ * Where the built web apps are: apps/citizen-web/dist, apps/staff-web/dist and apps/forms-web/dist.
  *
  * Found from this file's place, which is one directory below apps/server both in the
  * source (src/) and in the server bundle (dist/, `npm run build`), so the same path
@@ -12,3 +12,4 @@ const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 export const citizenWebDist = path.join(appsDir, 'citizen-web/dist');
 export const staffWebDist = path.join(appsDir, 'staff-web/dist');
+export const formsWebDist = path.join(appsDir, 'forms-web/dist');

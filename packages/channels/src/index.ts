@@ -7,3 +7,4 @@ export * from './print.ts';
 export * from './letter-pdf.ts';
 export { linesPdf } from './letter-fonts.ts';
 export * from './registers.ts';
+export { renderFormReceiptPdf, osloTime, type FormReceiptPdfInput } from './form-receipt-pdf.ts';

@@ -131,7 +131,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<{ pdf: Uin
 }
 
 /** Keeps what the letter font can print (Norwegian and Sami letters included); anything else becomes "?". */
-function clean(value: string, supported?: Set<number>): string {
+export function clean(value: string, supported?: Set<number>): string {
   const normal = value.replace(/[\t\r]/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
   if (!supported) return normal;
   let out = '';
@@ -139,7 +139,7 @@ function clean(value: string, supported?: Set<number>): string {
   return out;
 }
 
-function wrap(value: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(value: string, font: PDFFont, size: number, width: number): string[] {
   if (value.trim() === '') return [''];
   const lines: string[] = [];
   let line = '';

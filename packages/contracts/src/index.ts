@@ -4,3 +4,4 @@ export * from './municipal-api.ts';
 export * from './appointments.ts';
 export * from './notice-settings.ts';
 export * from './language.ts';
+export * from './forms.ts';

@@ -12,3 +12,4 @@ export * from './appointments/index.ts';
 export * from './delivery/index.ts';
 export * from './municipal/access-visits.ts';
 export * from './language/language.ts';
+export * from './forms/index.ts';

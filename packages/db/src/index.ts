@@ -33,3 +33,4 @@ export * from './sessions/citizen-sessions.ts';
 export * from './sessions/staff-sessions.ts';
 export * from './identity-provider/oidc-storage.ts';
 export * from './dialogmelding/dialog-exchanges.ts';
+export * from './repositories/forms/index.ts';

@@ -333,6 +333,10 @@ export interface Database {
   dead_letter: DeadLetterTable;
   dialog_exchange: DialogExchangeTable;
   dialog_failure: DialogFailureTable;
+  questionnaire: QuestionnaireTable;
+  form_task: FormTaskTable;
+  form_response: FormResponseTable;
+  research_reservation: ResearchReservationTable;
 }
 
 export type CitizenRow = Selectable<CitizenTable>;
@@ -451,3 +455,61 @@ export interface AccessLogHeadTable {
   seq: number;
   hash: string;
 }
+
+// Forms, surveys and research (migration 0018).
+
+export interface QuestionnaireTable {
+  id: Generated<string>;
+  organization_id: string;
+  url: string;
+  version: string;
+  status: 'draft' | 'active' | 'retired';
+  title: string;
+  all_citizens: Generated<boolean>;
+  resource: Json<Record<string, unknown>>;
+  version_id: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FormTaskTable {
+  id: Generated<string>;
+  citizen_id: string;
+  organization_id: string;
+  questionnaire_id: string;
+  identifier_system: string;
+  identifier_value: string;
+  status: 'requested' | 'in-progress' | 'completed' | 'failed' | 'cancelled';
+  status_reason: string | null;
+  description: string | null;
+  closes_at: Timestamp | null;
+  message_id: string;
+  response_id: string | null;
+  version_id: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FormResponseTable {
+  id: Generated<string>;
+  citizen_id: string;
+  questionnaire_id: string;
+  organization_id: string;
+  task_id: string | null;
+  status: 'in-progress' | 'completed';
+  items: Json<unknown[]>;
+  author_national_id: string;
+  authored_at: Timestamp | null;
+  receipt_message_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResearchReservationTable {
+  citizen_id: string;
+  reserved_at: Timestamp;
+}
+
+export type QuestionnaireRow = Selectable<QuestionnaireTable>;
+export type FormTaskRow = Selectable<FormTaskTable>;
+export type FormResponseRow = Selectable<FormResponseTable>;

@@ -52,6 +52,6 @@ export function toAppointment(appointment: AppointmentForSender) {
   };
 }
 
-function nationalIdSystemOf(nationalId: string): string {
+export function nationalIdSystemOf(nationalId: string): string {
   return Number(nationalId.slice(0, 1)) >= 4 ? systems.dNumber : systems.nationalId;
 }

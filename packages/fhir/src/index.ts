@@ -6,3 +6,6 @@ export * from './capability-statement.ts';
 export * from './episode-of-care.ts';
 export * from './appointment-in.ts';
 export * from './appointment-out.ts';
+export * from './questionnaire-in.ts';
+export * from './task-in.ts';
+export * from './form-out.ts';

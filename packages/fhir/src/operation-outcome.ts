@@ -23,6 +23,8 @@ export interface OutcomeIssue {
   code: IssueCode;
   diagnostics: string;
   expression?: string[];
+  /** A coded reason a program can act on, e.g. urn:innboks:code:refusal|reserved-against-research. */
+  details?: { coding: { system: string; code: string }[] };
 }
 
 export interface OperationOutcome {

@@ -19,3 +19,10 @@ export const extensions = {
   /** On a citizen's reply to an appointment: sent less than 24 hours before the start. */
   lateReply: 'urn:innboks:extension:late-reply',
 } as const;
+
+/** Codes of the forms part of the contract (SENDER-API.md, Questionnaire, Task and QuestionnaireResponse). */
+export const formSystems = {
+  formAvailability: 'urn:innboks:code:form-availability',
+  sdcTemp: 'http://hl7.org/fhir/uv/sdc/CodeSystem/temp',
+  refusal: 'urn:innboks:code:refusal',
+} as const;

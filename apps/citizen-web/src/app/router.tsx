@@ -13,6 +13,8 @@ const AccessLogRoute = lazy(() => import('./routes/access-log.tsx'));
 const AppointmentsRoute = lazy(() => import('./routes/appointments.tsx'));
 const AppointmentRoute = lazy(() => import('./routes/appointment.tsx'));
 const NoticeSettingsRoute = lazy(() => import('./routes/notice-settings.tsx'));
+const FormsRoute = lazy(() => import('./routes/forms.tsx'));
+const ResearchReservationRoute = lazy(() => import('./routes/research-reservation.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -27,6 +29,8 @@ export const router = createBrowserRouter([
       { path: 'timeavtaler', element: <AppointmentsRoute /> },
       { path: 'timeavtaler/:id', element: <AppointmentRoute /> },
       { path: 'innstillinger/varsling', element: <NoticeSettingsRoute /> },
+      { path: 'skjema', element: <FormsRoute /> },
+      { path: 'innstillinger/forskning', element: <ResearchReservationRoute /> },
       { path: 'innlogging/sikkerhetsniva', element: <SecurityLevelPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

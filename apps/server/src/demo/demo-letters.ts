@@ -74,16 +74,7 @@ export async function demoLetters(now: Date): Promise<DemoLetter[]> {
       kind: 'message',
       textParts: ['Blodprøvene dine er fine. Ta kontakt hvis du har spørsmål.'],
     }),
-    letter('folkehelseundersokelsen', hoursAgo(80), kari.nationalId, {
-      subject: 'Invitasjon til Folkehelseundersøkelsen',
-      kind: 'survey',
-      textParts: ['Du er invitert til å delta i en helseundersøkelse. Deltakelse er frivillig.'],
-    }),
-    letter('skjematjenesten', hoursAgo(120), kari.nationalId, {
-      subject: 'Kvittering: Søknad om egenandelstak',
-      kind: 'form-receipt',
-      textParts: ['Vi har mottatt skjemaet ditt.'],
-    }),
+    // Kari's survey and receipt are real forms: seed-forms.ts.
     letter('drammen-helse-omsorg', hoursAgo(5), lars.nationalId, {
       senderDisplay: 'Hjemmesykepleien',
       subject: 'Endret besøkstid',

@@ -14,6 +14,7 @@ import { demoCitizens, demoSenders, demoStaff, type DemoSender } from './demo-da
 import { demoLetters } from './demo-letters.ts';
 import { seedMunicipalDemo } from './seed-municipal.ts';
 import { seedDemoAppointments } from './seed-appointments.ts';
+import { seedDemoForms } from './seed-forms.ts';
 
 export interface SeedOptions {
   db: Kysely<Database>;
@@ -49,6 +50,7 @@ export async function seedDemoData({ db, dataDir, baseUrl, clock }: SeedOptions)
   await seedDemoLetters(db, clock);
   await seedMunicipalDemo(db, clock);
   await seedDemoAppointments(db, clock);
+  await seedDemoForms(db, clock);
 
   const demoFile = path.join(devDir, 'demo.json');
   const demo = {

@@ -48,6 +48,7 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
     if (!parsed.ok) throw new FhirError(400, parsed.issues);
     const letter = parsed.letter;
     if (!scope.isOwnOrganization(letter.organizationNumber)) throw fhirErrors.forbiddenOrganization();
+    if (await scope.forms.refusedByReservation(letter.citizenNationalId)) throw fhirErrors.reservedAgainstResearch();
     if (letter.about?.kind === 'contained' && !scope.isOwnOrganization(letter.about.appointment.organizationNumber)) {
       throw FhirError.of(403, 'forbidden', 'The contained Appointment must be with your own organisation', 'Communication.contained');
     }
@@ -157,7 +158,7 @@ function idempotencyRequest(header: string | string[] | undefined, rawBody: stri
   return { key, requestHash: createHash('sha256').update(rawBody).digest('hex') };
 }
 
-function parseLastUpdated(value: string | undefined): Date | undefined {
+export function parseLastUpdated(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const match = /^gt(.+)$/.exec(value);
   const at = match ? new Date(match[1]!) : undefined;
@@ -165,7 +166,7 @@ function parseLastUpdated(value: string | undefined): Date | undefined {
   return at;
 }
 
-function parseCount(value: string | undefined): number {
+export function parseCount(value: string | undefined): number {
   if (value === undefined) return 50;
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 200) throw FhirError.of(400, 'value', '_count must be 1–200', '_count');

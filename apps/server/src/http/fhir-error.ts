@@ -1,6 +1,6 @@
 /** Errors of the sender API, answered as FHIR OperationOutcome. */
 import { identifierOfOtherCitizenMessage } from '@innboks/core';
-import { errorIssue, operationOutcome, type IssueCode, type OutcomeIssue } from '@innboks/fhir';
+import { errorIssue, formSystems, operationOutcome, type IssueCode, type OutcomeIssue } from '@innboks/fhir';
 
 export class FhirError extends Error {
   constructor(
@@ -30,4 +30,12 @@ export const fhirErrors = {
     FhirError.of(403, 'forbidden', 'You may send only as your own organisation', 'Communication.sender.identifier.value'),
   /** The one answer to an identifier reused for another citizen (core's identifierReuse), for every resource type. */
   identifierOfOtherCitizen: (expression: string) => FhirError.of(422, 'business-rule', identifierOfOtherCitizenMessage, expression),
+  /** A research sender to a citizen who reserves against research: nothing is stored and nobody is notified. */
+  reservedAgainstResearch: () =>
+    new FhirError(422, [
+      {
+        ...errorIssue('business-rule', 'The citizen reserves against being contacted for research and other purposes than health care'),
+        details: { coding: [{ system: formSystems.refusal, code: 'reserved-against-research' }] },
+      },
+    ]),
 };

@@ -6,6 +6,7 @@ import { sendNoticeHandler } from './send-notice.ts';
 import { sendDigitalMailboxHandler } from './send-digital-mailbox.ts';
 import { printLetterHandler } from './print-letter.ts';
 import { unreadFallbackHandler } from './unread-fallback.ts';
+import { expireFormTaskHandler, formReceiptHandler } from './form-jobs.ts';
 
 export function deliveryJobHandlers(runtime: DeliveryRuntime): JobHandlers {
   return {
@@ -14,5 +15,7 @@ export function deliveryJobHandlers(runtime: DeliveryRuntime): JobHandlers {
     'send-digital-mailbox': sendDigitalMailboxHandler(runtime),
     'print-letter': printLetterHandler(runtime),
     'unread-fallback': unreadFallbackHandler(runtime),
+    'expire-form-task': expireFormTaskHandler(runtime.db, runtime.clock),
+    'form-receipt': formReceiptHandler(runtime.db, runtime.clock),
   };
 }

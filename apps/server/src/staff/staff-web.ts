@@ -3,13 +3,10 @@
  * server: its built files, and index.html for every other page path under /ansatt/.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { staffWebDist } from '../web-app-dist.ts';
+import { registerWebAppAtPrefix } from '../web-app-at-prefix.ts';
 
 /** STAFF_OIDC_CLIENT_SECRET, or with the embedded IdP a secret derived from the citizen client's (no second file to keep). */
 export function staffClientSecretFor(config: Config, citizenClientSecret: string): string {
@@ -19,24 +16,5 @@ export function staffClientSecretFor(config: Config, citizenClientSecret: string
 }
 
 export async function registerStaffWebApp(app: FastifyInstance, staffDist = staffWebDist): Promise<void> {
-  const indexFile = path.join(staffDist, 'index.html');
-  const hasBuild = existsSync(indexFile);
-  await app.register(
-    async (scope) => {
-      if (hasBuild) {
-        await scope.register(fastifyStatic, { root: staffDist, prefix: '/', wildcard: false, index: false, decorateReply: false });
-      }
-      const sendIndex = async (reply: FastifyReply) => {
-        if (!hasBuild) return reply.code(503).type('text/plain; charset=utf-8').send('The staff web app is not built: run `npm run build`.');
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await readFile(indexFile));
-      };
-      scope.get('/', async (_request, reply) => sendIndex(reply));
-      scope.setNotFoundHandler(async (request, reply) => {
-        const apiLike = ['/ansatt/api/', '/ansatt/auth/'].some((prefix) => request.url.startsWith(prefix));
-        if (request.method === 'GET' && !apiLike) return sendIndex(reply);
-        return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Fant ikke', status: 404 });
-      });
-    },
-    { prefix: '/ansatt' },
-  );
+  await registerWebAppAtPrefix(app, { prefix: '/ansatt', dist: staffDist, name: 'staff web app', serverPrefixes: ['/ansatt/api/', '/ansatt/auth/'] });
 }

@@ -71,6 +71,10 @@ export async function dataFingerprint(db: Kysely<Database>): Promise<string> {
     'staff_membership',
     'access_log',
     'access_log_head',
+    'questionnaire',
+    'form_task',
+    'form_response',
+    'research_reservation',
   ];
   const parts: string[] = [];
   for (const table of tables) {

@@ -19,12 +19,26 @@ export interface NoticeJob {
   noticeId: string;
 }
 
+/** A job about one ordered form. */
+export interface FormTaskJob {
+  citizenId: string;
+  taskId: string;
+}
+
+/** A job about one submitted form. */
+export interface FormResponseJob {
+  citizenId: string;
+  responseId: string;
+}
+
 export interface JobPayloads {
   'deliver-letter': LetterJob;
   'send-notice': NoticeJob;
   'send-digital-mailbox': LetterJob;
   'print-letter': LetterJob;
   'unread-fallback': LetterJob;
+  'expire-form-task': FormTaskJob;
+  'form-receipt': FormResponseJob;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -36,6 +50,8 @@ const jobDescriptions: { [K in JobKind]: string } = {
   'send-digital-mailbox': "hands a letter to the citizen's digital mailbox",
   'print-letter': 'renders a letter for the envelope window and hands it to the print service',
   'unread-fallback': 'sends an important letter still unread by its next channel',
+  'expire-form-task': 'fails an ordered form not submitted by its closing moment',
+  'form-receipt': 'writes the receipt of a submitted form, with its PDF, to the citizen\'s inbox',
 };
 
 /** Every kind, for the check that each has a handler. */
@@ -51,3 +67,6 @@ export const channelJob = {
   'digital-mailbox': 'send-digital-mailbox',
   paper: 'print-letter',
 } as const satisfies Record<Exclude<DeliveryChannel, 'inbox'>, JobKind>;
+
+export const expireFormTaskJob = 'expire-form-task' satisfies JobKind;
+export const formReceiptJob = 'form-receipt' satisfies JobKind;

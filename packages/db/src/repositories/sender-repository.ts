@@ -8,16 +8,14 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { identifierReuse, type IncomingLetter } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
-import { enqueueJob } from '../queue/job-queue.ts';
-import { moveAttempt } from '../delivery/attempts.ts';
 import { loadStoredLetter, type StoredLetter } from './letter-aggregate.ts';
 import { AboutRejected, linkLetterToAppointment, resolveAbout } from './letter-appointment.ts';
-import { deliverLetterJob } from '../queue/job-kinds.ts';
 import { insertNewThreadLetter } from './letter-insert.ts';
 import { isUuid } from './is-uuid.ts';
 import { upsertCitizen } from './citizens.ts';
-import { appendMessage, type ThreadOfMessage } from './append-message.ts';
-import { attachmentsToStore, letterMessage, letterThread } from './letter-message.ts';
+import { type ThreadOfMessage } from './append-message.ts';
+import { letterThread } from './letter-message.ts';
+import { insertLetterRows } from './letter-rows.ts';
 
 export interface SenderPrincipal {
   clientId: string;
@@ -229,29 +227,8 @@ export class SenderRepository {
       if (!answered) return undefined;
       thread = { joins: answered.thread_id };
     }
-    await appendMessage(tx, citizenId, thread, letterMessage(this.organization, letter, messageId, now));
-    const attachments = attachmentsToStore(letter);
-    if (attachments.length > 0) {
-      await tx
-        .insertInto('attachment')
-        .values(
-          attachments.map((attachment) => ({
-            id: attachment.id,
-            citizen_id: citizenId,
-            message_id: messageId,
-            position: attachment.position,
-            title: attachment.title,
-            content_type: attachment.contentType,
-            size: attachment.size,
-            sha256: attachment.sha256,
-            data: attachment.data,
-          })),
-        )
-        .execute();
-    }
+    await insertLetterRows(tx, this.organization, citizenId, thread, letter, messageId, now);
     if (appointmentId) await linkLetterToAppointment(tx, { citizenId, messageId, appointmentId, at: now });
-    await moveAttempt(tx, { citizenId, messageId, channel: 'inbox', state: 'queued', at: now, detail: null });
-    await enqueueJob(tx, deliverLetterJob, { messageId, citizenId }, { runAt: now });
     return loadStoredLetter(tx, { id: messageId, organizationId: this.organization.id });
   }
 }

@@ -10,6 +10,7 @@ import { CitizenInbox } from '../repositories/citizen-inbox.ts';
 import { CitizenMunicipal } from '../repositories/municipal/citizen-municipal.ts';
 import { CitizenAppointments } from '../repositories/citizen-appointments.ts';
 import { CitizenLanguage } from '../repositories/citizen-language.ts';
+import { CitizenForms } from '../repositories/forms/citizen-forms.ts';
 import type { DeliveryStore } from '../delivery/delivery-store.ts';
 import type { PrincipalOf } from './principal.ts';
 
@@ -30,6 +31,8 @@ export class CitizenScope {
   readonly appointments: CitizenAppointments;
   /** The language they chose for pages, notices and letters. */
   readonly language: CitizenLanguage;
+  /** Forms ordered for the citizen, the catalogue, drafts, and the reservation against research. */
+  readonly forms: CitizenForms;
 
   constructor(
     db: Kysely<Database>,
@@ -41,6 +44,7 @@ export class CitizenScope {
     this.municipal = new CitizenMunicipal(db, this.citizenId);
     this.appointments = new CitizenAppointments(db, this.citizenId);
     this.language = new CitizenLanguage(db, this.citizenId);
+    this.forms = new CitizenForms(db, this.citizenId);
   }
 
   /** The national id the contact register knows this citizen by. */

@@ -9,6 +9,7 @@ import type { Database, OrganizationRow } from '../schema.ts';
 import type { SenderRepository } from '../repositories/sender-repository.ts';
 import { SenderAppointments } from '../repositories/sender-appointments.ts';
 import { OrganizationEnrolments } from '../repositories/municipal/enrolments.ts';
+import { SenderForms } from '../repositories/forms/sender-forms.ts';
 import type { PrincipalOf } from './principal.ts';
 
 export interface OwnService {
@@ -45,6 +46,8 @@ export class SenderScope {
   readonly audience = 'sender';
   readonly organization: OrganizationRow;
   readonly appointments: SenderAppointments;
+  /** Its Questionnaires, form orders and the answers to them. */
+  readonly forms: SenderForms;
   /** Present only for a municipal health and care organisation. */
   readonly municipal: MunicipalSenderScope | undefined;
 
@@ -55,6 +58,7 @@ export class SenderScope {
   ) {
     this.organization = letters.organization;
     this.appointments = new SenderAppointments(db, this.organization);
+    this.forms = new SenderForms(db, this.organization);
     this.municipal = this.organization.kind === 'municipal-service' ? new MunicipalSenderScope(db, this.organization) : undefined;
   }
 

@@ -39,6 +39,9 @@ export function Header({ citizenName, logout, languageSwitch }: HeaderProps) {
             <Link to="/innstillinger/varsling" className={styles.settings}>
               {m.noticeSettings.link}
             </Link>
+            <Link to="/innstillinger/forskning" className={styles.settings}>
+              {m.research.link}
+            </Link>
             {logout}
           </div>
         )}

@@ -11,3 +11,4 @@ export * from './time/working-day.ts';
 export * from './appointments/index.ts';
 export * from './delivery/index.ts';
 export * from './municipal/access-visits.ts';
+export * from './representation/index.ts';

@@ -38,6 +38,8 @@ import { registerStaffWebApp, staffClientSecretFor } from './staff/staff-web.ts'
 import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
 import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
+import { RepresentationCheck } from './access/representation-check.ts';
+import { registerRepresentationRoutes } from './web/representation-routes.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
 import { citizenWebDist } from './web-app-dist.ts';
 
@@ -163,8 +165,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   // From here on, routes get guards and scopes, never the database handle.
   const settings = deliverySettings(config.delivery);
+  const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
+  app.addHook('onClose', async () => deliveryAdapters.close());
+  const scopes = new Scopes(db, settings, deps.accessLogKey, clock);
+  const representation = new RepresentationCheck(deliveryAdapters.populationRegister, scopes.representations, clock);
   const guards = registerGuards(app, {
-    scopes: new Scopes(db, settings, deps.accessLogKey),
+    scopes,
+    representation,
     citizenSessions,
     citizenSessionStore,
     staffSessions,
@@ -184,8 +191,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerStaffWebApp(app);
   await registerAppointmentFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerAppointmentRoutes(app, { guards, clock, appointments: config.appointments });
-  const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
-  app.addHook('onClose', async () => deliveryAdapters.close());
+  await registerRepresentationRoutes(app, {
+    guards,
+    representation,
+    chooseActingFor: async (request, citizenId) => {
+      const sessionId = citizenSessions.sessionIdOf(request);
+      if (sessionId) await citizenSessionStore.setActingFor(sessionId, citizenId);
+    },
+  });
   await registerNoticeSettingsRoutes(app, { guards, clock, contactRegister: deliveryAdapters.contactRegister, settings });
   if (config.delivery.devPages) await registerDeliveryDevRoutes(app, { ...deliveryAdapters.standIns, heldNotices: () => heldNotices(deps.db) });
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));

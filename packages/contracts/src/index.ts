@@ -3,3 +3,4 @@ export * from './web-api.ts';
 export * from './municipal-api.ts';
 export * from './appointments.ts';
 export * from './notice-settings.ts';
+export * from './representation.ts';

@@ -32,3 +32,6 @@ export * from './sessions/web-session-store.ts';
 export * from './sessions/citizen-sessions.ts';
 export * from './sessions/staff-sessions.ts';
 export * from './identity-provider/oidc-storage.ts';
+export * from './representation/representations.ts';
+export type { RepresentationLogEntry, RecordedAction } from './representation/representation-log.ts';
+export type { SentBy } from './repositories/append-message.ts';

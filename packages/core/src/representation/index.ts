@@ -1,1 +1,2 @@
 export * from './representation-rules.ts';
+export * from './ports.ts';

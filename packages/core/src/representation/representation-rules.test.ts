@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isVisible, itemsVisibleTo, mayActFor, osloDateOf, powerOfAttorneyRefusal, seesRepresentativesLog, type RepresentationFacts } from './representation-rules.ts';
+import { isVisible, itemsVisibleTo, mayActFor, powerOfAttorneyRefusal, seesRepresentativesLog, type RepresentationFacts } from './representation-rules.ts';
 
 const nobodyHidden = { confidentialAddress: false };
 const parentOf = (childBirthDate: string): RepresentationFacts => ({
@@ -127,9 +127,5 @@ describe('The representatives\' log', () => {
   test('an adult sees it at once, a child from 16', () => {
     expect(seesRepresentativesLog(15)).toBe(false);
     expect(seesRepresentativesLog(16)).toBe(true);
-  });
-
-  test('the Oslo date of an instant is the next day after 23:00 UTC in winter', () => {
-    expect(osloDateOf(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 });

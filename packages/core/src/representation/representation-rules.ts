@@ -4,7 +4,8 @@
  * calendar day of the moment asked (`ageOn`), so a 16th birthday ends a parent's
  * access at midnight Oslo time, the same day.
  */
-import { ageOn, inOslo } from '../delivery/oslo-time.ts';
+import { ageOn } from '../delivery/oslo-time.ts';
+import { osloDateOf } from '../appointments/reply-deadline.ts';
 
 /**
  * Helsenorge's code system 9603, as a sender marks an item (the extension
@@ -112,11 +113,6 @@ export function powerOfAttorneyRefusal(facts: Omit<RepresentationFacts, 'relatio
   if (giverAge === undefined || holderAge === undefined) return 'unknown-age';
   if (giverAge < representationAges.givesPowerOfAttorney || holderAge < representationAges.holdsPowerOfAttorney) return 'too-young';
   return undefined;
-}
-
-/** The Oslo calendar date of an instant, `YYYY-MM-DD`. */
-export function osloDateOf(at: Date): string {
-  return inOslo(at).toPlainDate().toString();
 }
 
 /**

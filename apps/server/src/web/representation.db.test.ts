@@ -10,7 +10,7 @@ import { fixedClock } from '@innboks/core';
 import type { AppointmentList, InboxPage, Representation, RepresentationLog } from '@innboks/contracts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
-import { CookieJar, csrfHeaders, loginAsCitizen } from '../testing/cookie-jar.ts';
+import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
 import { messagesFromCitizens } from '../testing/appointments.ts';
 import { demoCitizen } from '../demo/demo-data.ts';
 

@@ -19,8 +19,7 @@ export interface Guards {
    * 401 problem unless the request has a live citizen session; then `citizenScope(request)`:
    * the citizen's own, or — when the session acts for another person and a relation
    * allows it at this moment — that person's, for the representative principal. A
-   * relation that no longer holds answers 404 (as for a missing item) and the session
-   * goes back to the citizen themselves.
+   * relation that no longer holds answers 404 (as for a missing item) on every route.
    */
   citizen: Guard;
   /** As `citizen`, but always the citizen themselves: choosing whom to act for, and what is theirs alone. */
@@ -59,20 +58,20 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
   app.decorateRequest('scope', null);
 
   /** The principal a citizen's login acts as for this request, checked now. */
-  async function actingAs(request: FastifyRequest, login: PrincipalOf<'citizen'>): Promise<CitizenFacingPrincipal> {
+  async function actingAs(login: PrincipalOf<'citizen'>): Promise<CitizenFacingPrincipal> {
     if (!login.actingForCitizenId) return login;
     const principal = await representation.actingPrincipal(login, login.actingForCitizenId);
-    if (principal) return principal;
-    const sessionId = citizenSessions.sessionIdOf(request);
-    if (sessionId) await citizenSessionStore.setActingFor(sessionId, null);
-    throw problems.notFound();
+    // Ended (a birthday, a power of attorney ended or run out): nothing of that person's is
+    // found any more, until the citizen chooses again (GET /api/representation shows them).
+    if (!principal) throw problems.notFound();
+    return principal;
   }
 
   return {
     async citizen(request, reply) {
       const login = await citizenSessions.resolve(request);
       if (!login) refuseWithoutSession(reply);
-      request.scope = scopes.citizen(await actingAs(request, login));
+      request.scope = scopes.citizen(await actingAs(login));
     },
 
     async citizenSelf(request, reply) {
@@ -110,7 +109,7 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
       if (!found) refuseWithoutSession(reply);
       if (found.principal.actingForCitizenId) {
         // Someone acting for another person: that person's screen, as the relation allows, recorded.
-        const scope = scopes.citizen(await actingAs(request, found.principal));
+        const scope = scopes.citizen(await actingAs(found.principal));
         request.scope = scope;
         return scope.inbox.screen(page);
       }

@@ -71,6 +71,10 @@ export async function dataFingerprint(db: Kysely<Database>): Promise<string> {
     'staff_membership',
     'access_log',
     'access_log_head',
+    'notice_setting',
+    'appointment_message',
+    'power_of_attorney',
+    'representation_log',
   ];
   const parts: string[] = [];
   for (const table of tables) {

@@ -34,13 +34,18 @@ export async function registerRepresentationRoutes(app: FastifyInstance, options
   const { guards, representation } = options;
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  /** The whole picture; `acting` is whom the session acts for, if it still may. */
-  async function view(login: PrincipalOf<'citizen'>, actingForId: string | null): Promise<Representation> {
+  /**
+   * The whole picture; `acting` is whom the session acts for, if it still may. A choice
+   * that no longer holds is dropped here, where the citizen sees it go (until then every
+   * route answered 404 for it).
+   */
+  async function view(request: FastifyRequest, login: PrincipalOf<'citizen'>, actingForId: string | null): Promise<Representation> {
     const [{ candidates, ownAddressConfidential }, given, acting] = await Promise.all([
       representation.candidates(login),
       representation.given(login),
       actingForId ? representation.actingPrincipal(login, actingForId) : Promise.resolve(undefined),
     ]);
+    if (actingForId && !acting) await options.chooseActingFor(request, null);
     return {
       self: { name: login.name },
       actingFor: acting ? { personId: acting.person.citizenId, name: acting.person.name, relation: acting.relation } : null,
@@ -64,7 +69,7 @@ export async function registerRepresentationRoutes(app: FastifyInstance, options
 
   routes.get('/api/representation', { preHandler: guards.citizenSelf }, async (request): Promise<Representation> => {
     const login = loginOf(request);
-    return view(login, login.actingForCitizenId ?? null);
+    return view(request, login, login.actingForCitizenId ?? null);
   });
 
   routes.put('/api/representation/acting-for', { preHandler: guards.citizenSelf, schema: { body: actingForUpdateSchema } }, async (request): Promise<Representation> => {
@@ -73,7 +78,7 @@ export async function registerRepresentationRoutes(app: FastifyInstance, options
     // Anyone no relation allows now is "not found", like a person that does not exist.
     if (personId !== null && !(await representation.actingPrincipal(login, personId))) throw problems.notFound();
     await options.chooseActingFor(request, personId);
-    return view(login, personId);
+    return view(request, login, personId);
   });
 
   routes.post('/api/representation/powers', { preHandler: guards.citizenSelf, schema: { body: powerOfAttorneyRequestSchema } }, async (request, reply): Promise<Representation> => {
@@ -81,13 +86,13 @@ export async function registerRepresentationRoutes(app: FastifyInstance, options
     const outcome = await representation.give(login, request.body.holderNationalId, request.body.validUntil ?? null);
     if (outcome.outcome === 'refused') throw new HttpProblem(422, 'Kan ikke gi fullmakt', outcome.message, [{ field: outcome.field, message: outcome.message }]);
     reply.code(201);
-    return view(login, login.actingForCitizenId ?? null);
+    return view(request, login, login.actingForCitizenId ?? null);
   });
 
   routes.delete('/api/representation/powers/:id', { preHandler: guards.citizenSelf, schema: { params: idParams } }, async (request): Promise<Representation> => {
     const login = loginOf(request);
     if (!(await representation.end(login, request.params.id))) throw problems.notFound();
-    return view(login, login.actingForCitizenId ?? null);
+    return view(request, login, login.actingForCitizenId ?? null);
   });
 
   routes.get('/api/representation/log', { preHandler: guards.citizenSelf }, async (request): Promise<RepresentationLog> => {

@@ -23,7 +23,15 @@ export const representationSchema = z.object({
   /** Whom the session acts for now; null for the citizen themselves. */
   actingFor: personSchema.extend({ relation: relationSchema }).nullable(),
   /** The people the citizen may choose; `available: false` when the rules refuse it now (no reason is given). */
-  candidates: z.array(personSchema.extend({ relation: relationSchema, available: z.boolean(), validUntil: z.string().nullable() })),
+  candidates: z.array(
+    personSchema.extend({
+      relation: relationSchema,
+      available: z.boolean(),
+      /** For a power of attorney: its id (the holder may end it too) and last day. */
+      powerId: z.string().nullable(),
+      validUntil: z.string().nullable(),
+    }),
+  ),
   /** The citizen's own address is confidential: they cannot act for anyone. */
   ownAddressConfidential: z.boolean(),
   /** Powers of attorney the citizen gave, newest first. */

@@ -13,6 +13,8 @@ const AccessLogRoute = lazy(() => import('./routes/access-log.tsx'));
 const AppointmentsRoute = lazy(() => import('./routes/appointments.tsx'));
 const AppointmentRoute = lazy(() => import('./routes/appointment.tsx'));
 const NoticeSettingsRoute = lazy(() => import('./routes/notice-settings.tsx'));
+const ChoosePersonRoute = lazy(() => import('./routes/choose-person.tsx'));
+const PowersOfAttorneyRoute = lazy(() => import('./routes/powers-of-attorney.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -28,6 +30,8 @@ export const router = createBrowserRouter([
       { path: 'timeavtaler/:id', element: <AppointmentRoute /> },
       { path: 'innstillinger/varsling', element: <NoticeSettingsRoute /> },
       { path: 'innlogging/sikkerhetsniva', element: <SecurityLevelPage /> },
+      { path: 'bytt-person', element: <ChoosePersonRoute /> },
+      { path: 'innstillinger/fullmakter', element: <PowersOfAttorneyRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -54,6 +54,7 @@ export async function registerRepresentationRoutes(app: FastifyInstance, options
         name: candidate.person.name,
         relation: candidate.relation,
         available: candidate.available,
+        powerId: candidate.power?.id ?? null,
         validUntil: candidate.power?.validUntil ?? null,
       })),
       ownAddressConfidential,

@@ -13,10 +13,12 @@ export interface HeaderProps {
   citizenName?: string | undefined;
   /** The logout control, shown beside the name. */
   logout?: ReactNode;
+  /** Whom the citizen acts for, under the header's row (a banner when it is someone else). */
+  actingFor?: ReactNode;
 }
 
 /** The banner on every page: product name, and who is logged in. */
-export function Header({ citizenName, logout }: HeaderProps) {
+export function Header({ citizenName, logout, actingFor }: HeaderProps) {
   const { m } = useMessages();
   const loggedIn = citizenName !== undefined;
 
@@ -36,10 +38,17 @@ export function Header({ citizenName, logout }: HeaderProps) {
             <Link to="/innstillinger/varsling" className={styles.settings}>
               {m.noticeSettings.link}
             </Link>
+            <Link to="/innstillinger/fullmakter" className={styles.settings}>
+              {m.representation.powersLink}
+            </Link>
+            <Link to="/bytt-person" className={styles.settings}>
+              {m.representation.switchLink}
+            </Link>
             {logout}
           </div>
         )}
       </div>
+      {actingFor}
       {loggedIn && (
         <div className={styles.navRow}>
           <MainNav />

@@ -328,5 +328,7 @@ export const en = {
     logEntry: '{name} ({relation}): {action}',
     actions: { read: 'opened a message', list: 'looked at the inbox', update: 'changed a message', send: 'sent a message', download: 'opened an attachment' },
     loadFailed: 'We could not fetch the details. Please try again later.',
+    promptWhose: 'You are looking at the inbox of {name}.',
+    promptLink: 'Switch person',
   },
 } satisfies Messages;

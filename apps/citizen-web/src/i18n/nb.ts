@@ -331,6 +331,8 @@ export const nb = {
     logEntry: '{name} ({relation}): {action}',
     actions: { read: 'åpnet en melding', list: 'så innboksen', update: 'endret en melding', send: 'sendte en melding', download: 'åpnet et vedlegg' },
     loadFailed: 'Vi kunne ikke hente opplysningene. Prøv igjen om litt.',
+    promptWhose: 'Du ser innboksen til {name}.',
+    promptLink: 'Bytt person',
   },
 } as const;
 

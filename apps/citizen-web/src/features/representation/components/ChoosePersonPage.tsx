@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { markChoiceAsked } from '../choice-asked.ts';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
@@ -21,7 +19,6 @@ export function ChoosePersonPage() {
   const navigate = useNavigate();
   const pick = (personId: string | null) => choose.mutate(personId, { onSuccess: () => void navigate('/innboks') });
   const data = representation.data;
-  useEffect(markChoiceAsked, []);
 
   return (
     <SubPage heading={m.representation.chooserHeading}>

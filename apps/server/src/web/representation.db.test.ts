@@ -13,6 +13,8 @@ import { testDatabaseKinds } from '../testing/test-database.ts';
 import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
 import { messagesFromCitizens } from '../testing/appointments.ts';
 import { demoCitizen } from '../demo/demo-data.ts';
+import { loginAsStaff } from '../testing/staff-login.ts';
+import { hanne, serviceId } from '../testing/municipal.ts';
 
 const sentByExtension = 'urn:innboks:extension:sent-by';
 
@@ -148,6 +150,22 @@ describe.each(testDatabaseKinds())('Acting for others on %s', (kind) => {
 
     const log = await api<RepresentationLog>(kari, '/api/representation/log');
     expect(log.body.entries).toContainEqual({ at: '2026-12-05T10:00:00.000Z', representativeName: 'Ola Hansen', relation: 'FU', action: 'list', objectKind: 'inbox' });
+  });
+
+  test('a message a holder of a power of attorney writes to the municipality shows the staff who sent it for whom', async () => {
+    const lars = await loginAsCitizen(server.baseUrl, demoCitizen('Lars Kommunesen').nationalId);
+    const given = await api(lars, '/api/representation/powers', { method: 'POST', body: { holderNationalId: demoCitizen('Marit Naboen').nationalId } });
+    expect(given.status).toBe(201);
+    const marit = await loginAsCitizen(server.baseUrl, demoCitizen('Marit Naboen').nationalId);
+    await actFor(marit, await personId(marit, 'Lars Kommunesen'));
+    const homeNursing = await serviceId(server.database.db, 'drammen-helse-omsorg', 'hjemmesykepleie');
+    const sent = await api<{ threadId: string }>(marit, '/api/municipal/messages', { method: 'POST', body: { serviceId: homeNursing, subject: 'Besøk', text: 'Kan dere komme før lunsj?' } });
+    expect(sent.status).toBe(201);
+    const staff = await loginAsStaff(server.baseUrl, hanne.nationalId);
+    const thread = await staff.fetch(`${server.baseUrl}/ansatt/api/threads/${sent.body.threadId}`);
+    const body = (await thread.json()) as { citizen: { name: string }; messages: { sentBy: unknown }[] };
+    expect(body.citizen.name).toBe('Lars Kommunesen');
+    expect(body.messages[0]!.sentBy).toEqual({ name: 'Marit Naboen', relation: 'FU' });
   });
 
   test('nobody under 16 gives a power of attorney, and nobody under 18 holds one: 422 naming the field, nothing stored', async () => {

@@ -83,6 +83,10 @@ export const m = {
     notFound: 'Fant ikke samtalen. Den finnes ikke, eller du har ikke tilgang til den.',
     loadFailed: 'Vi kunne ikke hente samtalen. Prøv igjen.',
   },
+  representation: {
+    sentByFor: 'Sendt av {name} ({relation}) for {citizen}',
+    relation: { FO: 'forelder', FU: 'fullmakt', VE: 'verge' },
+  },
 };
 
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {

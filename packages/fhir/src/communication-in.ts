@@ -9,20 +9,18 @@ import {
   checkShownText,
   describeAttachmentProblem,
   isValidNationalId,
-  isRepresentativeAccess,
   isValidOrganizationNumber,
   messageKinds,
-  representativeAccessCodes,
   shownTextRule,
   subjectMaxLength,
   textPartMaxLength,
   type IncomingAttachment,
   type IncomingLetter,
   type MessageKind,
-  type RepresentativeAccess,
 } from '@innboks/core';
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
 import { readAbout } from './communication-about.ts';
+import { readRepresentativeAccess } from './representative-access.ts';
 import { extensions, systems } from './systems.ts';
 import { isNonEmptyString, isObject, readSingleIdentifier, type Fail, type Json } from './reading.ts';
 
@@ -53,7 +51,7 @@ export function parseCommunication(body: unknown): ParseResult {
   const kind = readKind(body.category, fail);
   const priority = readPriority(body.priority, fail);
   const important = readImportant(body.extension, fail);
-  const representativeAccess = readRepresentativeAccess(body.extension, fail);
+  const representativeAccess = readRepresentativeAccess(body.extension, 'Communication', fail);
   const { textParts, attachments } = readPayload(body.payload, fail);
   const inResponseTo = readInResponseTo(body.inResponseTo, fail);
   const about = readAbout(body, citizenNationalId, fail);
@@ -180,19 +178,6 @@ function readImportant(extensionList: unknown, fail: Fail): boolean {
   if (typeof value !== 'boolean') {
     fail('value', `extension ${extensions.important} takes valueBoolean`, `Communication.extension[${index}].valueBoolean`);
     return false;
-  }
-  return value;
-}
-
-/** `urn:innboks:extension:representative-access`: one of the codes of 9603, or absent. */
-function readRepresentativeAccess(extensionList: unknown, fail: Fail): RepresentativeAccess | undefined {
-  if (!Array.isArray(extensionList)) return undefined;
-  const index = extensionList.findIndex((extension) => isObject(extension) && extension.url === extensions.representativeAccess);
-  if (index < 0) return undefined;
-  const value = (extensionList[index] as Json).valueCode;
-  if (!isRepresentativeAccess(value)) {
-    fail('value', `extension ${extensions.representativeAccess} takes valueCode ${representativeAccessCodes.join(', ')}`, `Communication.extension[${index}].valueCode`);
-    return undefined;
   }
   return value;
 }

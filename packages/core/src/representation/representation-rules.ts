@@ -4,8 +4,7 @@
  * calendar day of the moment asked (`ageOn`), so a 16th birthday ends a parent's
  * access at midnight Oslo time, the same day.
  */
-import { ageOn } from '../delivery/oslo-time.ts';
-import { osloDateOf } from '../appointments/reply-deadline.ts';
+import { ageOn, inOslo } from '../delivery/oslo-time.ts';
 
 /**
  * Helsenorge's code system 9603, as a sender marks an item (the extension
@@ -100,7 +99,7 @@ export function mayActFor(facts: RepresentationFacts, at: Date): RepresentationD
   if (facts.relation === 'FU') {
     const refused = powerOfAttorneyRefusal(facts, at);
     if (refused) return { allowed: false, reason: refused };
-    if (facts.validUntil && osloDateOf(at) > facts.validUntil) return { allowed: false, reason: 'expired' };
+    if (facts.validUntil && inOslo(at).toPlainDate().toString() > facts.validUntil) return { allowed: false, reason: 'expired' };
   }
   return { allowed: true, personAge };
 }

@@ -11,7 +11,7 @@ import type { AppointmentList, InboxPage, Representation, RepresentationLog } fr
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { testDatabaseKinds } from '../testing/test-database.ts';
 import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
-import { messagesFromCitizens } from '../testing/appointments.ts';
+import { appointmentResource, messagesFromCitizens, putAppointment } from '../testing/appointments.ts';
 import { demoCitizen } from '../demo/demo-data.ts';
 import { loginAsStaff } from '../testing/staff-login.ts';
 import { hanne, serviceId } from '../testing/municipal.ts';
@@ -112,6 +112,22 @@ describe.each(testDatabaseKinds())('Acting for others on %s', (kind) => {
       display: 'Kari Nordmann',
       extension: [{ url: 'relation', valueCode: 'FO' }],
     });
+  });
+
+  test('an appointment the hospital marks N shows in Timeavtaler for the parent of a 14-year-old; an unmarked one does not', async () => {
+    const vest = server.senders.find((sender) => sender.clientId === 'vestkyst-sjukehus')!;
+    const token = await server.tokenFor(vest.clientId);
+    const start = new Date('2027-01-10T09:00:00Z');
+    const fields = (clinic: string) => ({ start: start.toISOString(), end: new Date(start.getTime() + 1_800_000).toISOString(), clinic });
+    const opened = { ...appointmentResource(vest, demoCitizen('Jonas Ungdom').nationalId, fields('Ungdomsklinikken, åpen')), extension: [{ url: 'urn:innboks:extension:representative-access', valueCode: 'N' }] };
+    expect((await putAppointment(server.baseUrl, token, opened)).status).toBe(201);
+    expect((await putAppointment(server.baseUrl, token, appointmentResource(vest, demoCitizen('Jonas Ungdom').nationalId, fields('Ungdomsklinikken, uten kode')))).status).toBe(201);
+    await actFor(kari, await personId(kari, 'Jonas Ungdom'));
+    const asParent = await api<AppointmentList>(kari, '/api/appointments');
+    expect(asParent.body.upcoming.map((appointment) => appointment.clinic)).toEqual(['Ungdomsklinikken, åpen']);
+    const jonas = await loginAsCitizen(server.baseUrl, demoCitizen('Jonas Ungdom').nationalId);
+    const own = await api<AppointmentList>(jonas, '/api/appointments');
+    expect(own.body.upcoming.map((appointment) => appointment.clinic).sort()).toEqual(['Ungdomsklinikken, uten kode', 'Ungdomsklinikken, åpen']);
   });
 
   test('a representative cannot change the person\'s notice channels, and nothing is saved', async () => {

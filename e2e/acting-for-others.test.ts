@@ -5,16 +5,22 @@
  * for Emma, and gives and ends a power of attorney; Jonas's own login sees his item
  * hidden from parents but not the parent-only one. axe on every new page.
  */
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessibleAtEachWidth } from './support/accessibility.ts';
 import { logIn, useBrowser, useTab, waitForInbox } from './support/browser.ts';
-import { useTestServer } from './support/server.ts';
+import { sendHospitalLetter, useTestServer } from './support/server.ts';
+import { youngPersonLetterFields, youngPersonLetters } from '../apps/server/src/testing/young-person-letters.ts';
 import { demoCitizen } from '../apps/server/src/demo/demo-data.ts';
 
 const chromium = useBrowser();
 const server = useTestServer(chromium, { autoWorker: true });
 const page = useTab(chromium);
+
+beforeAll(async () => {
+  if (!chromium.available) return;
+  for (const letter of youngPersonLetters) await sendHospitalLetter(server(), demoCitizen('Jonas Ungdom').nationalId, letter.subject, youngPersonLetterFields(letter));
+});
 
 const inboxSubjects = async (tab: Page) => {
   await waitForInbox(tab);

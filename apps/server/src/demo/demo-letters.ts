@@ -16,7 +16,6 @@ export async function demoLetters(now: Date): Promise<DemoLetter[]> {
   const kari = demoCitizens[0]!;
   const lars = demoCitizens.find((person) => person.services.length === 2)!;
   const emma = demoCitizen('Emma Nordmann');
-  const jonas = demoCitizen('Jonas Ungdom');
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
   const letter = (clientId: string, sentAt: Date, citizenId: string, fields: Partial<IncomingLetter> & Pick<IncomingLetter, 'subject' | 'textParts'>): DemoLetter => {
     const sender = demoSenders.find((candidate) => candidate.clientId === clientId)!;
@@ -87,7 +86,7 @@ export async function demoLetters(now: Date): Promise<DemoLetter[]> {
       textParts: ['Vi har mottatt skjemaet ditt.'],
     }),
     // For the children: what each access code shows to whom (SENDER-API "Representation").
-    letter('sykehuset-ostfjord', hoursAgo(6), emma.nationalId, {
+    letter('elvegata-legekontor', hoursAgo(6), emma.nationalId, {
       subject: 'Time for vaksinasjon',
       textParts: ['Emma har fått time til vaksinasjon på barneavdelingen.'],
     }),
@@ -95,20 +94,6 @@ export async function demoLetters(now: Date): Promise<DemoLetter[]> {
       subject: 'Samtale med helsesykepleier',
       textParts: ['Et brev bare for Emma.'],
       representativeAccess: 'NORN_FORANS',
-    }),
-    letter('elvegata-legekontor', hoursAgo(8), jonas.nationalId, {
-      subject: 'Svar på blodprøve',
-      textParts: ['Blodprøven er normal. Foreldre kan se dette brevet.'],
-      representativeAccess: 'N',
-    }),
-    letter('elvegata-legekontor', hoursAgo(9), jonas.nationalId, {
-      subject: 'Samtale på helsestasjon for ungdom',
-      textParts: ['Et brev uten kode: skjult for foreldre fra 12 år.'],
-    }),
-    letter('elvegata-legekontor', hoursAgo(10), jonas.nationalId, {
-      subject: 'Egenandel for foreldre',
-      textParts: ['Et brev bare for foreldrene.'],
-      representativeAccess: 'NORN_UNGDOM',
     }),
     letter('drammen-helse-omsorg', hoursAgo(5), lars.nationalId, {
       senderDisplay: 'Hjemmesykepleien',

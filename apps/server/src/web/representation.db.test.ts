@@ -13,6 +13,8 @@ import { testDatabaseKinds } from '../testing/test-database.ts';
 import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
 import { appointmentResource, messagesFromCitizens, putAppointment } from '../testing/appointments.ts';
 import { demoCitizen } from '../demo/demo-data.ts';
+import { communication, postLetter } from '../testing/letters.ts';
+import { youngPersonLetterFields, youngPersonLetters } from '../testing/young-person-letters.ts';
 import { loginAsStaff } from '../testing/staff-login.ts';
 import { hanne, serviceId } from '../testing/municipal.ts';
 
@@ -43,6 +45,11 @@ describe.each(testDatabaseKinds())('Acting for others on %s', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind, { clock });
     kari = await loginAsCitizen(server.baseUrl, demoCitizen('Kari Nordmann').nationalId);
+    const gp = server.senders.find((sender) => sender.kind === 'gp')!;
+    const token = await server.tokenFor(gp.clientId);
+    for (const letter of youngPersonLetters) {
+      expect((await postLetter(server.baseUrl, token, communication(gp, demoCitizen('Jonas Ungdom').nationalId, youngPersonLetterFields(letter)))).status).toBe(201);
+    }
   });
   afterAll(async () => server?.close());
 

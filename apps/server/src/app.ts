@@ -41,6 +41,8 @@ import { registerLanguageRoutes } from './web/language-routes.ts';
 import { registerFormRoutes } from './web/form-routes.ts';
 import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
+import { RepresentationCheck } from './access/representation-check.ts';
+import { registerRepresentationRoutes } from './web/representation-routes.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
 import { citizenWebDist, formsWebDist } from './web-app-dist.ts';
 import { registerWebAppAtPrefix } from './web-app-at-prefix.ts';
@@ -167,8 +169,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   // From here on, routes get guards and scopes, never the database handle.
   const settings = deliverySettings(config.delivery);
+  const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
+  app.addHook('onClose', async () => deliveryAdapters.close());
+  const scopes = new Scopes(db, settings, deps.accessLogKey, clock);
+  const representation = new RepresentationCheck(deliveryAdapters.populationRegister, scopes.representations, clock);
   const guards = registerGuards(app, {
-    scopes: new Scopes(db, settings, deps.accessLogKey),
+    scopes,
+    representation,
     citizenSessions,
     citizenSessionStore,
     staffSessions,
@@ -191,8 +198,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerAppointmentFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerFormFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerAppointmentRoutes(app, { guards, clock, appointments: config.appointments });
-  const deliveryAdapters = buildDeliveryAdapters(config, () => clock.now());
-  app.addHook('onClose', async () => deliveryAdapters.close());
+  await registerRepresentationRoutes(app, {
+    guards,
+    representation,
+    chooseActingFor: async (request, citizenId) => {
+      const sessionId = citizenSessions.sessionIdOf(request);
+      if (sessionId) await citizenSessionStore.setActingFor(sessionId, citizenId);
+    },
+  });
   await registerNoticeSettingsRoutes(app, { guards, clock, contactRegister: deliveryAdapters.contactRegister, settings });
   await registerLanguageRoutes(app, { guards });
   await registerFormRoutes(app, { guards, clock });

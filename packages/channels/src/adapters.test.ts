@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelError } from '@innboks/core';
 import { HttpSmsGateway } from './sms.ts';
 import { HttpDigitalMailbox } from './digital-mailbox.ts';
-import { HttpContactRegister } from './registers.ts';
+import { HttpContactRegister, HttpPopulationRegister } from './registers.ts';
 import { retryAfterMs } from './http.ts';
 import { SmtpEmailSender } from './email.ts';
 import { digitalMailboxResponder, registerResponder, smsGatewayResponder, startTestHttpService, type TestHttpService } from './testing/http-service.ts';
@@ -92,6 +92,22 @@ describe('HTTP adapters over a real connection', () => {
       expect(await client.lookup('1')).toEqual({ reserved: false, mobile: '+47', email: null, digitalMailbox: null });
       expect(await client.lookup('2')).toBeUndefined();
       expect(register.requests.every((request) => request.path === '/lookup' && !request.path.includes('1'))).toBe(true);
+    } finally {
+      await register.close();
+    }
+  });
+
+  test('the population register names whom a person is responsible for and whether their address is confidential; the national id goes in the body', async () => {
+    const parent = { confidentialAddress: false, responsibleFor: [{ nationalId: '01891800000', relation: 'FO' }, { nationalId: 'x', relation: 'unknown' }] };
+    const register = await startTestHttpService(registerResponder(new Map([['15848500000', parent]])));
+    try {
+      const client = new HttpPopulationRegister({ url: register.url, timeoutMs: 2000 });
+      expect(await client.relations('15848500000')).toEqual({ confidentialAddress: false, responsibleFor: [{ nationalId: '01891800000', relation: 'FO' }] });
+      expect(await client.relations('99999999999')).toBeUndefined();
+      expect(register.requests.map((request) => [request.path, request.body])).toEqual([
+        ['/relations', { nationalId: '15848500000' }],
+        ['/relations', { nationalId: '99999999999' }],
+      ]);
     } finally {
       await register.close();
     }

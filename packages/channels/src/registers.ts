@@ -15,12 +15,18 @@
  *           "postalAddress": { "street": "…", "postalCode": "0155", "city": "Oslo", "country"?: "…" } | null }
  *   → 404 not in the register
  *   POST <POPULATION_REGISTER_URL>/lookup-many   { "nationalIds": ["…", …] }   → 200 { "people": [{ "nationalId": "…", … }] }
+ *   POST <POPULATION_REGISTER_URL>/relations   { "nationalId": "…" }
+ *   → 200 { "confidentialAddress": false,
+ *           "responsibleFor": [{ "nationalId": "…", "relation": "FO" | "VE" }] }   (parental responsibility, guardianship)
+ *   → 404 not in the register
+ *   Asked on every request of someone acting for another person, for both of them, so
+ *   a relation the register ended ends access at once.
  *
  * Delivery plans letters in batches and asks with lookup-many, one call a batch.
  * The national id goes in the body, never in a URL (URLs end up in logs).
  * The embedded stand-ins answer from a list given to them (the demo people).
  */
-import type { ContactFacts, ContactRegister, PersonFacts, PopulationRegister } from '@innboks/core';
+import type { ContactFacts, ContactRegister, PersonFacts, PopulationRegister, RelationFacts, RelationRegister } from '@innboks/core';
 import { ChannelError, registerBatchLimit } from '@innboks/core';
 import { postJson, type HttpEndpoint } from './http.ts';
 
@@ -64,9 +70,21 @@ export class HttpContactRegister extends HttpRegister<ContactFacts> implements C
   }
 }
 
-export class HttpPopulationRegister extends HttpRegister<PersonFacts> implements PopulationRegister {
-  constructor(endpoint: HttpEndpoint) {
-    super(endpoint, readPerson);
+const readRelations = (answer: { confidentialAddress?: unknown; responsibleFor?: unknown }): RelationFacts => ({
+  confidentialAddress: answer.confidentialAddress === true,
+  responsibleFor: (Array.isArray(answer.responsibleFor) ? (answer.responsibleFor as { nationalId?: unknown; relation?: unknown }[]) : []).flatMap((entry) =>
+    typeof entry.nationalId === 'string' && (entry.relation === 'FO' || entry.relation === 'VE') ? [{ nationalId: entry.nationalId, relation: entry.relation }] : [],
+  ),
+});
+
+export class HttpPopulationRegister extends HttpRegister<PersonFacts> implements PopulationRegister, RelationRegister {
+  constructor(private readonly populationEndpoint: HttpEndpoint) {
+    super(populationEndpoint, readPerson);
+  }
+
+  async relations(nationalId: string): Promise<RelationFacts | undefined> {
+    const answer = await postJson<Record<string, unknown>>(this.populationEndpoint, 'relations', { nationalId }, { notFoundIsEmpty: true });
+    return answer ? readRelations(answer) : undefined;
   }
 }
 
@@ -74,6 +92,8 @@ export interface RegisterPerson {
   nationalId: string;
   contact: ContactFacts;
   person: PersonFacts;
+  /** Without it: no confidential address, responsible for nobody. */
+  relations?: RelationFacts;
 }
 
 /** A register in memory, answering from a list (the demo people). */
@@ -100,8 +120,15 @@ export class StandInContactRegister extends StandInRegister<ContactFacts> implem
   }
 }
 
-export class StandInPopulationRegister extends StandInRegister<PersonFacts> implements PopulationRegister {
+export class StandInPopulationRegister extends StandInRegister<PersonFacts> implements PopulationRegister, RelationRegister {
+  private readonly relationsByPerson: Map<string, RelationFacts>;
+
   constructor(people: RegisterPerson[]) {
     super(new Map(people.map((entry) => [entry.nationalId, entry.person])));
+    this.relationsByPerson = new Map(people.map((entry) => [entry.nationalId, entry.relations ?? { confidentialAddress: false, responsibleFor: [] }]));
+  }
+
+  async relations(nationalId: string): Promise<RelationFacts | undefined> {
+    return this.relationsByPerson.get(nationalId);
   }
 }

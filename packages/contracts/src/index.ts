@@ -5,3 +5,4 @@ export * from './appointments.ts';
 export * from './notice-settings.ts';
 export * from './language.ts';
 export * from './forms.ts';
+export * from './representation.ts';

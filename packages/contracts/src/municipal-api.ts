@@ -148,6 +148,8 @@ export const staffThreadSchema = staffThreadSummarySchema.extend({
       senderName: z.string(),
       /** The staff member who wrote an answer here. */
       authorName: z.string().nullable(),
+      /** Someone who wrote the citizen's message for them: their name and relation (FO parent, FU power of attorney, VE guardian). */
+      sentBy: z.object({ name: z.string(), relation: z.enum(['FO', 'FU', 'VE']) }).nullable(),
       sentAt: z.string(),
       text: z.array(z.string()),
       expectedAnswerBy: day.nullable(),

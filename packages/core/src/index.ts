@@ -13,3 +13,4 @@ export * from './delivery/index.ts';
 export * from './municipal/access-visits.ts';
 export * from './language/language.ts';
 export * from './forms/index.ts';
+export * from './representation/index.ts';

@@ -34,3 +34,6 @@ export * from './sessions/staff-sessions.ts';
 export * from './identity-provider/oidc-storage.ts';
 export * from './dialogmelding/dialog-exchanges.ts';
 export * from './repositories/forms/index.ts';
+export * from './representation/representations.ts';
+export type { RepresentationLogEntry, RecordedAction } from './representation/representation-log.ts';
+export type { SentBy } from './repositories/append-message.ts';

@@ -1,6 +1,6 @@
 /** Kysely table types; they mirror the migrations. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { AccessedObject, Language } from '@innboks/core';
+import type { AccessedObject, Language, RepresentationRelation, RepresentativeAccess } from '@innboks/core';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -57,6 +57,8 @@ export interface ThreadTable {
   created_at: DefaultTimestamp;
   /** The words of all the thread's messages, kept by a trigger on message (migration 0007). */
   search: ColumnType<string, never, never>;
+  /** The sender's representative-access code, null when it gave none (migration 0016). */
+  representative_access: ColumnType<RepresentativeAccess | null, RepresentativeAccess | null | undefined, RepresentativeAccess | null>;
 }
 
 /** Unread, not archived threads per citizen and category, kept by triggers on thread (migration 0009). */
@@ -87,6 +89,10 @@ export interface MessageTable {
   first_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: DefaultTimestamp;
   search: ColumnType<string, never, never>;
+  /** Who wrote it for the person, when a representative did (migration 0016). */
+  sent_by_national_id: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_by_relation: ColumnType<RepresentationRelation | null, RepresentationRelation | null | undefined, RepresentationRelation | null>;
 }
 
 export interface AttachmentTable {
@@ -155,6 +161,8 @@ export interface CitizenSessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** Whom the session acts for (migration 0016); null for the citizen themselves. */
+  acting_for_citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OidcPayloadTable {
@@ -197,6 +205,8 @@ export interface AppointmentTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The sender's representative-access code, null when it gave none (migration 0016). */
+  representative_access: ColumnType<RepresentativeAccess | null, RepresentativeAccess | null | undefined, RepresentativeAccess | null>;
 }
 
 export interface DeliveryPlanTable {
@@ -337,6 +347,36 @@ export interface Database {
   form_task: FormTaskTable;
   form_response: FormResponseTable;
   research_reservation: ResearchReservationTable;
+  power_of_attorney: PowerOfAttorneyTable;
+  representation_log: RepresentationLogTable;
+}
+
+// Acting for others (migration 0016).
+
+export interface PowerOfAttorneyTable {
+  id: Generated<string>;
+  /** The person who gave it. */
+  citizen_id: string;
+  holder_citizen_id: string;
+  area: Generated<'digital-health-services'>;
+  given_at: Timestamp;
+  /** The last Oslo day it holds (`YYYY-MM-DD`), null for open-ended. */
+  valid_until: ColumnType<string | null, string | null | undefined, string | null>;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ended_by: ColumnType<'person' | 'holder' | null, 'person' | 'holder' | null | undefined, 'person' | 'holder' | null>;
+}
+
+export interface RepresentationLogTable {
+  id: Generated<number>;
+  /** The person acted for. */
+  citizen_id: string;
+  representative_citizen_id: string;
+  representative_name: string;
+  relation: RepresentationRelation;
+  action: string;
+  object_kind: string;
+  object_id: string | null;
+  at: Timestamp;
 }
 
 export type CitizenRow = Selectable<CitizenTable>;

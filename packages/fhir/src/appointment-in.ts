@@ -16,6 +16,7 @@ import {
 } from '@innboks/core';
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
 import { systems } from './systems.ts';
+import { readRepresentativeAccess } from './representative-access.ts';
 import { isNonEmptyString, isObject, readSingleIdentifier, type Fail, type Json } from './reading.ts';
 
 export type AppointmentParseResult = { ok: true; appointment: IncomingAppointment } | { ok: false; issues: OutcomeIssue[] };
@@ -47,6 +48,7 @@ export function parseAppointment(body: unknown, at = 'Appointment'): Appointment
   const careArea = readCoded<CareArea>(body, ['serviceCategory', 'serviceType'], systems.careArea, careAreas, at, fail) ?? 'somatic';
   const description = readText(body.description, `${at}.description`, appointmentTextLimits.description, fail);
   const patientInstruction = readText(body.patientInstruction, `${at}.patientInstruction`, appointmentTextLimits.patientInstruction, fail);
+  const representativeAccess = readRepresentativeAccess(body.extension, at, fail);
 
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -64,6 +66,7 @@ export function parseAppointment(body: unknown, at = 'Appointment'): Appointment
       place: participants.place,
       description,
       patientInstruction,
+      representativeAccess,
     },
   };
 }

@@ -20,6 +20,7 @@ import {
 } from '@innboks/core';
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
 import { readAbout } from './communication-about.ts';
+import { readRepresentativeAccess } from './representative-access.ts';
 import { extensions, systems } from './systems.ts';
 import { isNonEmptyString, isObject, readSingleIdentifier, type Fail, type Json } from './reading.ts';
 
@@ -50,6 +51,7 @@ export function parseCommunication(body: unknown): ParseResult {
   const kind = readKind(body.category, fail);
   const priority = readPriority(body.priority, fail);
   const important = readImportant(body.extension, fail);
+  const representativeAccess = readRepresentativeAccess(body.extension, 'Communication', fail);
   const { textParts, attachments } = readPayload(body.payload, fail);
   const inResponseTo = readInResponseTo(body.inResponseTo, fail);
   const about = readAbout(body, citizenNationalId, fail);
@@ -70,6 +72,7 @@ export function parseCommunication(body: unknown): ParseResult {
       attachments,
       inResponseTo,
       about,
+      representativeAccess,
     },
   };
 }

@@ -17,6 +17,10 @@ export interface LetterForSender {
     sent_at: Date;
     first_read_at: Date | null;
     updated_at: Date;
+    /** A representative who wrote it for the person (null or absent: the person themselves). */
+    sent_by_national_id?: string | null;
+    sent_by_name?: string | null;
+    sent_by_relation?: string | null;
   };
   citizenNationalId: string;
   organizationNumber: string;
@@ -92,9 +96,30 @@ export function toCommunication(letter: LetterForSender, baseUrl: string) {
       { url: extensions.important, valueBoolean: message.important },
       { url: extensions.inboxCategory, valueCode: letter.threadCategory },
       ...(appointment && appointment.late !== null ? [{ url: extensions.lateReply, valueBoolean: appointment.late }] : []),
+      ...sentByExtension(message),
       ...deliveryExtension(letter.delivery, firstRead),
     ],
   };
+}
+
+/**
+ * On what the citizen side sent: who wrote it (`valueReference`) and by which relation
+ * (its `relation` extension: `self` when the person did, else FO, FU or VE),
+ * SENDER-API "Representation". `sender` stays the person acted for.
+ */
+function sentByExtension(message: LetterForSender['message']) {
+  if (message.direction !== 'from-citizen') return [];
+  const representative = message.sent_by_national_id && message.sent_by_relation;
+  // The relation rides on the reference itself: an extension has a value or extensions, never both (ext-1).
+  const relation = [{ url: 'relation', valueCode: representative ? message.sent_by_relation : 'self' }];
+  return [
+    {
+      url: extensions.sentBy,
+      valueReference: representative
+        ? { identifier: { system: systems.nationalId, value: message.sent_by_national_id }, display: message.sent_by_name ?? '', extension: relation }
+        : { display: message.sender_name, extension: relation },
+    },
+  ];
 }
 
 /** Each channel attempt's events and the first read; nothing at all when there is neither (ext-1: no empty extension). */

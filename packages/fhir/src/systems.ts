@@ -18,6 +18,10 @@ export const extensions = {
   inboxCategory: 'urn:innboks:extension:inbox-category',
   /** On a citizen's reply to an appointment: sent less than 24 hours before the start. */
   lateReply: 'urn:innboks:extension:late-reply',
+  /** Who of the person's representatives may see an item (Helsenorge's code system 9603). */
+  representativeAccess: 'urn:innboks:extension:representative-access',
+  /** On what a representative sent: the acting person and their relation. */
+  sentBy: 'urn:innboks:extension:sent-by',
 } as const;
 
 /** Codes of the forms part of the contract (SENDER-API.md, Questionnaire, Task and QuestionnaireResponse). */

@@ -15,6 +15,8 @@ const AppointmentRoute = lazy(() => import('./routes/appointment.tsx'));
 const NoticeSettingsRoute = lazy(() => import('./routes/notice-settings.tsx'));
 const FormsRoute = lazy(() => import('./routes/forms.tsx'));
 const ResearchReservationRoute = lazy(() => import('./routes/research-reservation.tsx'));
+const ChoosePersonRoute = lazy(() => import('./routes/choose-person.tsx'));
+const PowersOfAttorneyRoute = lazy(() => import('./routes/powers-of-attorney.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -32,6 +34,8 @@ export const router = createBrowserRouter([
       { path: 'skjema', element: <FormsRoute /> },
       { path: 'innstillinger/forskning', element: <ResearchReservationRoute /> },
       { path: 'innlogging/sikkerhetsniva', element: <SecurityLevelPage /> },
+      { path: 'bytt-person', element: <ChoosePersonRoute /> },
+      { path: 'innstillinger/fullmakter', element: <PowersOfAttorneyRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

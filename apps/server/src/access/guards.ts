@@ -5,7 +5,8 @@
  * these and the scope, never the database handle; the guards are made once, in app.ts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CitizenInbox, type CitizenSessionStore, type InboxPageRequest, type InboxScreen, type PrincipalOf, type Scopes } from '@innboks/db';
+import type { RepresentationCheck } from './representation-check.ts';
+import { CitizenInbox, type CitizenFacingPrincipal, type CitizenSessionStore, type InboxPageRequest, type InboxScreen, type PrincipalOf, type Scopes } from '@innboks/db';
 import { problems } from '../http/problem.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import type { WebSessions } from '../identity/web-session/web-sessions.ts';
@@ -14,8 +15,15 @@ import { SenderAuthenticationError, type SenderIdentity } from '../identity/send
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export interface Guards {
-  /** 401 problem unless the request has a live citizen session; then `citizenScope(request)`. */
+  /**
+   * 401 problem unless the request has a live citizen session; then `citizenScope(request)`:
+   * the citizen's own, or — when the session acts for another person and a relation
+   * allows it at this moment — that person's, for the representative principal. A
+   * relation that no longer holds answers 404 (as for a missing item) on every route.
+   */
   citizen: Guard;
+  /** As `citizen`, but always the citizen themselves: choosing whom to act for, and what is theirs alone. */
+  citizenSelf: Guard;
   /** 401 problem unless the request has a live staff session; then `staffScope(request)`. */
   staff: Guard;
   /** FHIR 401 without a valid bearer token, 403 for an organisation not registered as a sender; then `senderScope(request)`. */
@@ -30,6 +38,8 @@ export interface Guards {
 
 export interface GuardDependencies {
   scopes: Scopes;
+  /** Whom a citizen may act for now (register, powers of attorney, the rule table). */
+  representation: RepresentationCheck;
   citizenSessions: WebSessions<PrincipalOf<'citizen'>>;
   /** For the inbox screen's statement, joined to the session lookup. */
   citizenSessionStore: CitizenSessionStore;
@@ -44,14 +54,30 @@ function refuseWithoutSession(reply: FastifyReply): never {
 }
 
 export function registerGuards(app: FastifyInstance, dependencies: GuardDependencies): Guards {
-  const { scopes, citizenSessions, citizenSessionStore, staffSessions, verifySenderToken } = dependencies;
+  const { scopes, representation, citizenSessions, citizenSessionStore, staffSessions, verifySenderToken } = dependencies;
   app.decorateRequest('scope', null);
+
+  /** The principal a citizen's login acts as for this request, checked now. */
+  async function actingAs(login: PrincipalOf<'citizen'>): Promise<CitizenFacingPrincipal> {
+    if (!login.actingForCitizenId) return login;
+    const principal = await representation.actingPrincipal(login, login.actingForCitizenId);
+    // Ended (a birthday, a power of attorney ended or run out): nothing of that person's is
+    // found any more, until the citizen chooses again (GET /api/representation shows them).
+    if (!principal) throw problems.notFound();
+    return principal;
+  }
 
   return {
     async citizen(request, reply) {
-      const principal = await citizenSessions.resolve(request);
-      if (!principal) refuseWithoutSession(reply);
-      request.scope = scopes.citizen(principal);
+      const login = await citizenSessions.resolve(request);
+      if (!login) refuseWithoutSession(reply);
+      request.scope = scopes.citizen(await actingAs(login));
+    },
+
+    async citizenSelf(request, reply) {
+      const login = await citizenSessions.resolve(request);
+      if (!login) refuseWithoutSession(reply);
+      request.scope = scopes.citizen({ ...login, actingForCitizenId: null });
     },
 
     async staff(request, reply) {
@@ -81,6 +107,12 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
         citizenSessionStore.findWith(sessionId, (citizenId) => CitizenInbox.pageWithUnreadCountsSql(citizenId, page), { prepared: !page.query }),
       );
       if (!found) refuseWithoutSession(reply);
+      if (found.principal.actingForCitizenId) {
+        // Someone acting for another person: that person's screen, as the relation allows, recorded.
+        const scope = scopes.citizen(await actingAs(found.principal));
+        request.scope = scope;
+        return scope.inbox.screen(page);
+      }
       request.scope = scopes.citizen(found.principal);
       return CitizenInbox.screenFrom(found.row);
     },

@@ -4,7 +4,7 @@
  * mailbox folder, print-batch folder, registers with the demo people).
  */
 import path from 'node:path';
-import type { ContactRegister, DigitalMailbox, EmailSender, PopulationRegister, PrintService, SmsGateway } from '@innboks/core';
+import type { ContactRegister, DigitalMailbox, EmailSender, PopulationRegister, PrintService, RelationRegister, SmsGateway } from '@innboks/core';
 import {
   HttpContactRegister,
   HttpDigitalMailbox,
@@ -20,11 +20,12 @@ import {
   type RegisterPerson,
 } from '@innboks/channels';
 import type { Config } from '../config.ts';
-import { demoCitizens } from '../demo/demo-data.ts';
+import { demoCitizen, demoCitizens, demoRepresentations } from '../demo/demo-data.ts';
 
 export interface DeliveryAdapters {
   contactRegister: ContactRegister;
-  populationRegister: PopulationRegister;
+  /** Also asked for relations (parents, guardians) and confidential addresses when citizens act for others. */
+  populationRegister: PopulationRegister & RelationRegister;
   sms: SmsGateway;
   email: EmailSender;
   digitalMailbox: DigitalMailbox;
@@ -50,6 +51,12 @@ export function demoRegisterPeople(): RegisterPerson[] {
       digitalMailbox: citizen.contact.digitalMailbox ?? null,
     },
     person: { name: citizen.name, birthDate: citizen.birthDate, postalAddress: citizen.postalAddress },
+    relations: {
+      confidentialAddress: false,
+      responsibleFor: demoRepresentations
+        .filter((entry) => entry.relation === 'FO' && entry.representative === citizen.name)
+        .map((entry) => ({ nationalId: demoCitizen(entry.person).nationalId, relation: 'FO' as const })),
+    },
   }));
 }
 

@@ -6,7 +6,7 @@
  */
 import type { IncomingAppointment } from '@innboks/core';
 import { osloDateOf, osloWallTime } from '@innboks/core';
-import { demoCitizens, demoSenders } from './demo-data.ts';
+import { demoCitizen, demoCitizens, demoSenders } from './demo-data.ts';
 
 export interface DemoAppointment {
   clientId: string;
@@ -51,6 +51,11 @@ export function demoAppointments(now: Date): DemoAppointment[] {
   const kari = demoCitizens[0]!;
   const ola = demoCitizens[1]!;
   return [
+    demoAppointment('vestkyst-sjukehus', demoCitizen('Emma Nordmann').nationalId, 'demo-barn-1', demoTime(now, 12, '09:30'), 30, {
+      clinic: 'Barnepoliklinikken',
+      place: 'Vestkyst sjukehus, inngang 1',
+      description: 'Kontroll hos barnelege',
+    }),
     demoAppointment('vestkyst-sjukehus', kari.nationalId, 'demo-hjerte-1', demoTime(now, 20, '13:15'), 45, {
       clinic: 'Hjertepoliklinikken',
       place: 'Vestkyst sjukehus, inngang 3, 2. etasje',

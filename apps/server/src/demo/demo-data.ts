@@ -129,6 +129,24 @@ export const demoCitizens: DemoCitizen[] = [
   }),
 ];
 
+/** A demo citizen by name (the demo world names each person once). */
+export function demoCitizen(name: string): DemoCitizen {
+  const person = demoCitizens.find((candidate) => candidate.name === name);
+  if (!person) throw new Error(`no demo citizen ${name}`);
+  return person;
+}
+
+/**
+ * Who acts for whom in the demo: Kari has parental responsibility (FO, from the
+ * population register's stand-in) for Emma (under 12) and Jonas (12–15); Ola holds a
+ * power of attorney (FU, given in the app, seeded) from Anne.
+ */
+export const demoRepresentations: { representative: string; person: string; relation: 'FO' | 'FU' }[] = [
+  { representative: 'Kari Nordmann', person: 'Emma Nordmann', relation: 'FO' },
+  { representative: 'Kari Nordmann', person: 'Jonas Ungdom', relation: 'FO' },
+  { representative: 'Ola Hansen', person: 'Anne Papirsen', relation: 'FU' },
+];
+
 const sender = (base: number, rest: Omit<DemoSender, 'organizationNumber'>): DemoSender => ({ organizationNumber: organizationNumberFrom(base), ...rest });
 
 export const demoSenders: DemoSender[] = [

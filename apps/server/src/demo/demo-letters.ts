@@ -1,6 +1,6 @@
 /** Letters the demo citizens find in their inbox on first start. */
 import type { IncomingLetter } from '@innboks/core';
-import { demoCitizens, demoSenders } from './demo-data.ts';
+import { demoCitizen, demoCitizens, demoSenders } from './demo-data.ts';
 import { linesPdf } from '@innboks/channels';
 import { demoAppointment, demoTime } from './demo-appointments.ts';
 
@@ -15,6 +15,7 @@ interface DemoLetter {
 export async function demoLetters(now: Date): Promise<DemoLetter[]> {
   const kari = demoCitizens[0]!;
   const lars = demoCitizens.find((person) => person.services.length === 2)!;
+  const emma = demoCitizen('Emma Nordmann');
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
   const letter = (clientId: string, sentAt: Date, citizenId: string, fields: Partial<IncomingLetter> & Pick<IncomingLetter, 'subject' | 'textParts'>): DemoLetter => {
     const sender = demoSenders.find((candidate) => candidate.clientId === clientId)!;
@@ -75,6 +76,16 @@ export async function demoLetters(now: Date): Promise<DemoLetter[]> {
       textParts: ['Blodprøvene dine er fine. Ta kontakt hvis du har spørsmål.'],
     }),
     // Kari's survey and receipt are real forms: seed-forms.ts.
+    // For the children: what each access code shows to whom (SENDER-API "Representation").
+    letter('elvegata-legekontor', hoursAgo(6), emma.nationalId, {
+      subject: 'Time for vaksinasjon',
+      textParts: ['Emma har fått time til vaksinasjon på barneavdelingen.'],
+    }),
+    letter('elvegata-legekontor', hoursAgo(7), emma.nationalId, {
+      subject: 'Samtale med helsesykepleier',
+      textParts: ['Et brev bare for Emma.'],
+      representativeAccess: 'NORN_FORANS',
+    }),
     letter('drammen-helse-omsorg', hoursAgo(5), lars.nationalId, {
       senderDisplay: 'Hjemmesykepleien',
       subject: 'Endret besøkstid',

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { Directory, openSenderRepository, type Database } from '@innboks/db';
-import { demoCitizens, demoSenders, demoStaff, type DemoSender } from './demo-data.ts';
+import { Directory, openSenderRepository, Representations, type Database } from '@innboks/db';
+import { demoCitizen, demoCitizens, demoRepresentations, demoSenders, demoStaff, type DemoSender } from './demo-data.ts';
 import { demoLetters } from './demo-letters.ts';
 import { seedMunicipalDemo } from './seed-municipal.ts';
 import { seedDemoAppointments } from './seed-appointments.ts';
@@ -51,6 +51,7 @@ export async function seedDemoData({ db, dataDir, baseUrl, clock }: SeedOptions)
   await seedMunicipalDemo(db, clock);
   await seedDemoAppointments(db, clock);
   await seedDemoForms(db, clock);
+  await seedDemoPowersOfAttorney(db, clock);
 
   const demoFile = path.join(devDir, 'demo.json');
   const demo = {
@@ -63,6 +64,9 @@ export async function seedDemoData({ db, dataDir, baseUrl, clock }: SeedOptions)
       services: person.services,
       birthDate: person.birthDate,
       description: person.description,
+      represents: demoRepresentations
+        .filter((entry) => entry.representative === person.name)
+        .map((entry) => ({ nationalId: demoCitizen(entry.person).nationalId, relation: entry.relation })),
     })),
     senders: demoSenders.map((sender) => ({
       clientId: sender.clientId,
@@ -91,6 +95,20 @@ async function senderPublicKey(devDir: string, sender: DemoSender): Promise<JWK>
   }
   const { d: _private, ...publicJwk } = privateJwk;
   return publicJwk;
+}
+
+/** The demo's powers of attorney (given in the app in real life), open-ended; only once. */
+async function seedDemoPowersOfAttorney(db: Kysely<Database>, clock: Clock): Promise<void> {
+  const representations = new Representations(db);
+  for (const entry of demoRepresentations.filter((candidate) => candidate.relation === 'FU')) {
+    const person = demoCitizen(entry.person);
+    const holder = demoCitizen(entry.representative);
+    const [personRow, holderRow] = await Promise.all([
+      representations.personFor(person.nationalId, { name: person.name, birthDate: person.birthDate }),
+      representations.personFor(holder.nationalId, { name: holder.name, birthDate: holder.birthDate }),
+    ]);
+    if (!(await representations.openPower(personRow.citizenId, holderRow.citizenId))) await representations.give(personRow.citizenId, holderRow.citizenId, null, clock.now());
+  }
 }
 
 /** A few letters so the inbox is not empty on first look; only once. */

@@ -71,6 +71,7 @@ export async function registerStaffRoutes(app: FastifyInstance, options: StaffRo
         direction: message.direction,
         senderName: message.senderName,
         authorName: message.authorName,
+        sentBy: message.sentBy,
         sentAt: message.sentAt.toISOString(),
         text: message.textParts,
         expectedAnswerBy: message.expectedAnswerBy,

@@ -75,6 +75,10 @@ export async function dataFingerprint(db: Kysely<Database>): Promise<string> {
     'form_task',
     'form_response',
     'research_reservation',
+    'notice_setting',
+    'appointment_message',
+    'power_of_attorney',
+    'representation_log',
   ];
   const parts: string[] = [];
   for (const table of tables) {

@@ -112,7 +112,10 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
   });
 
   routes.put('/api/research-reservation', { ...asCitizen, schema: { body: researchReservationSchema } }, async (request): Promise<ResearchReservation> => {
-    await citizenScope(request).forms.setReservedAgainstResearch(request.body.reserved, clock.now());
+    const citizen = citizenScope(request);
+    // The reservation is the person's own choice: someone acting for them may see it, not change it.
+    if (citizen.actsForAnother) throw new HttpProblem(403, 'Kan ikke endre reservasjonen', 'Bare personen selv kan reservere seg mot forskning.', [{ field: 'reserved', message: 'Bare personen selv kan reservere seg mot forskning.' }]);
+    await citizen.forms.setReservedAgainstResearch(request.body.reserved, clock.now());
     return { reserved: request.body.reserved };
   });
 }

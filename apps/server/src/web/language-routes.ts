@@ -11,11 +11,11 @@ import { citizenScope } from '../access/request-scope.ts';
 export async function registerLanguageRoutes(app: FastifyInstance, options: { guards: Guards }): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
-  routes.get('/api/language', { preHandler: options.guards.citizen }, async (request): Promise<LanguageChoice> => {
+  routes.get('/api/language', { preHandler: options.guards.citizenSelf }, async (request): Promise<LanguageChoice> => {
     return { language: await citizenScope(request).language.current() };
   });
 
-  routes.put('/api/language', { preHandler: options.guards.citizen, schema: { body: languageUpdateSchema } }, async (request): Promise<LanguageChoice> => {
+  routes.put('/api/language', { preHandler: options.guards.citizenSelf, schema: { body: languageUpdateSchema } }, async (request): Promise<LanguageChoice> => {
     await citizenScope(request).language.save(request.body.language);
     return { language: request.body.language };
   });

@@ -44,6 +44,8 @@ export async function registerNoticeSettingsRoutes(app: FastifyInstance, options
 
   routes.put('/api/notice-settings', { preHandler: options.guards.citizen, schema: { body: noticeSettingsUpdateSchema } }, async (request): Promise<NoticeSettings> => {
     const citizen = citizenScope(request);
+    // The notice channels are the person's own: someone acting for them may see them, not change them.
+    if (citizen.actsForAnother) throw new HttpProblem(403, 'Kan ikke endre varslingsvalget', 'Bare personen selv kan endre varslingsvalget sitt.', [{ field: 'choice', message: 'Bare personen selv kan endre varslingsvalget sitt.' }]);
     const contact = await lookup(citizen.nationalId);
     const choice = request.body.choice;
     const missing: string[] = [];

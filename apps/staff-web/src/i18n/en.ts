@@ -85,4 +85,8 @@ export const en = {
     notFound: 'Conversation not found. It does not exist, or you do not have access to it.',
     loadFailed: 'We could not fetch the conversation. Please try again.',
   },
+  representation: {
+    sentByFor: 'Sent by {name} ({relation}) for {citizen}',
+    relation: { FO: 'parent', FU: 'power of attorney', VE: 'guardian' },
+  },
 } satisfies Messages;

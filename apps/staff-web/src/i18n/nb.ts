@@ -92,6 +92,10 @@ export const m = {
     notFound: 'Fant ikke samtalen. Den finnes ikke, eller du har ikke tilgang til den.',
     loadFailed: 'Vi kunne ikke hente samtalen. Prøv igjen.',
   },
+  representation: {
+    sentByFor: 'Sendt av {name} ({relation}) for {citizen}',
+    relation: { FO: 'forelder', FU: 'fullmakt', VE: 'verge' },
+  },
 };
 
 /** The shape every staff catalogue must have. */

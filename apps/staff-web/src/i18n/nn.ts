@@ -85,4 +85,8 @@ export const nn = {
     notFound: 'Fann ikkje samtalen. Han finst ikkje, eller du har ikkje tilgang til han.',
     loadFailed: 'Vi fekk ikkje henta samtalen. Prøv igjen.',
   },
+  representation: {
+    sentByFor: 'Sendt av {name} ({relation}) for {citizen}',
+    relation: { FO: 'forelder', FU: 'fullmakt', VE: 'verje' },
+  },
 } satisfies Messages;

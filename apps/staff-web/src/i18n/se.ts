@@ -89,4 +89,8 @@ export const se = {
     notFound: 'Ságastallan ii gávdnon. Dat ii gávdno, dahje dus ii leat beassan dasa.',
     loadFailed: 'Eat sáhttán viežžat ságastallama. Geahččal fas.',
   },
+  representation: {
+    sentByFor: '{name} ({relation}) sáddii {citizen} ovddas',
+    relation: { FO: 'váhnen', FU: 'fápmudus', VE: 'verjjolaš' },
+  },
 } satisfies Messages;

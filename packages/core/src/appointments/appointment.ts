@@ -2,6 +2,7 @@
  * An appointment in Timeavtaler, as the hospital describes it. Browser-safe: the web
  * app reads these lists through @innboks/contracts.
  */
+import type { RepresentativeAccess } from '../representation/representation-rules.ts';
 
 /** FHIR Appointment.status values; `cancelled` and `noshow` end the citizen's chance to reply. */
 export const appointmentStatuses = [
@@ -45,6 +46,8 @@ export interface IncomingAppointment {
   place: string | undefined;
   description: string | undefined;
   patientInstruction: string | undefined;
+  /** Who of the person's representatives may see it; undefined when the sender gave no code. */
+  representativeAccess?: RepresentativeAccess | undefined;
 }
 
 /** Statuses under which the appointment is no longer going ahead. */

@@ -1,5 +1,6 @@
 import type { MessageKind } from '../inbox/category.ts';
 import type { IncomingAppointment } from '../appointments/appointment.ts';
+import type { RepresentativeAccess } from '../representation/representation-rules.ts';
 
 /** A letter or message as a sender hands it over, already checked field by field. */
 export interface IncomingLetter {
@@ -19,6 +20,8 @@ export interface IncomingLetter {
   inResponseTo: string | undefined;
   /** For an appointment letter: the appointment it is about. */
   about?: AppointmentReference | undefined;
+  /** Who of the person's representatives may see it; undefined when the sender gave no code (the default by age applies). */
+  representativeAccess?: RepresentativeAccess | undefined;
 }
 
 /** An Appointment sent with the letter (contained), or one sent before (by identifier or id). */

@@ -14,6 +14,7 @@ import * as deliveryAttemptKeyedByCitizen from './0012_delivery_attempt_keyed_by
 import * as searchWalksAnIndex from './0013_search_walks_an_index.ts';
 import * as threadStartedBy from './0014_thread_started_by.ts';
 import * as accessLogSealedAndListViews from './0015_access_log_sealed_and_list_views.ts';
+import * as actingForOthers from './0016_acting_for_others.ts';
 import * as dialogmeldingExchange from './0017_dialogmelding_exchange.ts';
 import * as forms from './0018_forms.ts';
 import * as citizenLanguage from './0019_citizen_language.ts';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0013_search_walks_an_index': searchWalksAnIndex,
   '0014_thread_started_by': threadStartedBy,
   '0015_access_log_sealed_and_list_views': accessLogSealedAndListViews,
+  '0016_acting_for_others': actingForOthers,
   '0017_dialogmelding_exchange': dialogmeldingExchange,
   '0018_forms': forms,
   '0019_citizen_language': citizenLanguage,

@@ -5,10 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { inboxCategoryFor, type AppointmentReplyStore, type AppointmentReplyTarget, type NewAppointmentReply, type SenderKind } from '@innboks/core';
+import { inboxCategoryFor, type ItemVisibility, type AppointmentReplyStore, type AppointmentReplyTarget, type NewAppointmentReply, type SenderKind } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { isUuid } from './is-uuid.ts';
-import { appendMessage, type ThreadOfMessage } from './append-message.ts';
+import { appendMessage, type SentBy, type ThreadOfMessage } from './append-message.ts';
+import { ownItems } from './citizen-inbox.ts';
+import { visibleItemsSql } from '../representation/item-visibility-sql.ts';
+import { recorded, type ActionRecorder } from '../representation/representation-log.ts';
 import type { AppointmentDetails } from './appointment-details.ts';
 
 /** The identifier system of messages citizens write; the value is the message id. */
@@ -30,18 +33,33 @@ export class CitizenAppointments {
   constructor(
     private readonly db: Kysely<Database>,
     readonly citizenId: string,
+    /** Which of the person's appointments (and letter threads) the viewer sees. */
+    private readonly visibility: ItemVisibility = ownItems,
+    /** A representative's replies name them, and their reads and replies are recorded. */
+    private readonly representative?: { sentBy: SentBy; recorder: ActionRecorder },
   ) {}
 
   /** All the citizen's appointments, newest start first (entered-in-error ones left out). */
   async list(limit = 500): Promise<CitizenAppointmentRecord[]> {
-    const rows = await this.select(this.db).where('appointment.status', '<>', 'entered-in-error').orderBy('appointment.start_at', 'desc').orderBy('appointment.id').limit(limit).execute();
-    return this.withLinks(this.db, rows);
+    return recorded(
+      this.db,
+      this.representative?.recorder,
+      async (executor) => {
+        const rows = await this.select(executor).where('appointment.status', '<>', 'entered-in-error').orderBy('appointment.start_at', 'desc').orderBy('appointment.id').limit(limit).execute();
+        return this.withLinks(executor, rows);
+      },
+      () => ({ action: 'list', objectKind: 'appointments' }),
+    );
   }
 
   async get(id: string): Promise<CitizenAppointmentRecord | undefined> {
     if (!isUuid(id)) return undefined;
-    const rows = await this.select(this.db).where('appointment.id', '=', id).execute();
-    return (await this.withLinks(this.db, rows))[0];
+    return recorded(
+      this.db,
+      this.representative?.recorder,
+      async (executor) => (await this.withLinks(executor, await this.select(executor).where('appointment.id', '=', id).execute()))[0],
+      (found) => (found ? { action: 'read', objectKind: 'appointment', objectId: id } : undefined),
+    );
   }
 
   /**
@@ -50,7 +68,13 @@ export class CitizenAppointments {
    */
   async forThread(threadId: string): Promise<CitizenAppointmentRecord | null | undefined> {
     if (!isUuid(threadId)) return undefined;
-    const thread = await this.db.selectFrom('thread').select('id').where('citizen_id', '=', this.citizenId).where('id', '=', threadId).executeTakeFirst();
+    const thread = await this.db
+      .selectFrom('thread')
+      .select('id')
+      .where('citizen_id', '=', this.citizenId)
+      .where('id', '=', threadId)
+      .where(visibleItemsSql(this.visibility, 'thread.representative_access'))
+      .executeTakeFirst();
     if (!thread) return undefined;
     const link = await this.db
       .selectFrom('appointment_message')
@@ -67,7 +91,7 @@ export class CitizenAppointments {
 
   /** Runs work in one transaction with the storage side of a reply. */
   replyTransaction<T>(work: (store: AppointmentReplyStore) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((tx) => work(new ReplyStore(tx, this.citizenId)));
+    return this.db.transaction().execute((tx) => work(new ReplyStore(tx, this.citizenId, this.visibility, this.representative)));
   }
 
   private select(executor: Executor) {
@@ -76,7 +100,8 @@ export class CitizenAppointments {
       .innerJoin('organization', 'organization.id', 'appointment.organization_id')
       .selectAll('appointment')
       .select(['organization.name as organization_name', 'organization.region'])
-      .where('appointment.citizen_id', '=', this.citizenId);
+      .where('appointment.citizen_id', '=', this.citizenId)
+      .where(visibleItemsSql(this.visibility, 'appointment.representative_access'));
   }
 
   private async withLinks(executor: Executor, rows: Awaited<ReturnType<ReturnType<CitizenAppointments['select']>['execute']>>): Promise<CitizenAppointmentRecord[]> {
@@ -125,12 +150,21 @@ class ReplyStore implements AppointmentReplyStore {
   constructor(
     private readonly tx: Transaction<Database>,
     private readonly citizenId: string,
+    private readonly visibility: ItemVisibility,
+    private readonly representative: { sentBy: SentBy; recorder: ActionRecorder } | undefined,
   ) {}
 
   async lockAppointment(id: string): Promise<AppointmentReplyTarget | undefined> {
     if (!isUuid(id)) return undefined;
     // Lock first, so a cancellation or a move arriving now waits for this reply or goes before it.
-    const locked = await this.tx.selectFrom('appointment').select('id').where('citizen_id', '=', this.citizenId).where('id', '=', id).forUpdate().executeTakeFirst();
+    const locked = await this.tx
+      .selectFrom('appointment')
+      .select('id')
+      .where('citizen_id', '=', this.citizenId)
+      .where('id', '=', id)
+      .where(visibleItemsSql(this.visibility, 'appointment.representative_access'))
+      .forUpdate()
+      .executeTakeFirst();
     if (!locked) return undefined;
     const appointment = await this.tx
       .selectFrom('appointment')
@@ -191,7 +225,9 @@ class ReplyStore implements AppointmentReplyStore {
       inResponseTo: reply.inResponseTo ?? null,
       sentAt: reply.sentAt,
       hasAttachments: false,
+      sentBy: this.representative?.sentBy ?? null,
     });
+    await this.representative?.recorder.record(tx, { action: 'send', objectKind: 'appointment-reply', objectId: messageId });
     const threadId = 'joins' in thread ? thread.joins : messageId;
     await tx
       .insertInto('appointment_message')

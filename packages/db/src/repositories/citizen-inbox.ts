@@ -5,11 +5,16 @@
  * uses (the data can be distributed by citizen).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { inboxCategories, type InboxCategory } from '@innboks/core';
+import { inboxCategories, itemsVisibleTo, type InboxCategory, type ItemVisibility } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { isUuid } from './is-uuid.ts';
 import { moveAttempt } from '../delivery/attempts.ts';
 import { searchPageSql, type SearchCursor } from './inbox-search.ts';
+import { hiddenItemsSql, visibleItemsSql } from '../representation/item-visibility-sql.ts';
+import { recorded, type ActionRecorder } from '../representation/representation-log.ts';
+
+/** What a person sees of their own inbox (the rule table does not depend on their age for this). */
+export const ownItems: ItemVisibility = itemsVisibleTo('self', 0);
 
 export interface InboxPageRequest {
   category?: string | undefined;
@@ -99,8 +104,8 @@ export interface InboxScreenRow {
   next_id: string | null;
 }
 
-function pageSql(citizenId: CitizenRef, request: InboxPageRequest) {
-  const filters = [sql`citizen_id = ${citizenId}`, sql`archived = ${request.archived}`];
+function pageSql(citizenId: CitizenRef, request: InboxPageRequest, visibility: ItemVisibility) {
+  const filters = [sql`citizen_id = ${citizenId}`, sql`archived = ${request.archived}`, visibleItemsSql(visibility, 'representative_access')];
   if (request.category) filters.push(sql`category = ${request.category}`);
   const after = decodeCursor(request.cursor);
   // The thread holds the words of all its messages (migration 0007); the search is its own module.
@@ -111,16 +116,50 @@ function pageSql(citizenId: CitizenRef, request: InboxPageRequest) {
   return sql`select ${sql.raw(inboxItemColumns)} from thread where ${sql.join(conditions, sql` and `)} order by last_activity_at desc, id desc limit ${request.limit + 1}`;
 }
 
-/** Unread, not archived threads per category, as kept by the triggers on thread (migration 0009). */
-function unreadCountsSql(citizenId: CitizenRef) {
-  return sql`select category, unread as count from citizen_unread where citizen_id = ${citizenId} and unread > 0`;
+/**
+ * Unread, not archived threads per category, as kept by the triggers on thread
+ * (migration 0009), less those the viewer may not see (an item a sender hid from
+ * them): a count must not tell of an item the list leaves out. The hidden ones are
+ * few and found by a partial index.
+ */
+function unreadCountsSql(citizenId: CitizenRef, visibility: ItemVisibility) {
+  return sql`select kept.category, kept.unread - coalesce(hidden.count, 0) as count
+    from citizen_unread kept
+    left join (select category, count(*) as count from thread
+               where citizen_id = ${citizenId} and unread and not archived and ${hiddenItemsSql(visibility, 'representative_access')}
+               group by category) hidden on hidden.category = kept.category
+    where kept.citizen_id = ${citizenId} and kept.unread - coalesce(hidden.count, 0) > 0`;
 }
 
 export class CitizenInbox {
   constructor(
     private readonly db: Kysely<Database>,
     readonly citizenId: string,
+    /** Which of the person's threads the viewer sees (rule table in @innboks/core). */
+    private readonly visibility: ItemVisibility = ownItems,
+    /** Records a representative's reads and actions in their transaction; none for the person. */
+    private readonly recorder?: ActionRecorder,
   ) {}
+
+  private visible(column = 'thread.representative_access') {
+    return visibleItemsSql(this.visibility, column);
+  }
+
+  /**
+   * The inbox screen for a viewer who is not the session's own citizen (a
+   * representative): the same statement, read in a transaction with its record.
+   */
+  async screen(page: InboxPageRequest): Promise<InboxScreen> {
+    return recorded(
+      this.db,
+      this.recorder,
+      async (executor) => {
+        const { rows } = await CitizenInbox.pageWithUnreadCountsSql(this.citizenId, page, this.visibility).execute(executor);
+        return CitizenInbox.screenFrom(rows[0]);
+      },
+      () => ({ action: 'list', objectKind: 'inbox' }),
+    );
+  }
 
   static isValidCursor(cursor: string): boolean {
     return decodeCursor(cursor) !== undefined;
@@ -140,12 +179,12 @@ export class CitizenInbox {
    * again as JSON cost the server more CPU than anything else in the request. Written
    * as SQL rather than with the query builder: this runs for every inbox screen.
    */
-  static pageWithUnreadCountsSql(citizenId: CitizenRef, request: InboxPageRequest): RawBuilder<InboxScreenRow> {
+  static pageWithUnreadCountsSql(citizenId: CitizenRef, request: InboxPageRequest, visibility: ItemVisibility = ownItems): RawBuilder<InboxScreenRow> {
     return sql<InboxScreenRow>`
       select counts.unread as unread_counts, page.items, page.next_at, page.next_id
       from (
         select coalesce(json_object_agg(category, count), '{}'::json) as unread
-        from (${unreadCountsSql(citizenId)}) as per_category
+        from (${unreadCountsSql(citizenId, visibility)}) as per_category
       ) as counts
       cross join lateral (
         select
@@ -159,7 +198,7 @@ export class CitizenInbox {
           select *, to_char(last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
             row_number() over (order by last_activity_at desc, id desc) as position,
             count(*) over () > ${request.limit} as more
-          from (${pageSql(citizenId, request)}) as page_rows
+          from (${pageSql(citizenId, request, visibility)}) as page_rows
         ) as page
       ) as page`;
   }
@@ -177,7 +216,7 @@ export class CitizenInbox {
 
   /** Unread threads per category (archived ones not counted), exact, as kept beside the threads. */
   async unreadCounts(): Promise<UnreadCounts> {
-    const { rows } = await sql<{ category: string; count: number }>`${unreadCountsSql(this.citizenId)}`.execute(this.db);
+    const { rows } = await sql<{ category: string; count: number }>`${unreadCountsSql(this.citizenId, this.visibility)}`.execute(this.db);
     return unreadCountsFrom(Object.fromEntries(rows.map((row) => [row.category, Number(row.count)])));
   }
 
@@ -190,9 +229,11 @@ export class CitizenInbox {
         .set({ unread: false })
         .where('citizen_id', '=', this.citizenId)
         .where('id', '=', threadId)
+        .where(this.visible('representative_access'))
         .returning(inboxThreadColumns)
         .executeTakeFirst();
       if (!thread) return undefined;
+      await this.recorder?.record(tx, { action: 'read', objectKind: 'thread', objectId: threadId });
       const firstReads = await tx
         .updateTable('message')
         .set({ first_read_at: now })
@@ -252,7 +293,7 @@ export class CitizenInbox {
   /** Archive or restore, mark read or unread. */
   async update(threadId: string, change: { archived?: boolean | undefined; unread?: boolean | undefined }): Promise<InboxThread | undefined> {
     if (!isUuid(threadId)) return undefined;
-    const row = await this.db
+    const row = await recorded(this.db, this.recorder, (executor) => executor
       .updateTable('thread')
       .set({
         ...(change.archived !== undefined ? { archived: change.archived } : {}),
@@ -260,19 +301,30 @@ export class CitizenInbox {
       })
       .where('citizen_id', '=', this.citizenId)
       .where('id', '=', threadId)
+      .where(this.visible('representative_access'))
       .returning(inboxThreadColumns)
-      .executeTakeFirst();
+      .executeTakeFirst(), (updated) => (updated ? { action: 'update', objectKind: 'thread', objectId: threadId } : undefined));
     return row ? toInboxThread(row) : undefined;
   }
 
   async attachment(attachmentId: string) {
     if (!isUuid(attachmentId)) return undefined;
-    return this.db
-      .selectFrom('attachment')
-      .select(['id', 'title', 'content_type', 'size', 'data'])
-      .where('citizen_id', '=', this.citizenId)
-      .where('id', '=', attachmentId)
-      .executeTakeFirst();
+    return recorded(
+      this.db,
+      this.recorder,
+      (executor) =>
+      executor
+        .selectFrom('attachment')
+        .select(['id', 'title', 'content_type', 'size', 'data'])
+        .where('citizen_id', '=', this.citizenId)
+        .where('id', '=', attachmentId)
+        .where(
+          sql<boolean>`exists (select 1 from message join thread on thread.citizen_id = message.citizen_id and thread.id = message.thread_id
+            where message.citizen_id = attachment.citizen_id and message.id = attachment.message_id and ${this.visible()})`,
+        )
+        .executeTakeFirst(),
+      (found) => (found ? { action: 'download', objectKind: 'attachment', objectId: attachmentId } : undefined),
+    );
   }
 }
 

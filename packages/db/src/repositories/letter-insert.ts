@@ -54,6 +54,9 @@ export async function insertNewThreadLetter(
     first_read_at: null,
     updated_at: now,
     search: '',
+    sent_by_national_id: null,
+    sent_by_name: null,
+    sent_by_relation: null,
   };
   return {
     message,

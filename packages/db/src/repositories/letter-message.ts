@@ -28,7 +28,11 @@ export function letterMessage(organization: OrganizationRow, letter: IncomingLet
 
 /** The thread a letter starts when it answers none. */
 export function letterThread(organization: OrganizationRow, letter: IncomingLetter): NewThread {
-  return { category: inboxCategoryFor(organization.kind as SenderKind, letter.kind), senderName: letter.senderDisplay ?? organization.name };
+  return {
+    category: inboxCategoryFor(organization.kind as SenderKind, letter.kind),
+    senderName: letter.senderDisplay ?? organization.name,
+    representativeAccess: letter.representativeAccess ?? null,
+  };
 }
 
 export function attachmentsToStore(letter: IncomingLetter): AttachmentToStore[] {

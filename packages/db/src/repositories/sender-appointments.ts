@@ -65,6 +65,7 @@ export async function saveAppointment(
     place: appointment.place ?? null,
     description: appointment.description ?? null,
     patient_instruction: appointment.patientInstruction ?? null,
+    representative_access: appointment.representativeAccess ?? null,
     updated_at: now,
   };
   const inserted = await executor

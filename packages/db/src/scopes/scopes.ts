@@ -12,6 +12,8 @@ import type { PrincipalOf } from './principal.ts';
 import { CitizenScope, type CitizenFacingPrincipal } from './citizen-scope.ts';
 import { StaffScope } from './staff-scope.ts';
 import { SenderScope } from './sender-scope.ts';
+import { Representations } from '../representation/representations.ts';
+import { systemClock, type Clock } from '@innboks/core';
 
 export type Scope = CitizenScope | StaffScope | SenderScope;
 
@@ -23,12 +25,22 @@ export class Scopes {
     deliverySettings: DeliverySettings,
     /** Seals the staff access log (access-log-chain.ts); from configuration or the data dir, never the database. */
     private readonly accessLogKey: string,
+    /** The time a representative's actions are recorded at. */
+    private readonly clock: Clock = systemClock,
   ) {
     this.delivery = new DeliveryStore(db, deliverySettings);
+    this.representations = new Representations(db);
   }
 
+  /**
+   * The stored facts of acting for others (people, powers of attorney, the log), for
+   * the guard that builds a representative principal and for the citizen's own
+   * representation pages; never a way into another person's items.
+   */
+  readonly representations: Representations;
+
   citizen(principal: CitizenFacingPrincipal): CitizenScope {
-    return new CitizenScope(this.db, this.delivery, principal);
+    return new CitizenScope(this.db, this.delivery, principal, () => this.clock.now());
   }
 
   staff(principal: PrincipalOf<'staff'>): StaffScope {

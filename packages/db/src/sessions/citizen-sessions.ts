@@ -17,11 +17,12 @@ export interface CitizenSessionRow {
   session_expires_at: Date;
   session_national_id: string;
   session_name: string;
+  session_acting_for: string | null;
 }
 
 /** The session's columns, named apart from those of a read joined to it. */
 const sessionColumns =
-  's.id as session_id, s.citizen_id as session_citizen_id, s.last_seen_at as session_last_seen_at, s.expires_at as session_expires_at, c.national_id as session_national_id, c.name as session_name';
+  's.id as session_id, s.citizen_id as session_citizen_id, s.last_seen_at as session_last_seen_at, s.expires_at as session_expires_at, c.national_id as session_national_id, c.name as session_name, s.acting_for_citizen_id as session_acting_for';
 
 /** A read for the session's citizen; it gets the citizen id as a column of the statement and must filter on it. */
 export type CitizenRead<Row> = (citizenId: RawBuilder<string>) => RawBuilder<Row>;
@@ -45,7 +46,13 @@ function found(row: CitizenSessionRow): FoundSession<PrincipalOf<'citizen'>> {
   return {
     lastSeenAt: row.session_last_seen_at,
     expiresAt: row.session_expires_at,
-    principal: { kind: 'citizen', citizenId: row.session_citizen_id, nationalId: row.session_national_id, name: row.session_name },
+    principal: {
+      kind: 'citizen',
+      citizenId: row.session_citizen_id,
+      nationalId: row.session_national_id,
+      name: row.session_name,
+      actingForCitizenId: row.session_acting_for,
+    },
   };
 }
 
@@ -67,6 +74,11 @@ export class CitizenSessionStore extends WebSessionStore<PrincipalOf<'citizen'>>
   async findWith<Row extends object>(id: string, read: CitizenRead<Row>, options: { prepared: boolean }): Promise<(FoundSession<PrincipalOf<'citizen'>> & { row: Row }) | undefined> {
     const { rows } = await sessionWithReadSql(id, read, options).execute(this.db);
     return rows[0] && { ...found(rows[0]), row: rows[0] };
+  }
+
+  /** Whom the session acts for from now on (null: the citizen themselves); the guard checks the relation on every request. */
+  async setActingFor(id: string, citizenId: string | null): Promise<void> {
+    await this.db.updateTable('citizen_session').set({ acting_for_citizen_id: citizenId }).where('id', '=', id).execute();
   }
 
   /** The citizen a login names, made on first login (the name is kept from the first). */

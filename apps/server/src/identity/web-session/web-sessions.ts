@@ -86,7 +86,7 @@ export class WebSessions<P> {
   }
 
   /** The stored id of the request's session cookie (its SHA-256), if it carries a plausible one. */
-  private sessionIdOf(request: FastifyRequest): string | undefined {
+  sessionIdOf(request: FastifyRequest): string | undefined {
     const token = request.cookies?.[this.options.cookieName];
     return token && token.length <= maxTokenLength ? sha256(token) : undefined;
   }

@@ -10,6 +10,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { groupAccessVisits, type AccessedObject } from '@innboks/core';
 import type { Database } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
+import type { SentBy } from '../append-message.ts';
+import type { ActionRecorder } from '../../representation/representation-log.ts';
 import { appendCitizenMessage, serviceDisplayName, startCitizenThread, type ServiceFacts } from './municipal-threads.ts';
 
 export type MessagingRefusal = 'not-in-trial' | 'not-received' | 'no-digital-contact';
@@ -64,6 +66,8 @@ export class CitizenMunicipal {
   constructor(
     private readonly db: Kysely<Database>,
     readonly citizenId: string,
+    /** A representative's messages name them, and each is recorded in its transaction. */
+    private readonly representative?: { sentBy: SentBy; recorder: ActionRecorder },
   ) {}
 
   /** Where the citizen lives, whether that municipality is in the trial, and the services they receive now. */
@@ -92,7 +96,9 @@ export class CitizenMunicipal {
         text,
         now,
         expectedAnswerBy,
+        sentBy: this.representative?.sentBy,
       });
+      await this.representative?.recorder.record(tx, { action: 'send', objectKind: 'municipal-message', objectId: messageId });
       return { outcome: 'sent' as const, threadId, messageId };
     });
   }
@@ -122,7 +128,9 @@ export class CitizenMunicipal {
         text,
         now,
         expectedAnswerBy,
+        sentBy: this.representative?.sentBy,
       });
+      await this.representative?.recorder.record(tx, { action: 'send', objectKind: 'municipal-message', objectId: messageId });
       return { outcome: 'sent' as const, threadId, messageId };
     });
   }

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
 import { deliverLetterJob } from '../../queue/job-kinds.ts';
-import { appendMessage, type MessageToAppend } from '../append-message.ts';
+import { appendMessage, type MessageToAppend, type SentBy } from '../append-message.ts';
 import { moveAttempt } from '../../delivery/attempts.ts';
 
 import { citizenMessageIdentifierSystem } from '../identifier-systems.ts';
@@ -31,6 +31,8 @@ interface CitizenMessageInput {
   text: string;
   now: Date;
   expectedAnswerBy: string;
+  /** A representative who writes for the person. */
+  sentBy?: SentBy | null | undefined;
 }
 
 export async function startCitizenThread(tx: Transaction<Database>, input: CitizenMessageInput): Promise<{ threadId: string; messageId: string }> {
@@ -68,6 +70,7 @@ function citizenMessage(input: CitizenMessageInput, id: string): MessageToAppend
     inResponseTo: null,
     sentAt: input.now,
     hasAttachments: false,
+    sentBy: input.sentBy ?? null,
   };
 }
 

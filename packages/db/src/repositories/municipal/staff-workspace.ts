@@ -11,6 +11,7 @@
  * the read fails with it.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { RepresentationRelation } from '@innboks/core';
 import type { AccessLogObjectType, Database } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
 import { appendStaffAnswer, serviceDisplayName, type ServiceFacts } from './municipal-threads.ts';
@@ -49,6 +50,8 @@ export interface StaffThreadView extends StaffThreadSummary {
     direction: 'to-citizen' | 'from-citizen';
     senderName: string;
     authorName: string | null;
+    /** A representative who wrote a citizen's message for them. */
+    sentBy: { name: string; relation: RepresentationRelation } | null;
     sentAt: Date;
     textParts: string[];
     expectedAnswerBy: string | null;
@@ -296,7 +299,7 @@ export class StaffWorkspace {
         join.onRef('municipal_message.citizen_id', '=', 'message.citizen_id').onRef('municipal_message.message_id', '=', 'message.id'),
       )
       .leftJoin('staff_member', 'staff_member.id', 'municipal_message.author_staff_id')
-      .select(['message.id', 'message.direction', 'message.sender_name', 'message.sent_at', 'message.text_parts', 'municipal_message.expected_answer_by', 'staff_member.name as author_name'])
+      .select(['message.id', 'message.direction', 'message.sender_name', 'message.sent_at', 'message.text_parts', 'municipal_message.expected_answer_by', 'staff_member.name as author_name', 'message.sent_by_name', 'message.sent_by_relation'])
       .where('message.citizen_id', '=', visible.citizen_id)
       .where('message.thread_id', '=', visible.thread_id)
       .orderBy('message.sent_at')
@@ -325,6 +328,7 @@ export class StaffWorkspace {
         direction: message.direction,
         senderName: message.sender_name,
         authorName: message.author_name,
+        sentBy: message.sent_by_name && message.sent_by_relation ? { name: message.sent_by_name, relation: message.sent_by_relation } : null,
         sentAt: message.sent_at,
         textParts: message.text_parts,
         expectedAnswerBy: message.expected_answer_by,

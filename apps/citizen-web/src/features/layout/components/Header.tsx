@@ -15,10 +15,12 @@ export interface HeaderProps {
   logout?: ReactNode;
   /** The language switch, on every page whether logged in or not. */
   languageSwitch?: ReactNode;
+  /** Whom the citizen acts for, under the header's row (a banner when it is someone else). */
+  actingFor?: ReactNode;
 }
 
-/** The banner on every page: product name, the language switch, and who is logged in. */
-export function Header({ citizenName, logout, languageSwitch }: HeaderProps) {
+/** The banner on every page: product name, the language switch, who is logged in, and whom they act for. */
+export function Header({ citizenName, logout, languageSwitch, actingFor }: HeaderProps) {
   const { m } = useMessages();
   const loggedIn = citizenName !== undefined;
 
@@ -42,10 +44,17 @@ export function Header({ citizenName, logout, languageSwitch }: HeaderProps) {
             <Link to="/innstillinger/forskning" className={styles.settings}>
               {m.research.link}
             </Link>
+            <Link to="/innstillinger/fullmakter" className={styles.settings}>
+              {m.representation.powersLink}
+            </Link>
+            <Link to="/bytt-person" className={styles.settings}>
+              {m.representation.switchLink}
+            </Link>
             {logout}
           </div>
         )}
       </div>
+      {actingFor}
       {loggedIn && (
         <div className={styles.navRow}>
           <MainNav />

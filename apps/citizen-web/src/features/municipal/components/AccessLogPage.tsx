@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import Table, { TableBody, TableCell, TableHead, TableHeadCell, TableRow } from '@helsenorge/designsystem-react/components/Table';
 import { ErrorNotice } from '../../../components/ErrorNotice.tsx';
@@ -9,8 +10,12 @@ import { formatWhenWithTime } from '@innboks/web-base/dates';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useAccessLog } from '../api/municipal.ts';
 
-/** "Logg over bruk": every visit in which staff saw the citizen's messages — who, which service, what, when — newest first. */
-export function AccessLogPage() {
+/**
+ * "Logg over bruk": every visit in which staff saw the citizen's messages — who, which
+ * service, what, when — newest first; then what the route puts beside it (what
+ * representatives did).
+ */
+export function AccessLogPage({ children }: { children?: ReactNode }) {
   const { m, locale } = useMessages();
   useDocumentTitle(m.municipal.accessLogPageTitle, m.app.titleSuffix);
   const log = useAccessLog();
@@ -50,6 +55,7 @@ export function AccessLogPage() {
           </TableBody>
         </Table>
       )}
+      {children}
     </SubPage>
   );
 }

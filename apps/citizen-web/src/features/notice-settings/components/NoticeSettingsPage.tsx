@@ -16,7 +16,7 @@ import { useNoticeSettings, useSaveNoticeChoice } from '../api/notice-settings.t
 import styles from './NoticeSettingsPage.module.scss';
 
 /** How the citizen is told that something arrived: SMS, e-mail or both, to the addresses in the register. */
-export function NoticeSettingsPage() {
+export function NoticeSettingsPage({ readOnlyNotice }: { /** Shown instead of the form when the choice is not the viewer's to change (someone acting for the person). */ readOnlyNotice?: string | undefined }) {
   const { m } = useMessages();
   useDocumentTitle(m.noticeSettings.pageTitle, m.app.titleSuffix);
   const settings = useNoticeSettings();
@@ -26,7 +26,8 @@ export function NoticeSettingsPage() {
       <p>{m.noticeSettings.lead}</p>
       {settings.isPending && <PageLoader />}
       {settings.isError && <ErrorNotice message={m.noticeSettings.loadFailed} onRetry={() => void settings.refetch()} />}
-      {settings.data && <NoticeSettingsForm settings={settings.data} />}
+      {readOnlyNotice && <NotificationPanel variant="info">{readOnlyNotice}</NotificationPanel>}
+      {settings.data && !readOnlyNotice && <NoticeSettingsForm settings={settings.data} />}
     </SubPage>
   );
 }

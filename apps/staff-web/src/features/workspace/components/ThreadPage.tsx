@@ -92,6 +92,11 @@ export function ThreadPage() {
                     {message.direction === 'from-citizen' ? `${m.thread.fromCitizen}: ${message.senderName}` : message.senderName}
                   </h2>
                   {message.authorName && <span>{format(m.thread.answerBy, { name: message.authorName })}</span>}
+                  {message.sentBy && (
+                    <span data-testid="sent-by">
+                      {format(m.representation.sentByFor, { name: message.sentBy.name, relation: m.representation.relation[message.sentBy.relation], citizen: data.citizen.name })}
+                    </span>
+                  )}
                   <time dateTime={message.sentAt}>{formatWhenWithTime(message.sentAt, locale)}</time>
                 </header>
                 {message.text.map((paragraph, index) => (

@@ -1,0 +1,2 @@
+export * from './representation-rules.ts';
+export * from './ports.ts';

@@ -20,7 +20,7 @@ import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerNulCharacterRefusal } from './http/refuse-nul-characters.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
-import { registerFhirRoutes } from './fhir/routes.ts';
+import { registerFhirRoutes, type SavedLetter } from './fhir/routes.ts';
 import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
 import { registerAppointmentRoutes } from './web/appointment-routes.ts';
@@ -40,6 +40,10 @@ import { registerDeliveryDevRoutes } from './dev/delivery-dev-routes.ts';
 import { buildDeliveryAdapters } from './delivery/adapters.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
 import { citizenWebDist } from './web-app-dist.ts';
+import type { Metrics } from './metrics/metrics.ts';
+import { registerHttpMetrics } from './metrics/http-metrics.ts';
+import { registerHealthRoutes, type ReadinessCheck } from './metrics/health.ts';
+import { registerTokenMetricsRoute } from './metrics/metrics-endpoints.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -49,7 +53,13 @@ export interface AppDependencies {
   citizenClientSecret: string;
   /** Seals the staff access log (runtime.ts accessLogKey). */
   accessLogKey: string;
-  onLetterSaved?: () => void;
+  onLetterSaved?: (saved: SavedLetter) => void;
+  /** The process's metrics: HTTP latency and letters accepted are counted into it (metrics/metrics.ts). */
+  metrics?: Metrics;
+  /** Where the log goes (main.ts: standard output without blocking on it); default pino's standard output. */
+  logStream?: NodeJS.WritableStream;
+  /** More parts /readyz asks besides the database (a broker, when configured). */
+  readinessChecks?: ReadinessCheck[];
   /** Folder of the built citizen web app; default apps/citizen-web/dist. */
   webDist?: string;
   /** The staff web client's secret; default: STAFF_OIDC_CLIENT_SECRET, or (embedded IdP) derived from the citizen client's. */
@@ -64,7 +74,10 @@ const personalDataPrefixes = ['/api/', '/fhir/', '/auth/', '/oidc/', '/ansatt/ap
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, db, clock } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: maxBodyBytes,
     trustProxy: config.production,
   });
@@ -72,6 +85,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     const onRoute = deps.onRoute;
     app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
   }
+  if (deps.metrics) registerHttpMetrics(app, deps.metrics);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonParsers(app, maxBodyBytes);
@@ -175,7 +189,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     publicUrl: config.publicUrl,
     tokenEndpoint: `${config.senderToken.issuer}/oidc/token`,
-    ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
+    onLetterSaved: (saved) => {
+      deps.metrics?.letterAccepted(saved.door, saved.senderKind);
+      deps.onLetterSaved?.(saved);
+    },
   });
   await registerMunicipalFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerInboxRoutes(app, { guards, clock });
@@ -189,7 +206,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerNoticeSettingsRoutes(app, { guards, clock, contactRegister: deliveryAdapters.contactRegister, settings });
   if (config.delivery.devPages) await registerDeliveryDevRoutes(app, { ...deliveryAdapters.standIns, heldNotices: () => heldNotices(deps.db) });
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, db, deps.readinessChecks);
+  if (deps.metrics && config.operations.metricsToken) registerTokenMetricsRoute(app, deps.metrics, config.operations.metricsToken);
 
   await registerWebApp(app, deps.webDist ?? citizenWebDist);
   return app;

@@ -94,6 +94,14 @@ const environmentSchema = z.object({
   SWEEPER_STUCK_AFTER_SECONDS: z.coerce.number().min(1).default(600),
   /** Dev pages (/dev/delivery): default on when any embedded stand-in is in use and not in production. */
   INNBOKS_DEV_PAGES: flag,
+  // ---- operating (README "Operating Innboks") ----
+  /** The operator's port: /metrics, /healthz, /readyz; 0 = none. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** With it, /metrics also on the public port, to `Authorization: Bearer <token>` only. */
+  METRICS_TOKEN: z.string().min(32).optional(),
+  /** On SIGTERM: time for requests and jobs in hand to finish before the process exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(25),
 });
 
 export type DeliveryStep = 'inbox' | 'digital-mailbox' | 'paper';
@@ -163,6 +171,15 @@ export interface Config {
   appointments: AppointmentConfig;
   delivery: DeliveryConfig;
   worker: WorkerConfig;
+  operations: OperationsConfig;
+}
+
+export interface OperationsConfig {
+  /** 0 = no operator's port. */
+  metricsPort: number;
+  metricsHost: string;
+  metricsToken: string | undefined;
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -271,6 +288,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       stuckAfterMs: env.SWEEPER_STUCK_AFTER_SECONDS * 1000,
       nice: env.WORKER_NICE,
     },
+    operations: { metricsPort: env.METRICS_PORT, metricsHost: env.METRICS_HOST, metricsToken: env.METRICS_TOKEN, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000 },
   };
 }
 

@@ -8,8 +8,13 @@ import { loadConfigOrExit } from './config.ts';
 import { buildApp } from './app.ts';
 import { accessLogKey, citizenClientSecret, openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { startOperatorPort } from './metrics/metrics-endpoints.ts';
+import { ignoreBrokenStandardStreams, nonBlockingStdout } from './lifecycle/log-stream.ts';
+import { shutDownOnSignals } from './lifecycle/graceful-shutdown.ts';
 
 async function main(): Promise<void> {
+  ignoreBrokenStandardStreams();
   const config = loadConfigOrExit();
   const clock = systemClock;
   const database = await openConfiguredDatabase(config);
@@ -17,6 +22,7 @@ async function main(): Promise<void> {
   let demoFile: string | undefined;
   if (config.demoData) demoFile = await seedDemoData({ db, dataDir: config.dataDir, baseUrl: config.publicUrl, clock });
 
+  const metrics = createMetrics({ db, clock, ...(database.poolUse ? { poolUse: database.poolUse } : {}) });
   let background: ReturnType<typeof startBackgroundWork> | undefined;
   const app = await buildApp({
     config,
@@ -25,21 +31,22 @@ async function main(): Promise<void> {
     citizenClientSecret: await citizenClientSecret(config),
     accessLogKey: await accessLogKey(config),
     onLetterSaved: () => background?.worker.wake(),
+    metrics,
+    logStream: nonBlockingStdout(),
   });
-  if (config.runWorker) background = startBackgroundWork(db, clock, config, app.log);
+  if (config.runWorker) background = startBackgroundWork(db, clock, config, app.log, metrics);
+  const operatorPort = await startOperatorPort(config, { metrics, db, log: app.log });
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await background?.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  shutDownOnSignals({
+    graceMs: config.operations.shutdownGraceMs,
+    log: app.log,
+    steps: [
+      { name: 'requests in flight', run: () => app.close() },
+      { name: 'jobs in hand', run: async () => background?.stop() },
+      { name: 'operator port', run: async () => operatorPort?.close() },
+      { name: 'database', run: () => database.close() },
+    ],
+  });
 
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}/pgdata` : 'PostgreSQL from DATABASE_URL';

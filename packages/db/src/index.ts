@@ -1,6 +1,7 @@
 export * from './database.ts';
 export * from './schema.ts';
 export * from './migrate.ts';
+export * from './operations/operations-picture.ts';
 export * from './queue/job-queue.ts';
 export * from './queue/job-kinds.ts';
 export * from './repositories/letter-aggregate.ts';

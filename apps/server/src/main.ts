@@ -11,7 +11,7 @@ import { seedDemoData } from './demo/seed.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { startOperatorPort } from './metrics/metrics-endpoints.ts';
 import { ignoreBrokenStandardStreams, nonBlockingStdout } from './lifecycle/log-stream.ts';
-import { shutDownOnSignals } from './lifecycle/graceful-shutdown.ts';
+import { closeHttp, shutDownOnSignals } from './lifecycle/graceful-shutdown.ts';
 
 async function main(): Promise<void> {
   ignoreBrokenStandardStreams();
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     graceMs: config.operations.shutdownGraceMs,
     log: app.log,
     steps: [
-      { name: 'requests in flight', run: () => app.close() },
+      { name: 'requests in flight', run: () => closeHttp(app) },
       { name: 'jobs in hand', run: async () => background?.stop() },
       { name: 'operator port', run: async () => operatorPort?.close() },
       { name: 'database', run: () => database.close() },

@@ -6,6 +6,7 @@
  * takes them (every job is safe to run twice). The deadline is a timer of its own,
  * so a step that hangs cannot keep the process alive.
  */
+import type { FastifyInstance } from 'fastify';
 export interface ShutdownStep {
   name: string;
   run(): Promise<void>;
@@ -43,4 +44,21 @@ export function shutDownOnSignals(options: ShutdownOptions): { shutdown(signal: 
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   return { shutdown };
+}
+
+/**
+ * Fastify's close: no new connections, a 503 with `Connection: close` to any request
+ * still arriving, and done when every connection has ended. Node closes the idle
+ * keep-alive connections once, when the close starts; a connection whose request was
+ * in flight then stays open after its answer until the keep-alive timeout (72 s). So
+ * while closing, idle ones are closed again every moment: each in-flight request
+ * gets its answer, and then its connection goes.
+ */
+export async function closeHttp(app: FastifyInstance, everyMs = 100): Promise<void> {
+  const reap = setInterval(() => app.server.closeIdleConnections(), everyMs);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(reap);
+  }
 }

@@ -2,6 +2,7 @@ export * from './database.ts';
 export * from './schema.ts';
 export * from './migrate.ts';
 export * from './operations/operations-picture.ts';
+export * from './backup/backup.ts';
 export * from './queue/job-queue.ts';
 export * from './queue/job-kinds.ts';
 export * from './repositories/letter-aggregate.ts';

@@ -44,7 +44,7 @@ export interface TestServer {
 
 export async function startTestServer(
   kind: TestDatabaseKind,
-  options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean; metrics?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
+  options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean; metrics?: boolean; embeddedOnDisk?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-test-'));
   const port = await freePort();
@@ -56,7 +56,8 @@ export async function startTestServer(
     ...options.env,
   });
   const clock = options.clock ?? systemClock;
-  const database = await createTestDatabase(kind);
+  // On disk (under the data dir's pgdata/, where the CLIs look) when a test hands the embedded database to another process.
+  const database = await createTestDatabase(kind, kind === 'pglite' && options.embeddedOnDisk ? { dataDir: path.join(dataDir, 'pgdata') } : {});
   await seedDemoData({ db: database.db, dataDir, baseUrl: config.publicUrl, clock });
   const metrics = options.metrics ? createMetrics({ db: database.db, clock, ...(database.poolUse ? { poolUse: database.poolUse } : {}) }) : undefined;
   const delivery = createDeliveryRuntime(database.db, clock, config, undefined, metrics);

@@ -28,15 +28,17 @@ if (getPriority() < config.worker.nice) setPriority(config.worker.nice);
 const database = await openConfiguredDatabase(config);
 const metrics = createMetrics({ db: database.db, clock: systemClock, ...(database.poolUse ? { poolUse: database.poolUse } : {}) });
 const background = startBackgroundWork(database.db, systemClock, config, console, metrics);
-// Several workers on one machine each need a port of their own: METRICS_PORT per process.
-const operatorPort = await startOperatorPort(config, { metrics, db: database.db, log: console });
+console.log(`Innboks worker ${process.pid} running`);
+// Signals are handled from here on; the operator's port, opened last, is closed if it was.
+const operator: { port?: Awaited<ReturnType<typeof startOperatorPort>> } = {};
 shutDownOnSignals({
   graceMs: config.operations.shutdownGraceMs,
   log: { info: (object, message) => console.log(message, object), error: (object, message) => console.error(message, object) },
   steps: [
     { name: 'jobs in hand', run: () => background.stop() },
-    { name: 'operator port', run: async () => operatorPort?.close() },
+    { name: 'operator port', run: async () => operator.port?.close() },
     { name: 'database', run: () => database.close() },
   ],
 });
-console.log(`Innboks worker ${process.pid} running`);
+// Several workers on one machine each need a port of their own: METRICS_PORT per process.
+operator.port = await startOperatorPort(config, { metrics, db: database.db, log: console });

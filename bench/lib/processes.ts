@@ -56,6 +56,8 @@ export async function startProcess(options: StartOptions): Promise<ProcessHandle
     // The benchmarks fetch tokens and log in from one address far faster than any client would.
     RATE_LIMIT_TOKEN_PER_MINUTE: '0',
     RATE_LIMIT_LOGIN_PER_MINUTE: '0',
+    // Several servers and workers run at once: none takes the operator's port.
+    METRICS_PORT: '0',
     ...(options.port !== undefined ? { PORT: String(options.port) } : {}),
     ...options.env,
   };

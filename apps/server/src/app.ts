@@ -20,7 +20,7 @@ import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerNulCharacterRefusal } from './http/refuse-nul-characters.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
-import { registerFhirRoutes } from './fhir/routes.ts';
+import { registerFhirRoutes, type SavedLetter } from './fhir/routes.ts';
 import { registerMunicipalFhirRoutes } from './fhir/municipal-routes.ts';
 import { registerInboxRoutes } from './web/inbox-routes.ts';
 import { registerAppointmentRoutes } from './web/appointment-routes.ts';
@@ -46,6 +46,10 @@ import { registerRepresentationRoutes } from './web/representation-routes.ts';
 import { deliverySettings } from './delivery/delivery-runtime.ts';
 import { citizenWebDist, formsWebDist } from './web-app-dist.ts';
 import { registerWebAppAtPrefix } from './web-app-at-prefix.ts';
+import type { Metrics } from './metrics/metrics.ts';
+import { registerHttpMetrics } from './metrics/http-metrics.ts';
+import { registerHealthRoutes, type ReadinessCheck } from './metrics/health.ts';
+import { registerTokenMetricsRoute } from './metrics/metrics-endpoints.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -55,7 +59,13 @@ export interface AppDependencies {
   citizenClientSecret: string;
   /** Seals the staff access log (runtime.ts accessLogKey). */
   accessLogKey: string;
-  onLetterSaved?: () => void;
+  onLetterSaved?: (saved: SavedLetter) => void;
+  /** The process's metrics: HTTP latency and letters accepted are counted into it (metrics/metrics.ts). */
+  metrics?: Metrics;
+  /** Where the log goes (main.ts: standard output without blocking on it); default pino's standard output. */
+  logStream?: NodeJS.WritableStream;
+  /** More parts /readyz asks besides the database (a broker, when configured). */
+  readinessChecks?: ReadinessCheck[];
   /** Folder of the built citizen web app; default apps/citizen-web/dist. */
   webDist?: string;
   /** The staff web client's secret; default: STAFF_OIDC_CLIENT_SECRET, or (embedded IdP) derived from the citizen client's. */
@@ -70,7 +80,10 @@ const personalDataPrefixes = ['/api/', '/fhir/', '/auth/', '/oidc/', '/ansatt/ap
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, db, clock } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(deps.logStream ? { stream: deps.logStream } : {}) },
     bodyLimit: maxBodyBytes,
     trustProxy: config.production,
   });
@@ -78,6 +91,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     const onRoute = deps.onRoute;
     app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
   }
+  if (deps.metrics) registerHttpMetrics(app, deps.metrics);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonParsers(app, maxBodyBytes);
@@ -186,7 +200,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     publicUrl: config.publicUrl,
     tokenEndpoint: `${config.senderToken.issuer}/oidc/token`,
-    ...(deps.onLetterSaved ? { onLetterSaved: deps.onLetterSaved } : {}),
+    onLetterSaved: (saved) => {
+      deps.metrics?.letterAccepted(saved.door, saved.senderKind);
+      deps.onLetterSaved?.(saved);
+    },
   });
   await registerMunicipalFhirRoutes(app, { guards, clock, publicUrl: config.publicUrl });
   await registerInboxRoutes(app, { guards, clock });
@@ -218,7 +235,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     });
   }
   app.get('/api/config', async (): Promise<PublicConfig> => ({ helpdesk: config.helpdesk }));
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  registerHealthRoutes(app, db, deps.readinessChecks);
+  if (deps.metrics && config.operations.metricsToken) registerTokenMetricsRoute(app, deps.metrics, config.operations.metricsToken);
 
   await registerWebApp(app, deps.webDist ?? citizenWebDist);
   return app;

@@ -101,6 +101,14 @@ const environmentSchema = z.object({
   INNBOKS_HER_ID: z.string().regex(/^\d{1,9}$/, 'digits only').default('8090001'),
   /** Directory of the address register stand-in's certificates; default <data dir>/dev/dialogmelding. */
   ADDRESS_REGISTER_DIR: z.string().optional(),
+  // ---- operating (README "Operating Innboks") ----
+  /** The operator's port: /metrics, /healthz, /readyz; 0 = none. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** With it, /metrics also on the public port, to `Authorization: Bearer <token>` only. */
+  METRICS_TOKEN: z.string().min(32).optional(),
+  /** On SIGTERM: time for requests and jobs in hand to finish before the process exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(25),
 });
 
 export type DeliveryStep = 'inbox' | 'digital-mailbox' | 'paper';
@@ -171,6 +179,15 @@ export interface Config {
   delivery: DeliveryConfig;
   worker: WorkerConfig;
   dialogmelding: { amqpUrl: string | undefined; herId: string; addressRegisterDir: string };
+  operations: OperationsConfig;
+}
+
+export interface OperationsConfig {
+  /** 0 = no operator's port. */
+  metricsPort: number;
+  metricsHost: string;
+  metricsToken: string | undefined;
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -284,6 +301,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       stuckAfterMs: env.SWEEPER_STUCK_AFTER_SECONDS * 1000,
       nice: env.WORKER_NICE,
     },
+    operations: { metricsPort: env.METRICS_PORT, metricsHost: env.METRICS_HOST, metricsToken: env.METRICS_TOKEN, shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000 },
   };
 }
 

@@ -10,8 +10,13 @@ import { accessLogKey, citizenClientSecret, openConfiguredDatabase, startBackgro
 import { seedDemoData } from './demo/seed.ts';
 import { createDeliveryRuntime } from './delivery/delivery-runtime.ts';
 import { startDialogDoor } from './dialogmelding/dialog-door.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { startOperatorPort } from './metrics/metrics-endpoints.ts';
+import { ignoreBrokenStandardStreams, nonBlockingStdout } from './lifecycle/log-stream.ts';
+import { closeHttp, shutDownOnSignals } from './lifecycle/graceful-shutdown.ts';
 
 async function main(): Promise<void> {
+  ignoreBrokenStandardStreams();
   const config = loadConfigOrExit();
   const clock = systemClock;
   const database = await openConfiguredDatabase(config);
@@ -19,6 +24,7 @@ async function main(): Promise<void> {
   let demoFile: string | undefined;
   if (config.demoData) demoFile = await seedDemoData({ db, dataDir: config.dataDir, baseUrl: config.publicUrl, clock });
 
+  const metrics = createMetrics({ db, clock, ...(database.poolUse ? { poolUse: database.poolUse } : {}) });
   let background: ReturnType<typeof startBackgroundWork> | undefined;
   const app = await buildApp({
     config,
@@ -27,8 +33,10 @@ async function main(): Promise<void> {
     citizenClientSecret: await citizenClientSecret(config),
     accessLogKey: await accessLogKey(config),
     onLetterSaved: () => background?.worker.wake(),
+    metrics,
+    logStream: nonBlockingStdout(),
   });
-  if (config.runWorker) background = startBackgroundWork(db, clock, config, app.log);
+  if (config.runWorker) background = startBackgroundWork(db, clock, config, app.log, metrics);
   const dialogDoor = await startDialogDoor({
     config,
     db,
@@ -37,20 +45,20 @@ async function main(): Promise<void> {
     log: app.log,
     onLetterSaved: () => background?.worker.wake(),
   });
+  const operatorPort = await startOperatorPort(config, { metrics, db, log: app.log });
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    if (!('off' in dialogDoor)) await dialogDoor.stop();
-    await background?.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  shutDownOnSignals({
+    graceMs: config.operations.shutdownGraceMs,
+    log: app.log,
+    steps: [
+      { name: 'requests in flight', run: () => closeHttp(app) },
+      // Unsettled AMQP messages go back to the broker for the next consumer.
+      { name: 'Dialogmelding door', run: async () => (!('off' in dialogDoor) ? dialogDoor.stop() : undefined) },
+      { name: 'jobs in hand', run: async () => background?.stop() },
+      { name: 'operator port', run: async () => operatorPort?.close() },
+      { name: 'database', run: () => database.close() },
+    ],
+  });
 
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}/pgdata` : 'PostgreSQL from DATABASE_URL';

@@ -14,6 +14,7 @@ import { startWorker, type JobHandlers, type Worker } from './jobs/worker.ts';
 import { deliveryJobHandlers } from './jobs/delivery-jobs.ts';
 import { startSweeper } from './jobs/sweeper.ts';
 import { createDeliveryRuntime, type DeliveryRuntime } from './delivery/delivery-runtime.ts';
+import type { Metrics } from './metrics/metrics.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
@@ -68,8 +69,8 @@ export function jobHandlers(db: Kysely<Database>, clock: Clock, config: Config, 
 type Log = { error(object: unknown, message: string): void; warn(object: unknown, message: string): void };
 
 /** The job worker and the delivery sweeper, as configured (WORKER_*, SWEEPER_*). */
-export function startBackgroundWork(db: Kysely<Database>, clock: Clock, config: Config, log?: Log): { worker: Worker; delivery: DeliveryRuntime; stop(): Promise<void> } {
-  const delivery = createDeliveryRuntime(db, clock, config);
+export function startBackgroundWork(db: Kysely<Database>, clock: Clock, config: Config, log?: Log, metrics?: Metrics): { worker: Worker; delivery: DeliveryRuntime; stop(): Promise<void> } {
+  const delivery = createDeliveryRuntime(db, clock, config, undefined, metrics);
   const worker = startWorker({
     db,
     clock,

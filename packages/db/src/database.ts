@@ -16,6 +16,15 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** Connections of the pool: open, idle, and queries waiting for one (PostgreSQL only; PGlite has one connection, no pool). */
+  poolUse?(): PoolUse;
+}
+
+export interface PoolUse {
+  max: number;
+  open: number;
+  idle: number;
+  waiting: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -84,6 +93,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return {
       db,
       kind: 'postgres',
+      poolUse: () => ({ max: pool.options.max, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => {
         closed = true;
         return db.destroy();

@@ -4,6 +4,8 @@ import { noticeText, parseQuietHours, type Clock, type Language, type NoticeText
 import { DeliveryStore, type Database, type DeliverySettings } from '@innboks/db';
 import type { Config, DeliveryConfig } from '../config.ts';
 import { buildDeliveryAdapters, type DeliveryAdapters } from './adapters.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import { countedChannels } from '../metrics/counted-channels.ts';
 
 export interface DeliveryRuntime {
   db: Kysely<Database>;
@@ -14,6 +16,8 @@ export interface DeliveryRuntime {
   clock: Clock;
   /** A notice's words in the citizen's language. */
   noticeText: (language: Language) => NoticeText;
+  /** Counts hand-offs to the channels and the notices' latency, when the process keeps metrics. */
+  metrics?: Metrics;
 }
 
 export function deliverySettings(config: DeliveryConfig): DeliverySettings {
@@ -25,12 +29,14 @@ export function deliverySettings(config: DeliveryConfig): DeliverySettings {
   };
 }
 
-export function createDeliveryRuntime(db: Kysely<Database>, clock: Clock, config: Config, adapters?: DeliveryAdapters): DeliveryRuntime {
+export function createDeliveryRuntime(db: Kysely<Database>, clock: Clock, config: Config, adapters?: DeliveryAdapters, metrics?: Metrics): DeliveryRuntime {
   const settings = deliverySettings(config.delivery);
+  const channels = adapters ?? buildDeliveryAdapters(config, () => clock.now());
   return {
     db,
     store: new DeliveryStore(db, settings),
-    adapters: adapters ?? buildDeliveryAdapters(config, () => clock.now()),
+    adapters: metrics ? countedChannels(channels, metrics) : channels,
+    ...(metrics ? { metrics } : {}),
     config: config.delivery,
     settings,
     clock,

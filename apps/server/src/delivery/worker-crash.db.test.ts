@@ -135,6 +135,7 @@ async function crashRun(workerSlots: number): Promise<RunFigures> {
       NODE_ENV: 'test',
       INNBOKS_DATA_DIR: path.join(os.tmpdir(), `innboks-crash-${process.pid}`),
       LOG_LEVEL: 'silent',
+      METRICS_PORT: '0',
       NOTICE_WINDOW_SECONDS: String(windowSeconds),
       NOTICE_QUIET_HOURS: 'off',
       CHANNEL_TIMEOUT_MS: '3000',

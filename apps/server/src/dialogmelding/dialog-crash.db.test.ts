@@ -74,7 +74,7 @@ describe('Dialogmelding consumers killed with SIGKILL mid-message, on PostgreSQL
       await client.send('', { body: await signThenEncrypt(new TextEncoder().encode(writeDialogMessage(message)), senderKeys, innboks.certificatePem) });
     }
 
-    const env = { ...process.env, DATABASE_URL: database.url, INNBOKS_DATA_DIR: dataDir, INNBOKS_HER_ID: innboksHerId, INNBOKS_AMQP_URL: amqpUrl, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '4' };
+    const env = { ...process.env, DATABASE_URL: database.url, INNBOKS_DATA_DIR: dataDir, INNBOKS_HER_ID: innboksHerId, INNBOKS_AMQP_URL: amqpUrl, LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '4', METRICS_PORT: '0' };
     const startConsumer = () =>
       new Promise<ChildProcess>((resolve, reject) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/dialog-main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -20,8 +20,14 @@ export interface FhirRouteOptions {
   clock: Clock;
   publicUrl: string;
   tokenEndpoint: string;
-  /** Wakes the in-process worker so a letter moves on without waiting for a poll. */
-  onLetterSaved?: () => void;
+  /** A new letter was saved: wakes the in-process worker so it moves on without waiting for a poll, and counts it. */
+  onLetterSaved?: (saved: SavedLetter) => void;
+}
+
+/** Which door a saved letter came in by (`fhir`; the Dialogmelding door says its own) and its sender organisation's kind. */
+export interface SavedLetter {
+  door: string;
+  senderKind: string;
 }
 
 export async function registerFhirRoutes(app: FastifyInstance, options: FhirRouteOptions): Promise<void> {
@@ -64,13 +70,13 @@ export async function registerFhirRoutes(app: FastifyInstance, options: FhirRout
       location: locationOf(stored.message.id),
       body: toCommunication(stored, publicUrl),
     }));
+    if (result.outcome === 'created') options.onLetterSaved?.({ door: 'fhir', senderKind: scope.organization.kind });
     return answerCreated(request, reply, result);
   });
 
   const answerCreated = (request: FastifyRequest, reply: FastifyReply, result: CreateOutcome) => {
     switch (result.outcome) {
       case 'created':
-        options.onLetterSaved?.();
         return sendLetter(request, reply, 201, result.letter);
       case 'existing':
         return sendLetter(request, reply, 200, result.letter);

@@ -35,7 +35,10 @@ export function sendNoticeHandler(runtime: DeliveryRuntime): BatchJobHandler<Not
                 ? adapters.sms.send({ to: start.recipient, text: text.sms, reference: ref.noticeId })
                 : adapters.email.send({ to: start.recipient, subject: text.emailSubject, text: text.emailText, reference: ref.noticeId }),
             );
-            if (outcome.ok) sent.push({ ...ref, providerId: outcome.value.providerId });
+            if (outcome.ok) {
+              sent.push({ ...ref, providerId: outcome.value.providerId });
+              runtime.metrics?.noticeHandedOff(start.channel, (clock.now().getTime() - job.created_at.getTime()) / 1000);
+            }
             else gaveUp.push({ ...ref, reason: outcome.reason, attempts: outcome.attempts });
           } catch (retry) {
             failures.set(job, retry);

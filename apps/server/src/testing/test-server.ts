@@ -18,6 +18,7 @@ import { accessLogKey, jobHandlers } from '../runtime.ts';
 import { createDeliveryRuntime, type DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { fetchSenderAccessToken } from '../identity/sender-token/testing.ts';
+import { createMetrics, type Metrics } from '../metrics/metrics.ts';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database.ts';
 
 export interface TestServer {
@@ -30,6 +31,8 @@ export interface TestServer {
   /** Delivery as the worker runs it: the store, the adapters (stand-ins or the configured URLs), the rules. */
   delivery: DeliveryRuntime;
   dataDir: string;
+  /** The server's metrics, when started with `metrics: true`. */
+  metrics: Metrics | undefined;
   /** The key this server seals the access log with (under its data dir). */
   accessLogKey: string;
   senders: DemoSender[];
@@ -41,7 +44,7 @@ export interface TestServer {
 
 export async function startTestServer(
   kind: TestDatabaseKind,
-  options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
+  options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean; metrics?: boolean; embeddedOnDisk?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-test-'));
   const port = await freePort();
@@ -53,9 +56,11 @@ export async function startTestServer(
     ...options.env,
   });
   const clock = options.clock ?? systemClock;
-  const database = await createTestDatabase(kind);
+  // On disk (under the data dir's pgdata/, where the CLIs look) when a test hands the embedded database to another process.
+  const database = await createTestDatabase(kind, kind === 'pglite' && options.embeddedOnDisk ? { dataDir: path.join(dataDir, 'pgdata') } : {});
   await seedDemoData({ db: database.db, dataDir, baseUrl: config.publicUrl, clock });
-  const delivery = createDeliveryRuntime(database.db, clock, config);
+  const metrics = options.metrics ? createMetrics({ db: database.db, clock, ...(database.poolUse ? { poolUse: database.poolUse } : {}) }) : undefined;
+  const delivery = createDeliveryRuntime(database.db, clock, config, undefined, metrics);
   const worker = startWorker({ db: database.db, clock, handlers: jobHandlers(database.db, clock, config, delivery), pollIntervalMs: 100 }, { autoStart: options.autoWorker ?? false });
   const sealingKey = await accessLogKey(config);
   const app = await buildApp({
@@ -64,6 +69,7 @@ export async function startTestServer(
     clock,
     citizenClientSecret: 'test-citizen-client-secret',
     accessLogKey: sealingKey,
+    ...(metrics ? { metrics } : {}),
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
     onLetterSaved: () => {
       if (options.autoWorker) worker.wake();
@@ -81,6 +87,7 @@ export async function startTestServer(
     worker,
     delivery,
     dataDir,
+    metrics,
     accessLogKey: sealingKey,
     senders: demoSenders,
     citizens: demoCitizens,

@@ -4,15 +4,20 @@
  * page `<html lang>` is the language, no give-away word of another language is among the
  * app's own words (the senders' words, from the API, aside), and axe finds no serious or
  * critical violation. The choice is saved for the citizen, so a second device opens in it.
- * The staff workspace's switch gives the same four.
+ * The staff workspace's switch gives the same four. The forms app follows the citizen's
+ * choice too: a citizen who chose Nynorsk or Northern Sami in the inbox opens a waiting
+ * form on another device in it, refero's buttons and the dates included; a `?lang=` on
+ * the form's link chooses, as on the inbox's.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { languages, type Language } from '@innboks/contracts';
+import { languageLocales, languages, type Language } from '@innboks/contracts';
 import { catalogues } from '../apps/citizen-web/src/i18n/languages.ts';
 import { catalogues as staffCatalogues } from '../apps/staff-web/src/i18n/languages.ts';
 import { hanne } from '../apps/server/src/testing/municipal.ts';
 import { testLoginWords } from '../apps/server/src/identity/provider/test-login-words.ts';
+import { formOrder, postTask, publishQuestionnaire } from '../apps/server/src/testing/forms.ts';
+import { format, formMessages, referoResources } from '../apps/forms-web/src/i18n/messages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { staffLogIn, useBrowser } from './support/browser.ts';
 import { collectApiStrings, otherLanguagesWords, ownWords } from './support/page-language.ts';
@@ -135,4 +140,105 @@ test('the staff workspace speaks each language its switch offers', async () => {
   } finally {
     await page.context().close();
   }
+});
+
+describe('The forms app in the language the citizen chose in the inbox', () => {
+  const form = {
+    resourceType: 'Questionnaire',
+    url: 'https://forms.example.no/e2e/sprak',
+    version: '1',
+    status: 'active',
+    title: 'Språk i skjema',
+    item: [
+      { linkId: 'feeling', type: 'string', text: 'Hvordan har du det i dag?', required: true },
+      { linkId: 'exercise', type: 'boolean', text: 'Trener du jevnlig?' },
+    ],
+  };
+  const survey = () => server().senders.find((sender) => sender.kind === 'survey')!;
+  let surveyToken: string;
+
+  beforeAll(async () => {
+    if (!chromium.available) return;
+    surveyToken = await server().tokenFor(survey().clientId);
+    expect((await publishQuestionnaire(server().baseUrl, surveyToken, form)).status).toBe(201);
+  });
+
+  /** Orders the form for Kari, the last day to answer 30 June 2027 (it closes at midnight, Oslo time: 1 July). */
+  async function orderForKari(): Promise<string> {
+    const answer = await postTask(server().baseUrl, surveyToken, formOrder(survey(), kari().nationalId, `${form.url}|1`, { restriction: { period: { end: '2027-06-30' } } }));
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    return answer.body!.id;
+  }
+
+  /**
+   * The form page is in `language`: its own words, refero's buttons and the deadline, and
+   * none of another language's give-away words. The deadline is 1 July 2027, 00:00: with the
+   * month's name where the browser has the language's calendar words (`julyIn`), else in
+   * figures (Chromium has none for Nynorsk and Sami), never in another language's words.
+   */
+  async function expectFormIn(page: Page, language: Language, apiStrings: Set<string>, julyIn: string): Promise<void> {
+    const m = formMessages[language];
+    const refero = referoResources[language];
+    await page.getByRole('heading', { level: 1, name: form.title }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: refero.formSend, exact: true }).waitFor();
+    await page.getByRole('button', { name: refero.formSave, exact: true }).waitFor();
+    await page.getByRole('button', { name: refero.formCancel, exact: true }).waitFor();
+    await page.getByRole('link', { name: m.backToForms, exact: true }).waitFor();
+    const byline = await page.getByText(format(m.from, { name: survey().name }), { exact: false }).innerText();
+    expect(byline).toContain(format(m.closesAt, { when: '' }).trim());
+    const hasWords = await page.evaluate((locale) => Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0, languageLocales[language]);
+    expect(byline).toContain(hasWords ? julyIn : '01.07.2027, 00:00');
+    expect(await page.title()).toBe(`${form.title} – ${m.titleSuffix}`);
+    await expectInLanguage(page, language, apiStrings, 'the form', false);
+  }
+
+  for (const [language, julyIn] of [['nn', 'juli 2027'], ['se', 'suoidnemánnu']] as const) {
+    test(`${language}: chosen in the inbox, the form opens in it on another device, whatever that browser remembers`, async () => {
+      const taskId = await orderForKari();
+      const first = await newDevice();
+      try {
+        await first.goto(`${server().baseUrl}/?lang=${language}`);
+        await logInAsKari(first, language);
+        await expect.poll(() => first.evaluate(async () => ((await (await fetch('/api/language')).json()) as { language: string }).language)).toBe(language);
+      } finally {
+        await first.context().close();
+      }
+
+      const second = await newDevice();
+      const apiStrings = collectApiStrings(second);
+      try {
+        await second.goto(`${server().baseUrl}/`);
+        await logInAsKari(second, 'nb');
+        await second.getByRole('link', { name: catalogues[language].nav.appointments, exact: true }).waitFor();
+        // This browser remembers Bokmål: the citizen's saved choice still decides.
+        await second.context().addCookies([{ name: 'innboks_lang', value: 'nb', url: server().baseUrl }]);
+        await second.goto(`${server().baseUrl}/skjemautfyller/ordered/${taskId}`);
+        await expectFormIn(second, language, apiStrings, julyIn);
+        await expectAccessible(second, `the form in ${language}`, { strict: language === 'se' });
+
+        await second.getByLabel(/Hvordan har du det i dag\?/).fill('Bra');
+        await second.keyboard.press('Tab');
+        await second.waitForTimeout(400);
+        await second.getByRole('button', { name: referoResources[language].formSave, exact: true }).click();
+        await second.getByText(formMessages[language].draftSaved).waitFor();
+      } finally {
+        await second.context().close();
+      }
+    });
+  }
+
+  test('a ?lang= on the form\'s link chooses the language, and saves it as the inbox does', async () => {
+    const taskId = await orderForKari();
+    const page = await newDevice();
+    const apiStrings = collectApiStrings(page);
+    try {
+      await page.goto(`${server().baseUrl}/`);
+      await logInAsKari(page, 'nb');
+      await page.goto(`${server().baseUrl}/skjemautfyller/ordered/${taskId}?lang=en`);
+      await expectFormIn(page, 'en', apiStrings, 'July 2027');
+      await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/language')).json()) as { language: string }).language)).toBe('en');
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -10,34 +10,69 @@ import { Refero, rootReducer, setSkjemaDefinition } from '@helsenorge/refero';
 import type { Attachment, Questionnaire, QuestionnaireResponse } from 'fhir/r4';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import Title from '@helsenorge/designsystem-react/components/Title';
-import { formDraftSavedSchema, formSubmittedSchema, formToFillSchema, type FormToFill } from '@innboks/contracts';
+import DesignsystemLanguageProvider from '@helsenorge/designsystem-react/utils/language';
+import { formDraftSavedSchema, formSubmittedSchema, formToFillSchema, type FormToFill, type Language } from '@innboks/contracts';
+import { formatFullDateTime } from '@innboks/web-base/dates';
 import { isApiError, request } from './http.ts';
-import { chosenLanguage, formMessages, referoLanguage, referoResources } from './i18n/messages.ts';
+import { format, formMessages, locales, referoResources } from './i18n/messages.ts';
 
 type Loaded = { status: 'loading' } | { status: 'ready'; form: FormToFill } | { status: 'error'; code: number };
 type Notice = { kind: 'saved' | 'submitted' } | { kind: 'failed'; text: string } | undefined;
+type Store = ReturnType<typeof newStore>;
 
-export function FormPage({ kind, id }: { kind: string; id: string }) {
-  const language = chosenLanguage();
-  const text = formMessages[language];
+const newStore = () => createStore(rootReducer, applyMiddleware(thunks));
+
+/**
+ * The page opens in `opening` (the citizen app's opening rules) until the citizen's saved
+ * choice has `settled` the language (`formLanguage`, asked beside the form itself); the
+ * frame, refero, design system 13's own words and the dates are then in that language,
+ * and so is `<html lang>`.
+ */
+export function FormPage({ kind, id, opening, settled }: { kind: string; id: string; opening: Language; settled: Promise<Language> }) {
+  const [language, setLanguage] = useState<Language>(opening);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [notice, setNotice] = useState<Notice>();
-  const store = useMemo(() => createStore(rootReducer, applyMiddleware(thunks)), []);
+  const store = useMemo(newStore, []);
   const path = `/api/forms/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
+  const text = formMessages[language];
 
   useEffect(() => {
     document.documentElement.lang = language;
-    request(path, formToFillSchema).then(
-      (form) => {
-        document.title = `${form.title} – Innboks`;
-        // The draft goes into refero's store before the form is drawn: refero reads its
-        // answers into the form fields only on the first draw.
-        store.dispatch(setSkjemaDefinition(form.questionnaire as unknown as Questionnaire, draftResponse(form), referoLanguage[language], true));
-        setLoaded({ status: 'ready', form });
-      },
-      (error: unknown) => setLoaded({ status: 'error', code: isApiError(error) ? error.status : 0 }),
+    document.title = `${loaded.status === 'ready' ? loaded.form.title : text.pageTitle} – ${text.titleSuffix}`;
+  }, [language, loaded, text]);
+
+  useEffect(() => {
+    let current = true;
+    const form = request(path, formToFillSchema).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
     );
-  }, [path, language, store]);
+    void Promise.all([settled, form]).then(([language, answer]) => {
+      if (!current) return;
+      setLanguage(language);
+      if (!answer.ok) {
+        setLoaded({ status: 'error', code: isApiError(answer.error) ? answer.error.status : 0 });
+        return;
+      }
+      // The draft goes into refero's store before the form is drawn: refero reads its
+      // answers into the form fields only on the first draw.
+      store.dispatch(setSkjemaDefinition(answer.value.questionnaire as unknown as Questionnaire, draftResponse(answer.value), locales[language], true));
+      setLoaded({ status: 'ready', form: answer.value });
+    });
+    return () => {
+      current = false;
+    };
+  }, [path, settled, store]);
+
+  return (
+    <DesignsystemLanguageProvider language={locales[language]}>
+      <FormView loaded={loaded} language={language} path={path} store={store} />
+    </DesignsystemLanguageProvider>
+  );
+}
+
+function FormView({ loaded, language, path, store }: { loaded: Loaded; language: Language; path: string; store: Store }) {
+  const text = formMessages[language];
+  const [notice, setNotice] = useState<Notice>();
 
   if (loaded.status === 'loading') return <p role="status">{text.loading}</p>;
   if (loaded.status === 'error') {
@@ -63,8 +98,8 @@ export function FormPage({ kind, id }: { kind: string; id: string }) {
         {form.title}
       </Title>
       <p>
-        {text.from} {form.organizationName}
-        {form.closesAt ? ` · ${text.closesAt} ${new Intl.DateTimeFormat(referoLanguage[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(form.closesAt))}` : ''}
+        {format(text.from, { name: form.organizationName })}
+        {form.closesAt ? ` · ${format(text.closesAt, { when: formatFullDateTime(form.closesAt, locales[language]) })}` : ''}
       </p>
       <div role="status">
         {notice?.kind === 'saved' && <NotificationPanel variant="success">{text.draftSaved}</NotificationPanel>}
@@ -87,7 +122,7 @@ export function FormPage({ kind, id }: { kind: string; id: string }) {
             questionnaireResponse={draftResponse(form)}
             syncQuestionnaireResponse
             resources={referoResources[language]}
-            language={referoLanguage[language]}
+            language={locales[language]}
             authorized
             loginButton={<></>}
             validateScriptInjection

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFullDateTime, formatFullDay, formatTime, formatWhen, formatWhenWithTime } from './dates.ts';
+import { formatFullDateTime, formatFullDay, formatTime, formatWhen, formatWhenWithTime, hasCalendarWords } from './dates.ts';
 
 const nb = 'nb-NO';
 const en = 'en-GB';
@@ -59,5 +59,20 @@ describe('full dates, where a deadline or an appointment is concerned', () => {
     expect(formatFullDay('2026-04-07', nb)).toBe('tirsdag 7. april 2026');
     expect(formatFullDay('2026-04-07', en)).toMatch(/^Tuesday,? 7 April 2026$/);
     expect(formatTime('2026-07-01T07:30:00Z', nb)).toBe('09:30');
+  });
+});
+
+describe('a language this runtime has no calendar words for (Chromium: Sami, Nynorsk)', () => {
+  // 'zxx' ("no linguistic content") has no calendar data in any runtime: it stands for one.
+  test('gets its dates in figures, in the Norwegian order, never in another language’s words', () => {
+    expect(hasCalendarWords('zxx')).toBe(false);
+    expect(formatFullDateTime('2027-06-30T22:00:00Z', 'zxx')).toBe('01.07.2027, 00:00');
+    expect(formatFullDay('2027-07-01', 'zxx')).toBe('01.07.2027');
+    expect(formatWhen('2027-06-01T08:00:00Z', 'zxx', new Date('2027-06-30T08:00:00Z'))).toMatch(/^0?1\.0?6\.?$/);
+  });
+
+  test('a runtime with the words writes them', () => {
+    expect(hasCalendarWords('se-NO')).toBe(true);
+    expect(formatFullDay('2027-07-01', 'se-NO')).toContain('suoidnemánnu');
   });
 });

@@ -13,11 +13,36 @@ export const displayTimeZone = 'Europe/Oslo';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Whether this runtime has the language's calendar words. A browser without them
+ * (Chromium has none for Northern Sami or Nynorsk) would write month and weekday names
+ * in another language, so there such a date is written in figures, in the Norwegian
+ * order ("01.07.2027, 00:00"), never in another language's words.
+ */
+export function hasCalendarWords(locale: string): boolean {
+  return Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0;
+}
+
+/** Whether a format writes words (month or weekday names) rather than only figures. */
+const writesWords = ({ dateStyle, weekday, month }: Intl.DateTimeFormatOptions): boolean =>
+  dateStyle !== undefined || weekday !== undefined || month === 'long' || month === 'short' || month === 'narrow';
+
+const inFigures = ({ dateStyle, timeStyle, weekday: _weekday, day, month, year, ...rest }: Intl.DateTimeFormatOptions): Intl.DateTimeFormatOptions => ({
+  ...rest,
+  ...(dateStyle || day ? { day: '2-digit' as const } : {}),
+  ...(dateStyle || month ? { month: '2-digit' as const } : {}),
+  ...(dateStyle || year ? { year: 'numeric' as const } : {}),
+  ...(timeStyle ? { hour: '2-digit' as const, minute: '2-digit' as const } : {}),
+});
+
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone, ...options });
+    cached =
+      writesWords(options) && !hasCalendarWords(locale)
+        ? new Intl.DateTimeFormat('nb-NO', { timeZone: displayTimeZone, ...inFigures(options) })
+        : new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone, ...options });
     formatters.set(key, cached);
   }
   return cached;

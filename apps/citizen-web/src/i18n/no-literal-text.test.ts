@@ -1,7 +1,7 @@
 /**
  * No text a citizen sees lives outside a catalogue: JSX text and the props that are read
  * out or shown (aria-label, title, alt, placeholder, label …) must not be written as
- * literals in a component. Reads every .tsx of both web apps and the shared web base.
+ * literals in a component. Reads every .tsx of the three web apps and the shared web base.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { expect, test } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const roots = [path.resolve(here, '..'), path.resolve(here, '../../../staff-web/src'), path.resolve(here, '../../../../packages/web-base/src')];
+const roots = [path.resolve(here, '..'), path.resolve(here, '../../../staff-web/src'), path.resolve(here, '../../../forms-web/src'), path.resolve(here, '../../../../packages/web-base/src')];
 const shownProps = new Set(['aria-label', 'aria-description', 'title', 'alt', 'placeholder', 'label', 'errorText', 'sublabel', 'ariaLabel', 'skipLinkLabel']);
 const hasLetters = /\p{L}/u;
 

@@ -1,22 +1,8 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import DesignsystemLanguageProvider from '@helsenorge/designsystem-react/utils/language';
 import { LanguageContext } from './language-context.ts';
-import { firstLanguage, languageCookie, languageFromLink, markChosenThisVisit } from './language-choice.ts';
+import { openingLanguage, rememberLanguage } from './language-choice.ts';
 import { languageLocales, type Language } from '@innboks/contracts';
-
-function remember(language: Language): void {
-  // A cookie, not local storage: it is there for logged-out pages and survives logging out.
-  document.cookie = languageCookie(language);
-}
-
-function openingLanguage(): Language {
-  const language = firstLanguage({ search: window.location.search, cookies: document.cookie, browserLanguages: navigator.languages });
-  if (languageFromLink(window.location.search)) {
-    remember(language);
-    markChosenThisVisit();
-  }
-  return language;
-}
 
 /**
  * Holds the page's language, remembers a choice in this browser (one cookie for both web
@@ -34,7 +20,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage: (next: Language) => {
         setLanguageState(next);
-        remember(next);
+        rememberLanguage(next);
       },
     }),
     [language],

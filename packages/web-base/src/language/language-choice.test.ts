@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { firstLanguage, languageCookie, languageFromCookie } from './language-choice.ts';
+import { describe, expect, test } from 'vitest';
+import { firstLanguage, languageCookie, languageFromCookie, settleLanguage } from './language-choice.ts';
 
 const nothing = { search: '', cookies: '', browserLanguages: [] };
 
@@ -26,4 +26,25 @@ test('a language not offered in the link or the cookie is ignored', () => {
 test('the remembered choice is read back from the cookie it is written as', () => {
   const written = languageCookie('nn').split(';')[0]!;
   expect(languageFromCookie(`a=b; ${written}`)).toBe('nn');
+});
+
+describe('once a logged-in citizen\'s saved choice arrives', () => {
+  const facts = { page: 'nb', saved: null, chosenThisVisit: false, rememberedHere: false } as const;
+
+  test('the saved choice is shown, and nothing is saved', () => {
+    expect(settleLanguage({ ...facts, saved: 'nn', rememberedHere: true })).toEqual({ language: 'nn', save: false });
+  });
+
+  test('a language chosen on this visit (a ?lang= link) is shown and saved over the saved one', () => {
+    expect(settleLanguage({ ...facts, page: 'se', saved: 'nn', chosenThisVisit: true })).toEqual({ language: 'se', save: true });
+  });
+
+  test('with nothing saved, this browser\'s choice is saved; the browser\'s settings alone are not', () => {
+    expect(settleLanguage({ ...facts, page: 'en', rememberedHere: true })).toEqual({ language: 'en', save: true });
+    expect(settleLanguage({ ...facts, page: 'en' })).toEqual({ language: 'en', save: false });
+  });
+
+  test('a choice already saved is not saved again', () => {
+    expect(settleLanguage({ ...facts, page: 'se', saved: 'se', chosenThisVisit: true })).toEqual({ language: 'se', save: false });
+  });
 });

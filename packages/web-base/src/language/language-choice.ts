@@ -41,6 +41,48 @@ export function firstLanguage({ search, cookies, browserLanguages }: FirstLangua
   return languageFromLink(search) ?? languageFromCookie(cookies) ?? preferredLanguage(browserLanguages) ?? 'nb';
 }
 
+/** Remembers a choice in this browser: a cookie, not local storage, so logged-out pages have it and it survives logging out. */
+export function rememberLanguage(language: Language): void {
+  document.cookie = languageCookie(language);
+}
+
+/**
+ * The language a page of any of the web apps opens in (`firstLanguage` on this page's
+ * link, cookie and browser). A `?lang=` link is a choice: it is remembered in this
+ * browser and marked as made on this visit, so the login that follows saves it.
+ */
+export function openingLanguage(): Language {
+  const language = firstLanguage({ search: window.location.search, cookies: document.cookie, browserLanguages: navigator.languages });
+  if (languageFromLink(window.location.search)) {
+    rememberLanguage(language);
+    markChosenThisVisit();
+  }
+  return language;
+}
+
+export interface SettleFacts {
+  /** The language the page shows now (it opened in `openingLanguage()`). */
+  page: Language;
+  /** The logged-in citizen's saved choice (`GET /api/language`), null until one is saved. */
+  saved: Language | null;
+  /** The language was chosen on this visit (`takeChosenThisVisit()`). */
+  chosenThisVisit: boolean;
+  /** This browser has a choice of its own (the cookie). */
+  rememberedHere: boolean;
+}
+
+/**
+ * Once a logged-in citizen's saved choice has arrived: the language to show, and whether
+ * it is to be saved. The saved choice wins (so a second device follows), unless the
+ * language was chosen on this very visit, or none is saved yet and this browser has a
+ * choice: then the page's language is shown and saved. A language taken only from the
+ * browser's settings is not saved.
+ */
+export function settleLanguage({ page, saved, chosenThisVisit, rememberedHere }: SettleFacts): { language: Language; save: boolean } {
+  if (saved && !chosenThisVisit) return { language: saved, save: false };
+  return { language: page, save: saved !== page && (chosenThisVisit || rememberedHere) };
+}
+
 const chosenKey = 'innboks.language-chosen';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Language } from '@innboks/contracts';
-import { languageFromCookie, markChosenThisVisit, takeChosenThisVisit, useLanguage } from '@innboks/web-base/language';
+import { languageFromCookie, markChosenThisVisit, settleLanguage, takeChosenThisVisit, useLanguage } from '@innboks/web-base/language';
 import { saveLanguage, savedLanguageKey, useSavedLanguage } from './api/language.ts';
 
 export interface LanguageChoiceState {
@@ -12,11 +12,9 @@ export interface LanguageChoiceState {
 }
 
 /**
- * Keeps the page's language and the citizen's saved choice together. At login the saved
- * choice wins (so a second device follows), unless the language was chosen on this very
- * visit (a `?lang=` link, the switch on the start page), or none is saved yet and this
- * browser has a choice: then the page's language is saved. A language taken only from the
- * browser's settings is not saved. Every choice made while logged in is saved.
+ * Keeps the page's language and the citizen's saved choice together: at login by
+ * `settleLanguage` (the rule the forms app follows too), and every choice made while
+ * logged in is saved.
  */
 export function useLanguageChoice(loggedIn: boolean): LanguageChoiceState {
   const { language, setLanguage } = useLanguage();
@@ -33,13 +31,14 @@ export function useLanguageChoice(loggedIn: boolean): LanguageChoiceState {
 
   useEffect(() => {
     if (!loaded) return;
-    const chosenNow = takeChosenThisVisit();
-    if (savedLanguage && !chosenNow) {
-      if (savedLanguage !== language) setLanguage(savedLanguage);
-    } else if (savedLanguage !== language && (chosenNow || languageFromCookie(document.cookie))) {
-      // Chosen on this visit, or in this browser before anything was saved: it becomes the saved choice.
-      mutate(language);
-    }
+    const settled = settleLanguage({
+      page: language,
+      saved: savedLanguage ?? null,
+      chosenThisVisit: takeChosenThisVisit(),
+      rememberedHere: languageFromCookie(document.cookie) !== undefined,
+    });
+    if (settled.language !== language) setLanguage(settled.language);
+    if (settled.save) mutate(settled.language);
     // Only when the saved choice arrives: a later change of the page's language is a choice of its own.
   }, [loaded, savedLanguage]);
 

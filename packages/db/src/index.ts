@@ -33,4 +33,5 @@ export * from './sessions/citizen-sessions.ts';
 export * from './sessions/staff-sessions.ts';
 export * from './identity-provider/oidc-storage.ts';
 export * from './dialogmelding/dialog-exchanges.ts';
+export * from './dialogmelding/dialog-answers.ts';
 export * from './repositories/forms/index.ts';

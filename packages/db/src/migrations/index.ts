@@ -17,6 +17,7 @@ import * as accessLogSealedAndListViews from './0015_access_log_sealed_and_list_
 import * as dialogmeldingExchange from './0017_dialogmelding_exchange.ts';
 import * as forms from './0018_forms.ts';
 import * as citizenLanguage from './0019_citizen_language.ts';
+import * as dialogOutgoing from './0021_dialog_outgoing.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0017_dialogmelding_exchange': dialogmeldingExchange,
   '0018_forms': forms,
   '0019_citizen_language': citizenLanguage,
+  '0021_dialog_outgoing': dialogOutgoing,
 };

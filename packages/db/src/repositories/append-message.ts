@@ -33,6 +33,8 @@ export interface MessageToAppend {
   inResponseTo: string | null;
   sentAt: Date;
   hasAttachments: boolean;
+  /** Carried to its organisation by another system (a Dialogmelding answer): in progress until that system's receipt. */
+  carried?: boolean;
 }
 
 /** A thread the message starts: its id is the message's unless given; its subject and importance are the message's. */
@@ -66,7 +68,7 @@ export function appendMessageSql(thread: ThreadOfMessage, message: MessageToAppe
       insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,
                            priority, important, identifier_system, identifier_value, in_response_to, status, sent_at, updated_at)
       select ${message.id}::uuid, c.id, ${threadId}::uuid, ${message.organizationId}::uuid, ${message.direction}, ${message.kind}, ${message.subject}, ${message.senderName}, ${JSON.stringify(message.textParts)}::jsonb, ${messageBody(message.textParts)},
-             ${message.priority}, ${message.important}, ${message.identifier.system}, ${message.identifier.value}, ${message.inResponseTo}::uuid, ${firstLetterStatus(message.direction)}, ${message.sentAt}::timestamptz, ${message.sentAt}::timestamptz
+             ${message.priority}, ${message.important}, ${message.identifier.system}, ${message.identifier.value}, ${message.inResponseTo}::uuid, ${firstLetterStatus(message.direction, message.carried)}, ${message.sentAt}::timestamptz, ${message.sentAt}::timestamptz
       from c
       returning id, citizen_id, thread_id, search),
     t as (

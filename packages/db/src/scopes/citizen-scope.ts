@@ -1,5 +1,5 @@
 /**
- * All a citizen may reach, for one citizen: their inbox, their municipal messaging,
+ * All a citizen may reach, for one citizen: their inbox, their municipal messaging, their answers to Dialogmelding questions,
  * their appointments, their notice choice and their language. Every part is filtered by `citizenId`,
  * so another person's item is "not found", like a missing one.
  */
@@ -11,6 +11,7 @@ import { CitizenMunicipal } from '../repositories/municipal/citizen-municipal.ts
 import { CitizenAppointments } from '../repositories/citizen-appointments.ts';
 import { CitizenLanguage } from '../repositories/citizen-language.ts';
 import { CitizenForms } from '../repositories/forms/citizen-forms.ts';
+import { CitizenDialogAnswers } from '../dialogmelding/dialog-answers.ts';
 import type { DeliveryStore } from '../delivery/delivery-store.ts';
 import type { PrincipalOf } from './principal.ts';
 
@@ -33,6 +34,8 @@ export class CitizenScope {
   readonly language: CitizenLanguage;
   /** Forms ordered for the citizen, the catalogue, drafts, and the reservation against research. */
   readonly forms: CitizenForms;
+  /** Answers to questions that came by Dialogmelding, sent back to their senders. */
+  readonly dialogAnswers: CitizenDialogAnswers;
 
   constructor(
     db: Kysely<Database>,
@@ -45,6 +48,7 @@ export class CitizenScope {
     this.appointments = new CitizenAppointments(db, this.citizenId);
     this.language = new CitizenLanguage(db, this.citizenId);
     this.forms = new CitizenForms(db, this.citizenId);
+    this.dialogAnswers = new CitizenDialogAnswers(db, this.citizenId);
   }
 
   /** The national id the contact register knows this citizen by. */

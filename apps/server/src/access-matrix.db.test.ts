@@ -6,7 +6,7 @@
  * A new route without an entry here fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MunicipalDirectory } from '@innboks/db';
+import { DialogExchanges, MunicipalDirectory } from '@innboks/db';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 import { testDatabaseKinds } from './testing/test-database.ts';
 import { CookieJar, loginAsCitizen } from './testing/cookie-jar.ts';
@@ -31,6 +31,8 @@ interface Fixture {
   /** A survey ordered for citizen A (a Task) and the inbox letter it came as. */
   formId: string;
   formLetterId: string;
+  /** A hospital's question to citizen A that came by Dialogmelding (recorded as the door records it): a thread A may answer. */
+  questionThreadId: string;
 }
 
 interface Entry {
@@ -105,6 +107,12 @@ const matrix: Record<string, Entry> = {
     allowed: ['citizenA'],
     request: (f) => ({ path: `/api/municipal/threads/${f.threadId}` }),
     missing: () => ({ path: `/api/municipal/threads/${missingId}` }),
+  },
+  'POST /api/letters/:id/answers': {
+    audience: 'citizen',
+    allowed: ['citizenA'],
+    request: (f) => ({ path: `/api/letters/${f.questionThreadId}/answers`, body: { text: 'Ja, det går bra.' } }),
+    missing: () => ({ path: `/api/letters/${missingId}/answers`, body: { text: 'Ja, det går bra.' } }),
   },
   'POST /api/municipal/threads/:id/messages': {
     audience: 'citizen',
@@ -231,7 +239,14 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
     await publishQuestionnaire(server.baseUrl, surveyToken, form);
     const task = await postTask(server.baseUrl, surveyToken, formOrder(survey, lars.nationalId, `${form.url}|1`));
     const formLetter = await db.selectFrom('form_task').select('message_id').where('id', '=', task.body!.id).executeTakeFirstOrThrow();
-    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, formLetterId: formLetter.message_id };
+    const hospital = server.senders.find((sender) => sender.kind === 'hospital')!;
+    const question = await postLetter(server.baseUrl, await server.tokenFor(hospital.clientId), communication(hospital, lars.nationalId));
+    const questionRow = await db.selectFrom('message').select(['id', 'thread_id', 'citizen_id']).where('id', '=', String(question.body!.id)).executeTakeFirstOrThrow();
+    await new DialogExchanges(db).record(
+      { direction: 'in', counterpartHerId: '8100012', msgId: 'matrix-question', messageType: 'DIALOG_FORESPORSEL', conversationId: 'matrix-question', citizenId: questionRow.citizen_id, messageId: questionRow.id, appRec: { status: '1', errors: [] } },
+      new Date(),
+    );
+    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, formLetterId: formLetter.message_id, questionThreadId: questionRow.thread_id };
   });
   afterAll(async () => server?.close());
 

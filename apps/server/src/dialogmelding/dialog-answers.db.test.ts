@@ -72,7 +72,7 @@ describe.each(testDatabaseKinds())('A citizen’s answer to a Dialogmelding ques
     expect(shown.errors).toEqual([{ code: 'E35', description: 'Pasienten finnes ikke i mottakersystemet', details: 'pasienten er ikke registrert hos oss' }]);
   });
 
-  test('the answer job run twice sends the same message twice, which the hospital keeps as one; once its AppRec has come, nothing more is sent', async () => {
+  test('the answer job run twice sends the same message both times, same MsgId and same content; once its AppRec has come, nothing more is sent', async () => {
     const { question, threadId } = await letterIn();
     const sent = await rig.answer(threadId, 'Ja, jeg kommer gjerne til kontroll.');
     const send = sendDialogAnswerHandler(rig.server.delivery);

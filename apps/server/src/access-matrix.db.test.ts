@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '@innboks/core';
-import { MunicipalDirectory, Representations, type Person } from '@innboks/db';
+import { DialogExchanges, MunicipalDirectory, Representations, type Person } from '@innboks/db';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 import { testDatabaseKinds } from './testing/test-database.ts';
 import { CookieJar, csrfHeaders, loginAsCitizen } from './testing/cookie-jar.ts';
@@ -58,6 +58,8 @@ interface Fixture {
   citizenAId: string;
   /** A power of attorney A gave to someone outside the matrix, for ending. */
   spareAttorneyId: string;
+  /** A hospital's question to citizen A that came by Dialogmelding (recorded as the door records it): a thread A may answer. */
+  questionThreadId: string;
 }
 
 interface Entry {
@@ -144,6 +146,12 @@ const matrix: Record<string, Entry> = {
     allowed: forA,
     request: (f) => ({ path: `/api/municipal/threads/${f.threadId}` }),
     missing: () => ({ path: `/api/municipal/threads/${missingId}` }),
+  },
+  'POST /api/letters/:id/answers': {
+    audience: 'citizen',
+    allowed: forA,
+    request: (f) => ({ path: `/api/letters/${f.questionThreadId}/answers`, body: { text: 'Ja, det går bra.' } }),
+    missing: () => ({ path: `/api/letters/${missingId}/answers`, body: { text: 'Ja, det går bra.' } }),
   },
   'POST /api/municipal/threads/:id/messages': {
     audience: 'citizen',
@@ -327,7 +335,14 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
     await publishQuestionnaire(server.baseUrl, surveyToken, form);
     const task = await postTask(server.baseUrl, surveyToken, formOrder(survey, lars.nationalId, `${form.url}|1`));
     const formLetter = await db.selectFrom('form_task').select('message_id').where('id', '=', task.body!.id).executeTakeFirstOrThrow();
-    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, formLetterId: formLetter.message_id, citizenAId: larsPerson.citizenId, spareAttorneyId };
+    const hospital = server.senders.find((sender) => sender.kind === 'hospital')!;
+    const question = await postLetter(server.baseUrl, await server.tokenFor(hospital.clientId), communication(hospital, lars.nationalId));
+    const questionRow = await db.selectFrom('message').select(['id', 'thread_id', 'citizen_id']).where('id', '=', String(question.body!.id)).executeTakeFirstOrThrow();
+    await new DialogExchanges(db).record(
+      { direction: 'in', counterpartHerId: '8100012', msgId: 'matrix-question', messageType: 'DIALOG_FORESPORSEL', conversationId: 'matrix-question', citizenId: questionRow.citizen_id, messageId: questionRow.id, appRec: { status: '1', errors: [] } },
+      new Date(),
+    );
+    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, formLetterId: formLetter.message_id, questionThreadId: questionRow.thread_id, citizenAId: larsPerson.citizenId, spareAttorneyId };
   });
   afterAll(async () => server?.close());
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { inboxCategories } from './categories.ts';
+import { messageTextMaxLength } from './municipal-api.ts';
 
 export const inboxCategorySchema = z.enum(inboxCategories);
 
@@ -113,8 +114,20 @@ export const threadMessageSchema = z.object({
   sentAt: z.string(),
   text: z.array(z.string()),
   attachments: z.array(attachmentSchema),
+  /**
+   * The citizen's answer carried to its sender as a Dialogmelding: `sending` until the
+   * sender's receipt, then `delivered`, or `rejected` with the sender's error codes and
+   * texts. null for every other message.
+   */
+  carried: z
+    .object({
+      state: z.enum(['sending', 'delivered', 'rejected']),
+      errors: z.array(z.object({ code: z.string(), description: z.string(), details: z.string().optional() })),
+    })
+    .nullable(),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
+export type CarriedState = NonNullable<ThreadMessage['carried']>;
 
 /**
  * GET /api/letters/:id — a thread with all its messages, oldest first. Opening it
@@ -131,9 +144,23 @@ export const letterSchema = z.object({
   important: z.boolean(),
   /** A conversation with a municipal service, which has its own panel (GET /api/municipal/threads/:id). */
   municipal: z.boolean(),
+  /** The sender asked a question by Dialogmelding: the citizen may answer it (POST /api/letters/:id/answers). */
+  answerable: z.boolean(),
   messages: z.array(threadMessageSchema),
 });
 export type Letter = z.infer<typeof letterSchema>;
+
+/**
+ * POST /api/letters/:id/answers — answer the question in a thread that came by
+ * Dialogmelding. 201 `LetterAnswerSent`; 409 when the thread holds no such question.
+ */
+export const letterAnswerSchema = z.object({
+  text: z.string().trim().min(1, 'Skriv et svar').max(messageTextMaxLength, `Svaret kan ha høyst ${messageTextMaxLength} tegn`),
+});
+export type LetterAnswer = z.infer<typeof letterAnswerSchema>;
+
+export const letterAnswerSentSchema = z.object({ threadId: z.string().uuid(), messageId: z.string().uuid() });
+export type LetterAnswerSent = z.infer<typeof letterAnswerSentSchema>;
 
 /** PATCH /api/letters/:id — archive/restore and mark read/unread. Answers the updated `Letter` summary as an InboxItem. */
 export const letterPatchSchema = z

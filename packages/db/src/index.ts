@@ -35,6 +35,7 @@ export * from './sessions/citizen-sessions.ts';
 export * from './sessions/staff-sessions.ts';
 export * from './identity-provider/oidc-storage.ts';
 export * from './dialogmelding/dialog-exchanges.ts';
+export * from './dialogmelding/dialog-answers.ts';
 export * from './repositories/forms/index.ts';
 export * from './representation/representations.ts';
 export type { RepresentationLogEntry, RecordedAction } from './representation/representation-log.ts';

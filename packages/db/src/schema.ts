@@ -280,6 +280,14 @@ export interface DeadLetterTable {
 }
 
 /** A Dialogmelding or AppRec-carrying message in or out over AMQP (migration 0017). */
+/** An organisation as a MsgHead names it (the dialogmelding package's Organisation, kept as JSON). */
+export interface DialogParty {
+  name: string;
+  herId: string;
+  organisationNumber?: string | undefined;
+  department?: { name: string; herId: string | undefined } | undefined;
+}
+
 export interface DialogExchangeTable {
   id: Generated<string>;
   direction: 'in' | 'out';
@@ -292,6 +300,8 @@ export interface DialogExchangeTable {
   message_id: string | null;
   app_rec_status: '1' | '2' | '3' | null;
   app_rec_errors: Json<{ code: string; description: string; details?: string | undefined }[]> | null;
+  /** The party as it named itself in MsgHead/Sender (migration 0021): where an answer is addressed. */
+  counterpart: Json<DialogParty> | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -14,7 +14,7 @@ const receipt: AppRec = {
 
 describe('AppRec', () => {
   it('a rejection is read back with its status, error code and the message it answers', () => {
-    expect(readAppRec(writeAppRec(receipt))).toMatchObject({ status: '2', errors: [{ code: 'E35' }], original: { msgId: 'msg-1' }, receiver: { herId: '8142519' } });
+    expect(readAppRec(writeAppRec(receipt))).toMatchObject({ status: '2', errors: [{ code: 'E35', details: 'ukjent fødselsnummer' }], original: { msgId: 'msg-1' }, receiver: { herId: '8142519' } });
   });
 
   it('the receipt to one message has the same id every time, and another message another', () => {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseXml } from './safe-xml.ts';
-import { declaresNamespace, XmlReader } from './xml-reader.ts';
+import { declaresNamespace, textOf, XmlReader } from './xml-reader.ts';
 import { appRecErrors, appRecMessageType, codeSystems, namespaces, type AppRecErrorCode } from './standards.ts';
 import { coded, element } from './xml-writer.ts';
 
@@ -66,9 +66,11 @@ export function readAppRec(xml: string): AppRec {
   const id = reader.text(root, 'Id', at);
   const genDate = reader.text(root, 'GenDate', at);
   const status = reader.code(root, 'Status', at, { system: codeSystems.appRecStatus, values: ['1', '2', '3'] })?.v as AppRecStatus | undefined;
+  // Each error's AdditionalInfo follows it (as writeAppRec writes them); the parser keeps them in order, so the nth belongs to the nth error.
+  const details = reader.many(root, 'AdditionalInfo', at, 0, 100).map(textOf);
   const errors = reader.many(root, 'Error', at, 0, 100).map((error, index) => {
     const code = reader.codeOf(error, `${at}/Error[${index + 1}]`, { system: codeSystems.appRecError });
-    return { code: code?.v ?? '', description: code?.dn ?? '' };
+    return { code: code?.v ?? '', description: code?.dn ?? '', ...(details[index] ? { details: details[index] } : {}) };
   });
   if (status === '2' && errors.length === 0) reader.fail(`${at}/Error`, 'an AppRec with status 2 names at least one error');
   const party = (name: string) => {

@@ -3,19 +3,20 @@
  *
  *   npm run dialog -- sample [--from <her-id>] [--kind notat|foresporsel] [--citizen <national id>]   a MsgHead to start from
  *   npm run dialog -- send <file.xml> --from <her-id>     sign as that sender, encrypt to Innboks, send to Innboks's queue
- *   npm run dialog -- receipts --for <her-id> [--wait <seconds>]   read and decrypt the AppRecs (and error reports) waiting for it
+ *   npm run dialog -- receipts --for <her-id> [--wait <seconds>] [--ack 1|2]   read and decrypt the AppRecs, citizens' answers
+ *                                                           and error reports waiting for it; --ack answers each answer with an AppRec
  *
  * The keys are the address register stand-in's (<data dir>/dev/dialogmelding, made at
  * first start, listed in demo.json); the broker is INNBOKS_AMQP_URL, as for the server.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { AmqpLink, DialogSenderClient, sampleDialogMessage, writeDialogMessage, type Received } from '@innboks/dialogmelding';
+import { AmqpLink, appRecError, DialogSenderClient, sampleDialogMessage, writeDialogMessage, type Received } from '@innboks/dialogmelding';
 import { loadConfigOrExit, type Config } from '../config.ts';
 import { demoCitizens, demoSenders } from '../demo/demo-data.ts';
 import { demoHerId, ensureStandInRegister, StandInAddressRegister } from '../dialogmelding/address-register.ts';
 
-const usage = 'usage: npm run dialog -- sample [--from <her-id>] [--kind notat|foresporsel] [--citizen <national id>] | send <file.xml> --from <her-id> | receipts --for <her-id> [--wait <seconds>]';
+const usage = 'usage: npm run dialog -- sample [--from <her-id>] [--kind notat|foresporsel] [--citizen <national id>] | send <file.xml> --from <her-id> | receipts --for <her-id> [--wait <seconds>] [--ack 1|2]';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -42,7 +43,10 @@ export function describeReceived(item: Received): string {
     const errors = item.appRec.errors.map((error) => ` ${error.code} ${error.description}`).join(';');
     return `AppRec ${item.appRec.id} for MsgId ${item.appRec.original.msgId}: status ${item.appRec.status}${errors ? ` —${errors}` : ''}`;
   }
-  if (item.kind === 'message') return `Dialogmelding (${item.transport.subject ?? 'no subject'}), message-id ${item.transport.messageId}:\n${item.xml}`;
+  if (item.kind === 'message') {
+    const answering = item.message.conversationRef ? `, answering MsgId ${item.message.conversationRef.refToParent}` : '';
+    return `Dialogmelding ${item.message.type} MsgId ${item.message.msgId}${answering}: «${item.message.body.text}»\n${item.xml}`;
+  }
   return `A message that cannot be opened (${item.error}), message-id ${item.transport.messageId}`;
 }
 
@@ -88,18 +92,28 @@ export async function dialogCommand(args: string[], config: Config, out: (line: 
         out(usage);
         return 2;
       }
+      const ack = option(args, 'ack');
+      if (ack !== undefined && ack !== '1' && ack !== '2') {
+        out(usage);
+        return 2;
+      }
       const waitMs = Number(option(args, 'wait') ?? '3') * 1000;
       const { client, link } = await clientFor(config, herId);
       let count = 0;
+      const acks: Promise<void>[] = [];
       const receipts = client.onAsync((item) => {
         count++;
         out(describeReceived(item));
+        if (!ack || item.kind !== 'message') return;
+        const errors = ack === '2' ? [appRecError('other', 'avvist fra kommandolinjen')] : [];
+        acks.push(client.sendAppRec(item.message, ack, errors).then(() => out(`AppRec ${ack} sent for MsgId ${item.message.msgId}`)));
       });
       const errors = client.onError((item) => {
         count++;
         out(`Error report for message-id ${item.properties.originalMessageId}: ${item.properties.errorCondition} — ${item.properties.errorDescription}`);
       });
       await new Promise((resolve) => setTimeout(resolve, waitMs));
+      await Promise.all(acks);
       receipts.close();
       errors.close();
       await link.close();

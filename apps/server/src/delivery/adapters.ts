@@ -21,6 +21,7 @@ import {
 } from '@innboks/channels';
 import type { Config } from '../config.ts';
 import { demoCitizen, demoCitizens, demoRepresentations } from '../demo/demo-data.ts';
+import { DialogOutbound } from '../dialogmelding/outbound.ts';
 
 export interface DeliveryAdapters {
   contactRegister: ContactRegister;
@@ -30,6 +31,8 @@ export interface DeliveryAdapters {
   email: EmailSender;
   digitalMailbox: DigitalMailbox;
   print: PrintService;
+  /** Citizens' answers to Dialogmelding questions, back to their senders over AMQP. */
+  dialogmelding: DialogOutbound;
   /** The embedded stand-ins in use, for the dev page. */
   standIns: { outbox?: NoticeOutbox; digitalMailbox?: StandInDigitalMailbox; printFolder?: PrintBatchFolder };
   close(): void;
@@ -87,6 +90,7 @@ export function buildDeliveryAdapters(config: Config, now: () => Date = () => ne
   if (delivery.print) print = new HttpPrintService({ url: delivery.print.url, token: delivery.print.token, timeoutMs });
   else print = standIns.printFolder = new PrintBatchFolder(delivery.printBatchDir, now);
 
+  const dialogmelding = new DialogOutbound(config.dialogmelding);
   return {
     contactRegister: delivery.contactRegister
       ? new HttpContactRegister({ url: delivery.contactRegister.url, token: delivery.contactRegister.token, timeoutMs })
@@ -98,7 +102,11 @@ export function buildDeliveryAdapters(config: Config, now: () => Date = () => ne
     email,
     digitalMailbox,
     print,
+    dialogmelding,
     standIns,
-    close: () => smtp?.close(),
+    close: () => {
+      smtp?.close();
+      void dialogmelding.close();
+    },
   };
 }

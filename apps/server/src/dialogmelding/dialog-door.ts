@@ -15,6 +15,7 @@ import { AmqpLink, type AmqpMessage, type Settlement } from '@innboks/dialogmeld
 import type { Config } from '../config.ts';
 import { ensureStandInRegister, listInDemoFile, StandInAddressRegister } from './address-register.ts';
 import { asyncQueue, deadLetterQueue, DialogIntake, errorQueue, type IntakeOutcome } from './intake.ts';
+import { innboksName } from './outbound.ts';
 
 export const maxDeliveries = 10;
 
@@ -54,7 +55,7 @@ export async function startDialogDoor(options: DialogDoorOptions): Promise<Dialo
   const entries = await ensureStandInRegister(settings.addressRegisterDir, settings.herId);
   await listInDemoFile(config.dataDir, settings.addressRegisterDir, entries, settings.herId);
   const register = await StandInAddressRegister.open(settings.addressRegisterDir);
-  const own = { herId: settings.herId, name: 'Helsenorge Innboks', keys: await register.keysOf(settings.herId) };
+  const own = { herId: settings.herId, name: innboksName, keys: await register.keysOf(settings.herId) };
   const intake = new DialogIntake({ db, clock, register, population: options.population, link, own });
   const exchanges = new DialogExchanges(db);
   for (const queue of [errorQueue(own.herId), deadLetterQueue(own.herId)]) await link.declare(queue);

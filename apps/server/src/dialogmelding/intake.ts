@@ -6,6 +6,10 @@
  * is committed, status 2 with a code for what is wrong with the message, and the
  * `<sender>_error` queue with an errorCondition when the message cannot be read at
  * all. Anything else throws, and the consumer retries it (consumer.ts).
+ *
+ * The same queue brings the senders' AppRecs for the citizens' answers Innboks sent
+ * (jobs/send-dialog-answer.ts): one whose OriginalMsgId is ours is recorded on the
+ * answer (arrived or refused); any other goes back on the error queue.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -14,6 +18,8 @@ import { DialogExchanges, openSenderRepository, type Database, type StoredLetter
 import {
   appRecError,
   appRecIdFor,
+  appRecMessageType,
+  readAppRec,
   CmsRefused,
   decryptThenVerify,
   msgIdOfBroken,
@@ -52,6 +58,7 @@ export interface IntakeDependencies {
 /** What became of a message; the consumer accepts it after any of these. */
 export type IntakeOutcome =
   | { kind: 'stored'; letter: StoredLetter; repeat: boolean }
+  | { kind: 'receipt'; status: AppRec['status'] }
   | { kind: 'rejected'; code: string }
   | { kind: 'error-queue'; condition: ErrorCondition }
   | { kind: 'unanswerable'; reason: string };
@@ -86,6 +93,7 @@ export class DialogIntake {
     }
 
     const xml = decodeText(content);
+    if (transport.subject === appRecMessageType || /^\s*(<\?xml[^>]*\?>\s*)?<([\w.-]+:)?AppRec[\s>]/.test(xml)) return this.receipt(party, transport, xml);
     let message: DialogMessage;
     try {
       message = readDialogMessage(xml);
@@ -138,12 +146,31 @@ export class DialogIntake {
         citizenId: letter.message.citizen_id,
         messageId: letter.message.id,
         appRec: { status: '1', errors: [] },
+        counterpart: message.sender,
       },
       this.deps.clock.now(),
     );
     // Only now, with the letter committed, the OK receipt; its date is the letter's, so a repeat is the same receipt.
     if (message.ackRequested) await this.sendAppRec(party, message, { status: '1', errors: [] }, letter.message.sent_at);
     return { kind: 'stored', letter, repeat: outcome.outcome === 'existing' };
+  }
+
+  /** A sender's AppRec for one of our messages (a citizen's answer), recorded on that answer. */
+  private async receipt(party: RegisteredParty, transport: AmqpMessage, xml: string): Promise<IntakeOutcome> {
+    let appRec: AppRec;
+    try {
+      appRec = readAppRec(xml);
+    } catch (error) {
+      if (error instanceof XmlRefused) return this.toErrorQueue(party.herId, transport, 'transport:not-well-formed-xml', error.message);
+      if (error instanceof StructureInvalid) return this.toErrorQueue(party.herId, transport, 'transport:invalid-field-value', error.message);
+      throw error;
+    }
+    if (appRec.sender.herId !== party.herId) {
+      return this.toErrorQueue(party.herId, transport, 'transport:invalid-field-value', `AppRec/Sender HER-id ${appRec.sender.herId} is not the transport's fromHerId ${party.herId}`);
+    }
+    const ours = await this.exchanges.recordAppRecFor(party.herId, appRec.original.msgId, { status: appRec.status, errors: appRec.errors }, this.deps.clock.now());
+    if (!ours) return this.toErrorQueue(party.herId, transport, 'transport:invalid-field-value', `AppRec/OriginalMsgId/Id ${appRec.original.msgId} is no message Innboks sent to HER-id ${party.herId}`);
+    return { kind: 'receipt', status: appRec.status };
   }
 
   private async reject(party: RegisteredParty, message: { msgId: string; type: string; genDate: string }, code: AppRecErrorCode, details: string): Promise<IntakeOutcome> {

@@ -7,6 +7,7 @@ import { sendDigitalMailboxHandler } from './send-digital-mailbox.ts';
 import { printLetterHandler } from './print-letter.ts';
 import { unreadFallbackHandler } from './unread-fallback.ts';
 import { expireFormTaskHandler, formReceiptHandler } from './form-jobs.ts';
+import { sendDialogAnswerHandler } from './send-dialog-answer.ts';
 
 export function deliveryJobHandlers(runtime: DeliveryRuntime): JobHandlers {
   return {
@@ -17,5 +18,6 @@ export function deliveryJobHandlers(runtime: DeliveryRuntime): JobHandlers {
     'unread-fallback': unreadFallbackHandler(runtime),
     'expire-form-task': expireFormTaskHandler(runtime.db, runtime.clock),
     'form-receipt': formReceiptHandler(runtime.db, runtime.clock),
+    'send-dialog-answer': sendDialogAnswerHandler(runtime),
   };
 }

@@ -6,10 +6,13 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { AmqpLink, DialogSenderClient, makeTestCertificate, sampleDialogMessage, type AmqpMessage, type DialogMessage, type Received } from '@innboks/dialogmelding';
+import { AmqpLink, DialogSenderClient, sampleDialogMessage, type AmqpMessage, type DialogMessage, type Received } from '@innboks/dialogmelding';
+import type { Letter, LetterAnswerSent } from '@innboks/contracts';
+import { addStandInParty } from '../dialogmelding/address-register.ts';
 import { startDialogDoor, type DialogDoor } from '../dialogmelding/dialog-door.ts';
 import { asyncQueue, deadLetterQueue, errorQueue } from '../dialogmelding/intake.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
+import { csrfHeaders, loginAsCitizen, type CookieJar } from './cookie-jar.ts';
 import type { TestDatabaseKind } from './test-database.ts';
 
 export interface DialogRig {
@@ -22,6 +25,14 @@ export interface DialogRig {
   /** A Notat (or Foresporsel) from the rig's sender to Innboks about the first demo citizen. */
   message(overrides?: Partial<DialogMessage> & { kind?: 'notat' | 'foresporsel' }): DialogMessage;
   appRecFor(msgId: string, timeoutMs?: number): Promise<Extract<Received, { kind: 'apprec' }>>;
+  /** The Dialogmeldinger Innboks sent the rig's sender (citizens' answers) that answer `msgId` (their ConversationRef/RefToParent), as many as `count`. */
+  answersTo(msgId: string, count?: number, timeoutMs?: number): Promise<Extract<Received, { kind: 'message' }>[]>;
+  /** The first demo citizen, logged in through the test login page (once per rig). */
+  citizen(): Promise<CookieJar>;
+  /** The citizen's view of a thread, through the citizen web API. */
+  letter(threadId: string): Promise<Letter>;
+  /** The citizen answers in a thread through the citizen web API; answers the HTTP status and body. */
+  answer(threadId: string, text: string): Promise<{ status: number; body: LetterAnswerSent & { title?: string; detail?: string } }>;
   errorFor(amqpMessageId: string, timeoutMs?: number): Promise<AmqpMessage>;
   close(): Promise<void>;
 }
@@ -46,7 +57,8 @@ export async function startDialogRig(kind: TestDatabaseKind, options: { autoWork
 
   const hospital = server.senders.find((sender) => sender.kind === 'hospital')!;
   const senderHerId = randomHerId();
-  const keys = await makeTestCertificate(`${hospital.name} (test)`);
+  // In the register's files (the answer job reads them) and in the door's register, which read them at start.
+  const keys = await addStandInParty(server.config.dialogmelding.addressRegisterDir, { herId: senderHerId, name: hospital.name, organisationNumber: hospital.organizationNumber });
   door.register.register({ herId: senderHerId, name: hospital.name, organisationNumber: hospital.organizationNumber, certificatePem: keys.certificatePem });
   const innboks = (await door.register.party(innboksHerId))!;
   const senderLink = await AmqpLink.connect(server.config.dialogmelding.amqpUrl!);
@@ -54,6 +66,8 @@ export async function startDialogRig(kind: TestDatabaseKind, options: { autoWork
   const received: Received[] = [];
   const errors: AmqpMessage[] = [];
   const listeners = [client.onAsync((item) => received.push(item)), client.onError((item) => errors.push(item))];
+  let jar: Promise<CookieJar> | undefined;
+  const citizen = () => (jar ??= loginAsCitizen(server.baseUrl, server.citizens[0]!.nationalId));
 
   return {
     server,
@@ -76,6 +90,26 @@ export async function startDialogRig(kind: TestDatabaseKind, options: { autoWork
     },
     appRecFor: (msgId, timeoutMs = 15_000) =>
       waitFor(() => received.find((item): item is Extract<Received, { kind: 'apprec' }> => item.kind === 'apprec' && item.appRec.original.msgId === msgId), timeoutMs, `the AppRec for ${msgId}`),
+    answersTo: (msgId, count = 1, timeoutMs = 15_000) =>
+      waitFor(
+        () => {
+          const found = received.filter((item): item is Extract<Received, { kind: 'message' }> => item.kind === 'message' && item.message.conversationRef?.refToParent === msgId);
+          return found.length >= count ? found : undefined;
+        },
+        timeoutMs,
+        `${count} answer(s) to ${msgId}`,
+      ),
+    citizen,
+    letter: async (threadId) => {
+      const response = await (await citizen()).fetch(`${server.baseUrl}/api/letters/${threadId}`);
+      if (response.status !== 200) throw new Error(`GET /api/letters/${threadId}: ${response.status}`);
+      return (await response.json()) as Letter;
+    },
+    answer: async (threadId, text) => {
+      const session = await citizen();
+      const response = await session.fetch(`${server.baseUrl}/api/letters/${threadId}/answers`, { method: 'POST', headers: csrfHeaders(session), body: JSON.stringify({ text }) });
+      return { status: response.status, body: (await response.json()) as LetterAnswerSent };
+    },
     errorFor: (amqpMessageId, timeoutMs = 15_000) => waitFor(() => errors.find((item) => item.properties.originalMessageId === amqpMessageId), timeoutMs, `an error report for ${amqpMessageId}`),
     close: async () => {
       for (const listener of listeners) listener.close();

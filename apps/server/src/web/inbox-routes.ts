@@ -9,8 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock, InboxCategory } from '@innboks/core';
 import { CitizenInbox, type InboxThread } from '@innboks/db';
-import { inboxQuerySchema, inboxSearchSchema, letterPatchSchema, type InboxItem, type Letter } from '@innboks/contracts';
-import { problems } from '../http/problem.ts';
+import { inboxQuerySchema, inboxSearchSchema, letterAnswerSchema, letterPatchSchema, type InboxItem, type Letter, type LetterAnswerSent } from '@innboks/contracts';
+import { HttpProblem, problems } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 import { contentDisposition } from '../fhir/routes.ts';
@@ -21,6 +21,8 @@ export interface InboxRouteOptions {
 }
 
 const idParams = z.object({ id: z.string() });
+
+const notAnswerableMessage = 'Avsenderen har ikke stilt et spørsmål du kan svare på her. Ta kontakt med avsenderen slik brevet sier.';
 
 /** The inbox screen's fields as both routes have them after validation. */
 type InboxPageFields = Omit<z.output<typeof inboxSearchSchema>, 'q'> & { q?: string | undefined };
@@ -52,7 +54,8 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
   routes.get('/api/inbox/unread', { preHandler: guards.citizen }, async (request) => citizenScope(request).inbox.unreadCounts());
 
   routes.get('/api/letters/:id', { preHandler: guards.citizen, schema: { params: idParams } }, async (request): Promise<Letter> => {
-    const thread = await citizenScope(request).inbox.open(request.params.id, clock.now());
+    const scope = citizenScope(request);
+    const thread = await scope.inbox.open(request.params.id, clock.now());
     if (!thread) throw problems.notFound();
     const first = thread.messages[0];
     return {
@@ -65,6 +68,7 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
       archived: thread.archived,
       important: thread.important,
       municipal: thread.municipal,
+      answerable: await scope.dialogAnswers.canAnswer(thread.id),
       messages: thread.messages.map((message) => ({
         id: message.id,
         direction: message.direction,
@@ -73,9 +77,23 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
         sentAt: message.sentAt.toISOString(),
         text: message.textParts,
         attachments: message.attachments.map((attachment) => ({ ...attachment, url: `/api/attachments/${attachment.id}` })),
+        carried: message.carried ?? null,
       })),
     };
   });
+
+  // An answer to a question that came by Dialogmelding: saved here with the job that sends it back (jobs/send-dialog-answer.ts).
+  routes.post(
+    '/api/letters/:id/answers',
+    { preHandler: guards.citizen, schema: { params: idParams, body: letterAnswerSchema } },
+    async (request, reply): Promise<LetterAnswerSent> => {
+      const result = await citizenScope(request).dialogAnswers.answer(request.params.id, request.body.text, clock.now());
+      if (result.outcome === 'not-found') throw problems.notFound();
+      if (result.outcome === 'not-answerable') throw new HttpProblem(409, 'Kan ikke svare her', notAnswerableMessage);
+      reply.code(201);
+      return { threadId: result.threadId, messageId: result.messageId };
+    },
+  );
 
   routes.patch(
     '/api/letters/:id',

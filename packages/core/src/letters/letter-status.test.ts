@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { firstLetterStatus, letterStatusCanMoveTo, letterStatuses } from './letter-status.ts';
+import { firstLetterStatus, letterStatusCanMoveTo, letterStatusOfReceipt, letterStatuses } from './letter-status.ts';
 
 describe('A letter status', () => {
   test('a letter being delivered may become delivered or undeliverable', () => {
@@ -27,5 +27,12 @@ describe('A letter status', () => {
   test('a letter to the citizen starts in progress, and a message from the citizen starts completed', () => {
     expect(firstLetterStatus('to-citizen')).toBe('in-progress');
     expect(firstLetterStatus('from-citizen')).toBe('completed');
+  });
+
+  test('a citizen’s answer carried to its organisation by Dialogmelding is on its way until the receipt: OK arrived, refused not done', () => {
+    expect(firstLetterStatus('from-citizen', true)).toBe('in-progress');
+    expect(letterStatusOfReceipt('1')).toBe('completed');
+    expect(letterStatusOfReceipt('3')).toBe('completed');
+    expect(letterStatusOfReceipt('2')).toBe('not-done');
   });
 });

@@ -22,8 +22,16 @@ export function letterStatusCanMoveTo(from: LetterStatus, to: LetterStatus): boo
 /**
  * The status a message starts with: a letter to the citizen is on its way; a message
  * the citizen writes has reached its organisation when it is saved (it reads it in
- * its shared inbox or by FHIR search), so it starts completed.
+ * its shared inbox or by FHIR search), so it starts completed — unless it is carried
+ * to the organisation (`carried`: an answer sent as a Dialogmelding), which is on its
+ * way until the organisation's receipt says it arrived (completed) or was refused
+ * (not-done).
  */
-export function firstLetterStatus(direction: 'to-citizen' | 'from-citizen'): LetterStatus {
-  return direction === 'to-citizen' ? 'in-progress' : 'completed';
+export function firstLetterStatus(direction: 'to-citizen' | 'from-citizen', carried = false): LetterStatus {
+  return direction === 'to-citizen' || carried ? 'in-progress' : 'completed';
+}
+
+/** What an organisation's application receipt for a carried message makes of its status: 1 and 3 arrived, 2 refused. */
+export function letterStatusOfReceipt(status: '1' | '2' | '3'): LetterStatus {
+  return status === '2' ? 'not-done' : 'completed';
 }

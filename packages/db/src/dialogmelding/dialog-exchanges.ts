@@ -6,7 +6,9 @@
  * through the sender's repository (openSenderRepository) and this store.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import { letterStatusOfReceipt } from '@innboks/core';
+import type { Database, DialogParty } from '../schema.ts';
+import { setMessageStatuses } from '../delivery/plan-batch.ts';
 
 export interface AppRecOutcome {
   status: '1' | '2' | '3';
@@ -22,6 +24,24 @@ export interface ExchangeToRecord {
   citizenId: string | null;
   messageId: string | null;
   appRec: AppRecOutcome | null;
+  /** The counterpart as it named itself in MsgHead/Sender: where an answer goes. */
+  counterpart?: DialogParty | undefined;
+}
+
+/** Everything the answer job needs to write, sign and address one citizen's answer. */
+export interface AnswerToSend {
+  msgId: string;
+  counterpartHerId: string;
+  counterpart: DialogParty | null;
+  conversationId: string;
+  /** The MsgId of the question it answers (RefToParent). */
+  refToParent: string;
+  citizen: { nationalId: string; name: string };
+  subject: string;
+  textParts: string[];
+  sentAt: Date;
+  /** The receiver's AppRec has come: the answer arrived (or was refused) and is not sent again. */
+  answered: boolean;
 }
 
 export interface ExchangeRow {
@@ -61,6 +81,7 @@ export class DialogExchanges {
         message_id: exchange.messageId,
         app_rec_status: exchange.appRec?.status ?? null,
         app_rec_errors: exchange.appRec ? JSON.stringify(exchange.appRec.errors) : null,
+        counterpart: exchange.counterpart ? JSON.stringify(exchange.counterpart) : null,
         created_at: now,
         updated_at: now,
       })
@@ -70,6 +91,7 @@ export class DialogExchanges {
           citizen_id: sql`coalesce(dialog_exchange.citizen_id, excluded.citizen_id)`,
           app_rec_status: sql`coalesce(excluded.app_rec_status, dialog_exchange.app_rec_status)`,
           app_rec_errors: sql`coalesce(excluded.app_rec_errors, dialog_exchange.app_rec_errors)`,
+          counterpart: sql`coalesce(dialog_exchange.counterpart, excluded.counterpart)`,
           updated_at: now,
         }),
       )
@@ -99,16 +121,66 @@ export class DialogExchanges {
     return row ? { counterpartHerId: row.counterpart_her_id, msgId: row.msg_id, conversationId: row.conversation_id } : undefined;
   }
 
-  /** Records the AppRec a counterpart sent for one of our messages. */
+  /**
+   * Records the AppRec a counterpart sent for one of our messages, and moves the
+   * message it carried (a citizen's answer) to what the receipt says: arrived or
+   * refused. False when the MsgId is none of ours to this counterpart.
+   */
   async recordAppRecFor(counterpartHerId: string, msgId: string, appRec: AppRecOutcome, now: Date): Promise<boolean> {
-    const result = await this.db
-      .updateTable('dialog_exchange')
-      .set({ app_rec_status: appRec.status, app_rec_errors: JSON.stringify(appRec.errors), updated_at: now })
-      .where('direction', '=', 'out')
-      .where('counterpart_her_id', '=', counterpartHerId)
-      .where('msg_id', '=', msgId)
+    return this.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .updateTable('dialog_exchange')
+        .set({ app_rec_status: appRec.status, app_rec_errors: JSON.stringify(appRec.errors), updated_at: now })
+        .where('direction', '=', 'out')
+        .where('counterpart_her_id', '=', counterpartHerId)
+        .where('msg_id', '=', msgId)
+        .returning(['citizen_id', 'message_id'])
+        .executeTakeFirst();
+      if (!row) return false;
+      if (row.citizen_id && row.message_id) await setMessageStatuses(tx, [{ citizenId: row.citizen_id, messageId: row.message_id, status: letterStatusOfReceipt(appRec.status) }], now);
+      return true;
+    });
+  }
+
+  /** A citizen's answer as it goes out, with its question and its receiver; undefined when there is no such answer. */
+  async answerToSend(citizenId: string, messageId: string): Promise<AnswerToSend | undefined> {
+    const row = await this.db
+      .selectFrom('dialog_exchange as answer')
+      .innerJoin('message', (join) => join.onRef('message.citizen_id', '=', 'answer.citizen_id').onRef('message.id', '=', 'answer.message_id'))
+      .innerJoin('citizen', 'citizen.id', 'message.citizen_id')
+      .innerJoin('dialog_exchange as question', (join) =>
+        join.onRef('question.citizen_id', '=', 'message.citizen_id').onRef('question.message_id', '=', 'message.in_response_to').on('question.direction', '=', 'in'),
+      )
+      .select([
+        'answer.msg_id',
+        'answer.counterpart_her_id',
+        'answer.counterpart',
+        'answer.conversation_id',
+        'answer.app_rec_status',
+        'question.msg_id as question_msg_id',
+        'citizen.national_id',
+        'citizen.name',
+        'message.subject',
+        'message.text_parts',
+        'message.sent_at',
+      ])
+      .where('answer.citizen_id', '=', citizenId)
+      .where('answer.message_id', '=', messageId)
+      .where('answer.direction', '=', 'out')
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    if (!row) return undefined;
+    return {
+      msgId: row.msg_id,
+      counterpartHerId: row.counterpart_her_id,
+      counterpart: row.counterpart,
+      conversationId: row.conversation_id,
+      refToParent: row.question_msg_id,
+      citizen: { nationalId: row.national_id, name: row.name },
+      subject: row.subject,
+      textParts: row.text_parts,
+      sentAt: row.sent_at,
+      answered: row.app_rec_status !== null,
+    };
   }
 
   async recent(limit = 50): Promise<ExchangeRow[]> {

@@ -39,6 +39,7 @@ export interface JobPayloads {
   'unread-fallback': LetterJob;
   'expire-form-task': FormTaskJob;
   'form-receipt': FormResponseJob;
+  'send-dialog-answer': LetterJob;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -52,6 +53,7 @@ const jobDescriptions: { [K in JobKind]: string } = {
   'unread-fallback': 'sends an important letter still unread by its next channel',
   'expire-form-task': 'fails an ordered form not submitted by its closing moment',
   'form-receipt': 'writes the receipt of a submitted form, with its PDF, to the citizen\'s inbox',
+  'send-dialog-answer': "sends a citizen's answer to a Dialogmelding question back to its sender, signed and encrypted, on its queue",
 };
 
 /** Every kind, for the check that each has a handler. */
@@ -70,3 +72,4 @@ export const channelJob = {
 
 export const expireFormTaskJob = 'expire-form-task' satisfies JobKind;
 export const formReceiptJob = 'form-receipt' satisfies JobKind;
+export const sendDialogAnswerJob = 'send-dialog-answer' satisfies JobKind;

@@ -45,6 +45,8 @@ export interface MessageToAppend {
   hasAttachments: boolean;
   /** A representative who wrote it for the person; absent for the person or a sender. */
   sentBy?: SentBy | null | undefined;
+  /** Carried to its organisation by another system (a Dialogmelding answer): in progress until that system's receipt. */
+  carried?: boolean;
 }
 
 /** A thread the message starts: its id is the message's unless given; its subject and importance are the message's. */
@@ -83,7 +85,7 @@ export function appendMessageSql(thread: ThreadOfMessage, message: MessageToAppe
       insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body,
                            priority, important, identifier_system, identifier_value, in_response_to, status, sent_at, updated_at${sentBy ? sql`, sent_by_national_id, sent_by_name, sent_by_relation` : sql``})
       select ${message.id}::uuid, c.id, ${threadId}::uuid, ${message.organizationId}::uuid, ${message.direction}, ${message.kind}, ${message.subject}, ${message.senderName}, ${JSON.stringify(message.textParts)}::jsonb, ${messageBody(message.textParts)},
-             ${message.priority}, ${message.important}, ${message.identifier.system}, ${message.identifier.value}, ${message.inResponseTo}::uuid, ${firstLetterStatus(message.direction)}, ${message.sentAt}::timestamptz, ${message.sentAt}::timestamptz${sentBy ? sql`, ${sentBy.nationalId}, ${sentBy.name}, ${sentBy.relation}` : sql``}
+             ${message.priority}, ${message.important}, ${message.identifier.system}, ${message.identifier.value}, ${message.inResponseTo}::uuid, ${firstLetterStatus(message.direction, message.carried)}, ${message.sentAt}::timestamptz, ${message.sentAt}::timestamptz${sentBy ? sql`, ${sentBy.nationalId}, ${sentBy.name}, ${sentBy.relation}` : sql``}
       from c
       returning id, citizen_id, thread_id, search),
     t as (

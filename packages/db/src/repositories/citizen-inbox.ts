@@ -46,6 +46,14 @@ export interface ThreadMessageView {
   sentAt: Date;
   textParts: string[];
   attachments: { id: string; title: string; contentType: string; size: number }[];
+  /** A message carried to its organisation by Dialogmelding (the citizen's answer): where it is, by the receiver's AppRec. */
+  carried?: CarriedState | undefined;
+}
+
+/** `sending` until the receiver's AppRec; `delivered` (status 1 or 3) or `rejected` (status 2, with its errors). */
+export interface CarriedState {
+  state: 'sending' | 'delivered' | 'rejected';
+  errors: { code: string; description: string; details?: string | undefined }[];
 }
 
 export interface ThreadView extends InboxThread {
@@ -248,11 +256,14 @@ export class CitizenInbox {
       }
       const messages = await tx
         .selectFrom('message')
-        .select(['id', 'direction', 'sender_name', 'subject', 'sent_at', 'text_parts'])
-        .where('citizen_id', '=', this.citizenId)
-        .where('thread_id', '=', threadId)
-        .orderBy('sent_at')
-        .orderBy('id')
+        .leftJoin('dialog_exchange as carried', (join) =>
+          join.onRef('carried.citizen_id', '=', 'message.citizen_id').onRef('carried.message_id', '=', 'message.id').on('carried.direction', '=', 'out'),
+        )
+        .select(['message.id', 'message.direction', 'message.sender_name', 'message.subject', 'message.sent_at', 'message.text_parts', 'carried.msg_id as carried_msg_id', 'carried.app_rec_status', 'carried.app_rec_errors'])
+        .where('message.citizen_id', '=', this.citizenId)
+        .where('message.thread_id', '=', threadId)
+        .orderBy('message.sent_at')
+        .orderBy('message.id')
         .execute();
       const attachments = await tx
         .selectFrom('attachment')
@@ -282,6 +293,7 @@ export class CitizenInbox {
           subject: message.subject,
           sentAt: message.sent_at,
           textParts: message.text_parts,
+          carried: message.carried_msg_id ? carriedState(message.app_rec_status, message.app_rec_errors) : undefined,
           attachments: attachments
             .filter((attachment) => attachment.message_id === message.id)
             .map((attachment) => ({ id: attachment.id, title: attachment.title, contentType: attachment.content_type, size: attachment.size })),
@@ -326,6 +338,11 @@ export class CitizenInbox {
       (found) => (found ? { action: 'download', objectKind: 'attachment', objectId: attachmentId } : undefined),
     );
   }
+}
+
+function carriedState(status: '1' | '2' | '3' | null, errors: CarriedState['errors'] | null): CarriedState {
+  if (status === null) return { state: 'sending', errors: [] };
+  return { state: status === '2' ? 'rejected' : 'delivered', errors: errors ?? [] };
 }
 
 function toInboxThread(row: {

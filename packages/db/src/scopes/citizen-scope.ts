@@ -1,5 +1,5 @@
 /**
- * All a citizen may reach, for one person: their inbox, their municipal messaging,
+ * All a citizen may reach, for one person: their inbox, their municipal messaging, their answers to Dialogmelding questions,
  * their appointments, their notice choice, their language and their forms. Every part is filtered by `citizenId`,
  * so another person's item is "not found", like a missing one. A representative gets
  * the represented person's scope, with only the items the rule table lets them see
@@ -14,6 +14,7 @@ import { CitizenMunicipal } from '../repositories/municipal/citizen-municipal.ts
 import { CitizenAppointments } from '../repositories/citizen-appointments.ts';
 import { CitizenLanguage } from '../repositories/citizen-language.ts';
 import { CitizenForms } from '../repositories/forms/citizen-forms.ts';
+import { CitizenDialogAnswers } from '../dialogmelding/dialog-answers.ts';
 import type { DeliveryStore } from '../delivery/delivery-store.ts';
 import { recorderFor } from '../representation/representation-log.ts';
 import type { PrincipalOf } from './principal.ts';
@@ -42,6 +43,8 @@ export class CitizenScope {
   readonly language: CitizenLanguage;
   /** Forms ordered for the citizen, the catalogue, drafts, and the reservation against research. */
   readonly forms: CitizenForms;
+  /** Answers to questions that came by Dialogmelding, sent back to their senders. */
+  readonly dialogAnswers: CitizenDialogAnswers;
 
   constructor(
     db: Kysely<Database>,
@@ -60,6 +63,7 @@ export class CitizenScope {
     this.appointments = new CitizenAppointments(db, this.citizenId, visibility, representative);
     this.language = new CitizenLanguage(db, this.citizenId);
     this.forms = new CitizenForms(db, this.citizenId);
+    this.dialogAnswers = new CitizenDialogAnswers(db, this.citizenId, visibility, representative);
   }
 
   /** Someone acting for the person: settings that belong to the person are not theirs to change. */

@@ -11,6 +11,7 @@ import { isApiError } from '../../../lib/http.ts';
 import { inboxReturn } from '../../../lib/navigation-state.ts';
 import { useDocumentTitle } from '@innboks/web-base/use-document-title';
 import { useLetter } from '../api/get-letter.ts';
+import { AnswerForm } from './AnswerForm.tsx';
 import { LetterActions } from './LetterActions.tsx';
 import { LetterNotFound } from './LetterNotFound.tsx';
 import { ThreadMessage } from './ThreadMessage.tsx';
@@ -90,6 +91,7 @@ export function LetterPage({ aside }: { aside?: ReactNode } = {}) {
         </ol>
         {aside && <div className={styles.aside}>{aside}</div>}
       </div>
+      {data.answerable && <AnswerForm letterId={data.id} />}
     </div>
   );
 }

@@ -51,9 +51,8 @@ interface Fixture {
   homeNursing: string;
   /** Citizen A's appointment at a Helse Vest hospital (the dialogue region). */
   appointmentId: string;
-  /** A survey ordered for citizen A (a Task) and the inbox letter it came as. */
+  /** A survey ordered for citizen A (a Task). */
   formId: string;
-  formLetterId: string;
   /** Citizen A as a person to act for. */
   citizenAId: string;
   /** A power of attorney A gave to someone outside the matrix, for ending. */
@@ -161,12 +160,6 @@ const matrix: Record<string, Entry> = {
   },
   'GET /api/municipal/access-log': { audience: 'citizen', allowed: actingNow, request: () => ({ path: '/api/municipal/access-log' }) },
   'GET /api/forms': { audience: 'citizen', allowed: actingNow, request: () => ({ path: '/api/forms' }) },
-  'GET /api/forms/for-message/:messageId': {
-    audience: 'citizen',
-    allowed: forA,
-    request: (f) => ({ path: `/api/forms/for-message/${f.formLetterId}` }),
-    missing: () => ({ path: `/api/forms/for-message/${missingId}` }),
-  },
   'GET /api/forms/:kind/:id': {
     audience: 'citizen',
     allowed: forA,
@@ -334,7 +327,6 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
     const form = questionnaire('https://forms.example.no/matrix', '1');
     await publishQuestionnaire(server.baseUrl, surveyToken, form);
     const task = await postTask(server.baseUrl, surveyToken, formOrder(survey, lars.nationalId, `${form.url}|1`));
-    const formLetter = await db.selectFrom('form_task').select('message_id').where('id', '=', task.body!.id).executeTakeFirstOrThrow();
     const hospital = server.senders.find((sender) => sender.kind === 'hospital')!;
     const question = await postLetter(server.baseUrl, await server.tokenFor(hospital.clientId), communication(hospital, lars.nationalId));
     const questionRow = await db.selectFrom('message').select(['id', 'thread_id', 'citizen_id']).where('id', '=', String(question.body!.id)).executeTakeFirstOrThrow();
@@ -342,7 +334,7 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
       { direction: 'in', counterpartHerId: '8100012', msgId: 'matrix-question', messageType: 'DIALOG_FORESPORSEL', conversationId: 'matrix-question', citizenId: questionRow.citizen_id, messageId: questionRow.id, appRec: { status: '1', errors: [] } },
       new Date(),
     );
-    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, formLetterId: formLetter.message_id, questionThreadId: questionRow.thread_id, citizenAId: larsPerson.citizenId, spareAttorneyId };
+    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, questionThreadId: questionRow.thread_id, citizenAId: larsPerson.citizenId, spareAttorneyId };
   });
   afterAll(async () => server?.close());
 

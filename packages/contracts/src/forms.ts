@@ -5,7 +5,7 @@
  * PUT  /api/forms/{ordered|catalogue}/:id/draft { items } → FormDraftSaved
  * POST /api/forms/{ordered|catalogue}/:id/submit { items } → FormSubmitted; a second submit of
  *      an ordered form answers 409, an expired or cancelled one 409 naming why.
- * GET  /api/forms/for-message/:messageId → { formId } of the order an inbox letter brought
+ * (the form an inbox letter ordered is its `formId` in GET /api/letters/:id)
  * GET/PUT /api/research-reservation { reserved }
  */
 import { z } from 'zod';

@@ -146,6 +146,8 @@ export const letterSchema = z.object({
   municipal: z.boolean(),
   /** The sender asked a question by Dialogmelding: the citizen may answer it (POST /api/letters/:id/answers). */
   answerable: z.boolean(),
+  /** The form this letter ordered, to fill in at /skjemautfyller/ordered/:formId; null for other letters. */
+  formId: z.string().nullable(),
   messages: z.array(threadMessageSchema),
 });
 export type Letter = z.infer<typeof letterSchema>;

@@ -93,7 +93,7 @@ describe.each(testDatabaseKinds())('Forms, surveys and research on %s', (kind) =
     const inbox = (await (await api(phone, '/api/inbox?category=research')).json()) as { items: { id: string; subject: string }[] };
     expect(inbox.items.map((item) => item.subject)).toContain('Spørreskjema om hverdagen');
     const letterId = inbox.items.find((item) => item.subject === 'Spørreskjema om hverdagen')!.id;
-    expect(await (await api(phone, `/api/forms/for-message/${letterId}`)).json()).toEqual({ formId: task.id });
+    expect(await (await api(phone, `/api/letters/${letterId}`)).json()).toMatchObject({ formId: task.id });
 
     const opened = (await (await api(phone, `/api/forms/ordered/${task.id}`)).json()) as { state: string; draft: unknown; questionnaire: { item: unknown[] } };
     expect(opened).toMatchObject({ state: 'open', draft: null });

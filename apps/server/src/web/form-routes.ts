@@ -62,12 +62,6 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
     return { waiting: overview.waiting.map(listItem), drafts: overview.drafts.map(listItem), catalogue: overview.catalogue.map(listItem) };
   });
 
-  routes.get('/api/forms/for-message/:messageId', { ...asCitizen, schema: { params: z.object({ messageId: z.string() }) } }, async (request) => {
-    const formId = await citizenScope(request).forms.taskOfMessage(request.params.messageId);
-    if (!formId) throw problems.notFound();
-    return { formId };
-  });
-
   routes.get('/api/forms/:kind/:id', { ...asCitizen, schema: { params: formParams } }, async (request): Promise<FormToFill> => {
     const form = await citizenScope(request).forms.open(targetOf(request.params.kind, request.params.id), clock.now());
     if (!form) throw problems.notFound();

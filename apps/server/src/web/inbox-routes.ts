@@ -69,6 +69,7 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
       important: thread.important,
       municipal: thread.municipal,
       answerable: await scope.dialogAnswers.canAnswer(thread.id),
+      formId: first ? ((await scope.forms.taskOfMessage(first.id)) ?? null) : null,
       messages: thread.messages.map((message) => ({
         id: message.id,
         direction: message.direction,

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { formsOverviewSchema, type FormListItem, type FormsOverview } from '@innboks/contracts';
 import { request } from '../../../lib/http.ts';
 
@@ -9,14 +8,6 @@ export function getFormsOverview(signal?: AbortSignal): Promise<FormsOverview> {
 }
 
 export const useFormsOverview = () => useQuery({ queryKey: ['forms'], queryFn: ({ signal }) => getFormsOverview(signal) });
-
-/** GET /api/forms/for-message/:id: the ordered form an inbox letter brought (404 for other letters). */
-export const useFormOfLetter = (letterId: string) =>
-  useQuery({
-    queryKey: ['forms', 'of-letter', letterId],
-    queryFn: ({ signal }) => request(`/api/forms/for-message/${encodeURIComponent(letterId)}`, z.object({ formId: z.string() }), { signal }),
-    retry: false,
-  });
 
 /** Where a form opens: the forms app, a bundle of its own under the same origin and login. */
 export function formHref(form: Pick<FormListItem, 'kind' | 'id'>): string {

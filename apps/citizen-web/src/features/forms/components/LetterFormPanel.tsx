@@ -1,20 +1,22 @@
 import { useId } from 'react';
 import { useMessages } from '../../../i18n/use-messages.ts';
-import { formHref, useFormOfLetter } from '../api/forms.ts';
+import { useLetter } from '../../letter/api/get-letter.ts';
+import { formHref } from '../api/forms.ts';
 import styles from './LetterFormPanel.module.scss';
 
-/** Beside a letter that brought a form: the way to fill it in. Nothing for other letters. */
+/** Beside a letter that brought a form: the way to fill it in. Nothing for other letters (the letter says which form, so nothing more is asked). */
 export function LetterFormPanel({ letterId }: { letterId: string }) {
   const { m } = useMessages();
-  const form = useFormOfLetter(letterId);
+  const letter = useLetter(letterId);
   const headingId = useId();
-  if (!form.data) return null;
+  const formId = letter.data?.formId;
+  if (!formId) return null;
   return (
     <section className={styles.panel} aria-labelledby={headingId} data-testid="letter-form-panel">
       <h2 id={headingId} className={styles.heading}>
         {m.forms.letterPanelHeading}
       </h2>
-      <a href={formHref({ kind: 'ordered', id: form.data.formId })}>{m.forms.openForm}</a>
+      <a href={formHref({ kind: 'ordered', id: formId })}>{m.forms.openForm}</a>
     </section>
   );
 }

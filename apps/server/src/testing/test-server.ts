@@ -16,7 +16,6 @@ import { seedDemoData } from '../demo/seed.ts';
 import { demoCitizens, demoSenders, type DemoSender } from '../demo/demo-data.ts';
 import { accessLogKey, jobHandlers, openReadReplica } from '../runtime.ts';
 import type { ReadReplica } from '@innboks/db';
-import type { StreamingReplica } from './streaming-replica.ts';
 import { createDeliveryRuntime, type DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { fetchSenderAccessToken } from '../identity/sender-token/testing.ts';
@@ -56,7 +55,7 @@ export async function startTestServer(
     embeddedOnDisk?: boolean;
     onRoute?: (route: { method: string | string[]; url: string }) => void;
     /** A streaming replica of the test server's PostgreSQL (streaming-replica.ts) for citizens' reads, read while at most this far behind. */
-    replica?: { of: StreamingReplica; maxLagSeconds: number };
+    replica?: { of: { urlFor(primaryUrl: string): string }; maxLagSeconds: number };
   } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-test-'));

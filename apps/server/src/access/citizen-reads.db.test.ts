@@ -100,6 +100,7 @@ describe.runIf(testDatabaseKinds().includes('postgres'))('Citizens read from a s
     expect((await inbox(ola)).items[0]!.id).toBe(olaLetter);
     expect((await searchFor(ola, 'blodbanken')).items.map((item) => item.id)).toContain(olaLetter);
     expect(await gauge('innboks_db_replica_up')).toBe(1);
+    expect(await gauge('innboks_db_replica_lag_seconds')).toBeGreaterThanOrEqual(0);
   });
 
   test('a citizen who has just logged in is let in though the replica has not got the session yet', async () => {
@@ -123,5 +124,6 @@ describe.runIf(testDatabaseKinds().includes('postgres'))('Citizens read from a s
     expect(await reads('primary')).toBe(fromPrimary + 2);
     expect((await server.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     expect(await gauge('innboks_db_replica_up')).toBe(0);
+    expect(await gauge('innboks_db_replica_lag_seconds')).toBeNaN();
   });
 });

@@ -130,12 +130,11 @@ function registerDatabaseGauges(registry: client.Registry, { db, clock, poolUse,
     });
     new client.Gauge({
       name: 'innboks_db_replica_lag_seconds',
-      help: 'How far the read replica is behind its primary (0 when it has applied all it received); absent while it is down',
+      help: 'How far the read replica is behind its primary (0 when it has applied all it received); NaN while it is down (innboks_db_replica_up)',
       registers: [registry],
       async collect() {
         const state = await readReplica.refresh();
-        this.reset();
-        if (state.up) this.set(state.lagSeconds);
+        this.set(state.up ? state.lagSeconds : Number.NaN);
       },
     });
   }

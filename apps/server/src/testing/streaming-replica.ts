@@ -5,8 +5,13 @@
  * run by the `postgres` user, so the copy and the replica run as that user (`runuser`).
  *
  * It copies the whole cluster, other people's databases too: as long as the cluster is
- * big (seconds for test databases; 82 s here with a 16 GB benchmark database in it). Without a replication slot, so
- * a run that dies leaves nothing on the shared server that keeps WAL.
+ * big (seconds for test databases; 82–104 s here with a 16 GB benchmark database in it).
+ * Mind a shared server with a big cluster: while PostgreSQL 15 sends a base backup, a
+ * `DROP DATABASE … WITH (FORCE)` elsewhere on it waits for the backup's process to take
+ * its signal barrier (seen here: other test files' drops held for minutes), and on a
+ * busy machine the backup's WAL stream can hit `wal_sender_timeout` and fail.
+ * Without a replication slot, so a run that dies leaves nothing on the shared server
+ * that keeps WAL.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -80,12 +80,7 @@ export class ReadReplica {
     this.state = { ...unknown, checkedAt: performance.now() };
   }
 
-  /** The last check, for the metrics (nothing before the first). */
-  lastState(): ReplicaState | undefined {
-    return this.state === unknown ? undefined : this.state;
-  }
-
-  /** Checks now unless a check is fresh; for a scrape. */
+  /** How the replica stands: the last check if fresh, else a new one (for a scrape). */
   async refresh(): Promise<ReplicaState> {
     return this.current();
   }

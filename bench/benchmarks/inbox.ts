@@ -2,6 +2,7 @@ import type { Benchmark, Figure } from '../lib/context.ts';
 import { runReads } from '../lib/reads.ts';
 import { round } from '../lib/stats.ts';
 import { cpuText } from '../lib/cpu.ts';
+import { readsOnReplica } from '../lib/replica-reads.ts';
 
 /**
  * The inbox as a citizen opens it: first page (20 threads) and the unread counts
@@ -10,18 +11,14 @@ import { cpuText } from '../lib/cpu.ts';
  */
 export const inbox: Benchmark = {
   name: 'inbox',
-  description: 'GET /api/inbox (first page + unread counts), random citizens, 32 concurrent; server peak RSS',
+  description: 'GET /api/inbox (first page + unread counts), random citizens, 32 concurrent; server peak RSS; with --replica also with reads on a streaming replica',
   needsDataset: true,
   async run(context) {
     const dataset = context.dataset!;
     const citizens = dataset.sampleCitizenIds;
     const tokens = await context.createSessions(citizens);
-    const result = await runReads(context, {
-      name: 'inbox',
-      concurrency: 32,
-      tokens,
-      requests: citizens.map((citizenId) => ({ citizenId, path: '/api/inbox' })),
-    });
+    const requests = citizens.map((citizenId) => ({ citizenId, path: '/api/inbox' }));
+    const result = await runReads(context, { name: 'inbox', concurrency: 32, tokens, requests });
     const { ours, raw, memory } = result;
     const p99 = ours.latency.percentile(99);
     const figures: Figure[] = [
@@ -56,6 +53,7 @@ export const inbox: Benchmark = {
         note: `highest RSS sampled during the load ${round(memory.sampledPeakMb)} MB`,
       },
     ];
+    if (context.options.replica) figures.push(...(await readsOnReplica(context, { tokens, requests, withoutReplica: ours.perSecond })));
     return figures;
   },
 };

@@ -17,6 +17,8 @@ export interface BenchOptions {
   /** Start every server with --cpu-prof (profiles under bench/results/profiles). */
   profile: boolean;
   keepLogs: boolean;
+  /** The inbox benchmark also runs with its reads on a streaming replica of the server (made and removed by the run). */
+  replica: boolean;
   resultsDir: string;
 }
 
@@ -32,6 +34,8 @@ export const usage = `npm run bench -- [options]
   --db NAME         use and keep database NAME (innboks_bench…): the data is generated once, later runs reuse it
   --profile         run servers with --cpu-prof; profiles in bench/results/profiles
   --keep-logs       keep the servers' logs (the run prints where)
+  --replica         inbox: also measure with DATABASE_READ_URL on a streaming replica of the local server
+                    (pg_basebackup of the whole cluster, as root or the postgres user; apps/server/src/testing/streaming-replica.ts)
   --list            list the benchmarks
 `;
 
@@ -48,6 +52,7 @@ export function parseOptions(argv: string[]): BenchOptions & { list: boolean; he
       db: { type: 'string' },
       profile: { type: 'boolean' },
       'keep-logs': { type: 'boolean' },
+      replica: { type: 'boolean' },
       list: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -69,6 +74,7 @@ export function parseOptions(argv: string[]): BenchOptions & { list: boolean; he
     keepDatabase: values.db,
     profile: values.profile ?? false,
     keepLogs: values['keep-logs'] ?? false,
+    replica: values.replica ?? false,
     resultsDir,
     list: values.list ?? false,
     help: values.help ?? false,

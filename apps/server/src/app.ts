@@ -12,7 +12,7 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { CitizenSessionStore, DialogExchanges, Directory, MunicipalDirectory, heldNotices, OidcStorage, Scopes, StaffSessionStore, type Database } from '@innboks/db';
+import { CitizenSessionStore, DialogExchanges, Directory, MunicipalDirectory, heldNotices, OidcStorage, Scopes, StaffSessionStore, type Database, type ReadReplica } from '@innboks/db';
 import type { PublicConfig } from '@innboks/contracts';
 import type { Config } from './config.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -54,6 +54,8 @@ import { registerTokenMetricsRoute } from './metrics/metrics-endpoints.ts';
 export interface AppDependencies {
   config: Config;
   db: Kysely<Database>;
+  /** A streaming replica of `db` for citizens' reads (DATABASE_READ_URL; runtime.ts openReadReplica). */
+  readReplica?: ReadReplica | undefined;
   clock: Clock;
   /** The citizen web client's secret at the identity provider. */
   citizenClientSecret: string;
@@ -192,6 +194,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     representation,
     citizenSessions,
     citizenSessionStore,
+    db,
+    replicaReading: deps.readReplica && {
+      replica: deps.readReplica,
+      scopes: new Scopes(deps.readReplica.db, settings, deps.accessLogKey, clock),
+      maxLagSeconds: deps.readReplica.maxLagSeconds,
+      secureCookies: webLogin.secureCookies,
+      ...(deps.metrics ? { onRead: deps.metrics.readServed } : {}),
+    },
     staffSessions,
     verifySenderToken: createSenderTokenVerifier(config.senderToken),
   });

@@ -74,6 +74,13 @@ describe('Configuration', () => {
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
+  test('a read replica is used beside a PostgreSQL primary, read while at most 5 s behind by default, and ignored with the embedded database', () => {
+    const primary = 'postgres://db.example/innboks';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://replica.example/innboks' }).readReplica).toEqual({ url: 'postgres://replica.example/innboks', maxLagSeconds: 5 });
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://replica.example/innboks', DATABASE_READ_MAX_LAG_SECONDS: '0.5' }).readReplica?.maxLagSeconds).toBe(0.5);
+    expect(loadConfig({ DATABASE_READ_URL: 'postgres://replica.example/innboks' }).readReplica).toBeUndefined();
+  });
+
   test('a worker process lowers its CPU priority to nice 10 unless WORKER_NICE says otherwise', () => {
     expect(loadConfig({}).worker.nice).toBe(10);
     expect(loadConfig({ WORKER_NICE: '0' }).worker.nice).toBe(0);

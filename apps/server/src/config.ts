@@ -24,6 +24,10 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Connections this process keeps to PostgreSQL (DATABASE_URL only); default below. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
+  /** A streaming replica of DATABASE_URL for citizens' reads (inbox, search, appointments); ignored without DATABASE_URL. */
+  DATABASE_READ_URL: z.string().optional(),
+  /** Behind its primary by more than this, the replica is not read. */
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).default(5),
   /** Citizen login (ID-porten in production). Default: the embedded identity provider. */
   CITIZEN_OIDC_ISSUER: z.string().url().optional(),
   CITIZEN_OIDC_CLIENT_ID: z.string().default('innboks-citizen-web'),
@@ -162,6 +166,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections to PostgreSQL (with DATABASE_URL). */
   databasePoolSize: number;
+  /** A streaming replica for citizens' reads (only with DATABASE_URL), and how far behind it may be read. */
+  readReplica: { url: string; maxLagSeconds: number } | undefined;
   embeddedIdentityProvider: boolean;
   demoData: boolean;
   runWorker: boolean;
@@ -262,6 +268,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDir: path.resolve(env.INNBOKS_DATA_DIR),
     databaseUrl: env.DATABASE_URL || undefined,
     databasePoolSize: env.DATABASE_POOL_SIZE ?? (env.INNBOKS_WORKER === 'true' ? jobProcessPoolSize : apiProcessPoolSize),
+    // PGlite is one process with no replicas: the setting means nothing there.
+    readReplica: env.DATABASE_URL && env.DATABASE_READ_URL ? { url: env.DATABASE_READ_URL, maxLagSeconds: env.DATABASE_READ_MAX_LAG_SECONDS } : undefined,
     embeddedIdentityProvider,
     demoData,
     runWorker: env.INNBOKS_WORKER === 'true',

@@ -6,7 +6,7 @@
 import { systemClock } from '@innboks/core';
 import { loadConfigOrExit } from './config.ts';
 import { buildApp } from './app.ts';
-import { accessLogKey, citizenClientSecret, openConfiguredDatabase, startBackgroundWork } from './runtime.ts';
+import { accessLogKey, citizenClientSecret, openConfiguredDatabase, openReadReplica, startBackgroundWork } from './runtime.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { createDeliveryRuntime } from './delivery/delivery-runtime.ts';
 import { startDialogDoor } from './dialogmelding/dialog-door.ts';
@@ -21,14 +21,16 @@ async function main(): Promise<void> {
   const clock = systemClock;
   const database = await openConfiguredDatabase(config);
   const { db } = database;
+  const readReplica = await openReadReplica(config.readReplica, database, config.databasePoolSize);
   let demoFile: string | undefined;
   if (config.demoData) demoFile = await seedDemoData({ db, dataDir: config.dataDir, baseUrl: config.publicUrl, clock });
 
-  const metrics = createMetrics({ db, clock, ...(database.poolUse ? { poolUse: database.poolUse } : {}) });
+  const metrics = createMetrics({ db, clock, readReplica, ...(database.poolUse ? { poolUse: database.poolUse } : {}) });
   let background: ReturnType<typeof startBackgroundWork> | undefined;
   const app = await buildApp({
     config,
     db,
+    readReplica,
     clock,
     citizenClientSecret: await citizenClientSecret(config),
     accessLogKey: await accessLogKey(config),
@@ -56,12 +58,17 @@ async function main(): Promise<void> {
       { name: 'Dialogmelding door', run: async () => (!('off' in dialogDoor) ? dialogDoor.stop() : undefined) },
       { name: 'jobs in hand', run: async () => background?.stop() },
       { name: 'operator port', run: async () => operatorPort?.close() },
-      { name: 'database', run: () => database.close() },
+      {
+        name: 'database',
+        run: async () => {
+          await Promise.all([database.close(), readReplica?.close()]);
+        },
+      },
     ],
   });
 
   await app.listen({ port: config.port, host: config.host });
-  const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}/pgdata` : 'PostgreSQL from DATABASE_URL';
+  const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}/pgdata` : `PostgreSQL from DATABASE_URL${readReplica ? ', citizens\' reads from DATABASE_READ_URL' : ''}`;
   console.log(`\nInnboks is running at ${config.publicUrl}  (database: ${where})`);
   if (demoFile) console.log(`Demo citizens, senders and keys: ${demoFile}`);
   if ('off' in dialogDoor) console.log(`Dialogmelding over AMQP: off (${dialogDoor.off})`);

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '@innboks/db';
+import { migrateToLatest, openDatabase, ReadReplica, type Database, type DatabaseHandle } from '@innboks/db';
 import type { Config } from './config.ts';
 import { startWorker, type JobHandlers, type Worker } from './jobs/worker.ts';
 import { deliveryJobHandlers } from './jobs/delivery-jobs.ts';
@@ -27,6 +27,17 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   const handle = await openDatabase({ dataDir: pgdata });
   await migrateToLatest(handle.db as Kysely<unknown>);
   return handle;
+}
+
+/**
+ * The streaming replica citizens read from (DATABASE_READ_URL), beside a real PostgreSQL
+ * primary only. Opened without asking it: a replica that is down at start is only a
+ * replica that is down (reads go to the primary, /readyz stays ready, the metrics say so).
+ */
+export async function openReadReplica(replica: Config['readReplica'], primary: DatabaseHandle, poolSize: number): Promise<ReadReplica | undefined> {
+  if (!replica || primary.kind !== 'postgres') return undefined;
+  const handle = await openDatabase({ url: replica.url, poolSize, connectTimeoutMs: 1000 });
+  return new ReadReplica(handle, { maxLagSeconds: replica.maxLagSeconds });
 }
 
 /** The citizen web client's secret: from configuration, or made once and kept under the data dir. */

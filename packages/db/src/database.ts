@@ -34,6 +34,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Pool size for a real server. */
   poolSize?: number;
+  /** Give up connecting after this long (a real server; default: wait). A replica that does not answer must not hold reads up. */
+  connectTimeoutMs?: number;
 }
 
 // bigint and count(*) come back as string from pg and as number from PGlite; make both number.
@@ -81,7 +83,7 @@ function prepareMarkedStatements(pool: pg.Pool): void {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 16 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 16, ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) });
     prepareMarkedStatements(pool);
     // An idle connection the server ends (restart, failover, a forced drop) must not crash
     // the process: the pool drops it and opens a new one on the next query.

@@ -30,6 +30,8 @@ export * from './scopes/scopes.ts';
 export * from './scopes/citizen-scope.ts';
 export * from './scopes/staff-scope.ts';
 export * from './scopes/sender-scope.ts';
+export * from './replica/read-replica.ts';
+export * from './replica/wal-position.ts';
 export * from './sessions/web-session-store.ts';
 export * from './sessions/citizen-sessions.ts';
 export * from './sessions/staff-sessions.ts';

@@ -6,7 +6,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RepresentationCheck } from './representation-check.ts';
-import { CitizenInbox, type CitizenFacingPrincipal, type CitizenSessionStore, type InboxPageRequest, type InboxScreen, type PrincipalOf, type Scopes } from '@innboks/db';
+import type { Kysely } from 'kysely';
+import { CitizenInbox, type CitizenFacingPrincipal, type CitizenSessionStore, type Database, type InboxPageRequest, type InboxScreen, type PrincipalOf, type Scopes } from '@innboks/db';
+import { CitizenReads, type ReplicaReading } from './citizen-reads.ts';
 import { problems } from '../http/problem.ts';
 import { FhirError, fhirErrors } from '../http/fhir-error.ts';
 import type { WebSessions } from '../identity/web-session/web-sessions.ts';
@@ -24,6 +26,13 @@ export interface Guards {
   citizen: Guard;
   /** As `citizen`, but always the citizen themselves: choosing whom to act for, and what is theirs alone. */
   citizenSelf: Guard;
+  /**
+   * As `citizen`, for routes that only read: the session and the scope are on the read
+   * replica when one is configured and has what this browser wrote (citizen-reads.ts);
+   * a statement that writes through that scope fails (the replica is read-only).
+   * Someone acting for another gets the primary: their reads are recorded.
+   */
+  citizenReadOnly: Guard;
   /** 401 problem unless the request has a live staff session; then `staffScope(request)`. */
   staff: Guard;
   /** FHIR 401 without a valid bearer token, 403 for an organisation not registered as a sender; then `senderScope(request)`. */
@@ -31,7 +40,8 @@ export interface Guards {
   /**
    * The citizen guard and the inbox screen in one statement (the session lookup joined
    * to the page and unread counts): 401 unless the session is live, then that
-   * session's citizen's screen, and `citizenScope(request)` as after `citizen`.
+   * session's citizen's screen, and `citizenScope(request)` as after `citizen`. Read
+   * from the replica as for `citizenReadOnly`.
    */
   inboxScreen(request: FastifyRequest, reply: FastifyReply, page: InboxPageRequest): Promise<InboxScreen>;
 }
@@ -43,6 +53,10 @@ export interface GuardDependencies {
   citizenSessions: WebSessions<PrincipalOf<'citizen'>>;
   /** For the inbox screen's statement, joined to the session lookup. */
   citizenSessionStore: CitizenSessionStore;
+  /** The primary, for the WAL position after a citizen's write. */
+  db: Kysely<Database>;
+  /** A streaming replica for citizens' reads, when configured. */
+  replicaReading?: ReplicaReading | undefined;
   staffSessions: WebSessions<PrincipalOf<'staff'>>;
   verifySenderToken: (authorization: string | undefined) => Promise<SenderIdentity>;
 }
@@ -56,6 +70,14 @@ function refuseWithoutSession(reply: FastifyReply): never {
 export function registerGuards(app: FastifyInstance, dependencies: GuardDependencies): Guards {
   const { scopes, representation, citizenSessions, citizenSessionStore, staffSessions, verifySenderToken } = dependencies;
   app.decorateRequest('scope', null);
+  const reads = new CitizenReads({ primary: dependencies.db, scopes, sessions: citizenSessions, store: citizenSessionStore, replica: dependencies.replicaReading });
+  reads.register(app);
+
+  /** The citizen's scope on the primary; what it writes (and any request but a GET) sends this browser's next reads to the primary until the replica has it. */
+  function writingScope(request: FastifyRequest, principal: CitizenFacingPrincipal) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') reads.noteWrite(request);
+    return scopes.citizen(principal, reads.writeWatcher(request));
+  }
 
   /** The principal a citizen's login acts as for this request, checked now. */
   async function actingAs(login: PrincipalOf<'citizen'>): Promise<CitizenFacingPrincipal> {
@@ -71,13 +93,19 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
     async citizen(request, reply) {
       const login = await citizenSessions.resolve(request);
       if (!login) refuseWithoutSession(reply);
-      request.scope = scopes.citizen(await actingAs(login));
+      request.scope = writingScope(request, await actingAs(login));
     },
 
     async citizenSelf(request, reply) {
       const login = await citizenSessions.resolve(request);
       if (!login) refuseWithoutSession(reply);
-      request.scope = scopes.citizen({ ...login, actingForCitizenId: null });
+      request.scope = writingScope(request, { ...login, actingForCitizenId: null });
+    },
+
+    async citizenReadOnly(request, reply) {
+      const found = await reads.session(request, undefined, { prepared: true });
+      if (!found) refuseWithoutSession(reply);
+      request.scope = found.principal.actingForCitizenId ? writingScope(request, await actingAs(found.principal)) : found.scopes.citizen(found.principal);
     },
 
     async staff(request, reply) {
@@ -103,17 +131,15 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
 
     async inboxScreen(request, reply, page) {
       // A search is sent unprepared: its plan depends on the words.
-      const found = await citizenSessions.resolveWith(request, (sessionId) =>
-        citizenSessionStore.findWith(sessionId, (citizenId) => CitizenInbox.pageWithUnreadCountsSql(citizenId, page), { prepared: !page.query }),
-      );
+      const found = await reads.session(request, (citizenId) => CitizenInbox.pageWithUnreadCountsSql(citizenId, page), { prepared: !page.query });
       if (!found) refuseWithoutSession(reply);
       if (found.principal.actingForCitizenId) {
-        // Someone acting for another person: that person's screen, as the relation allows, recorded.
-        const scope = scopes.citizen(await actingAs(found.principal));
+        // Someone acting for another person: that person's screen, as the relation allows, recorded (on the primary).
+        const scope = writingScope(request, await actingAs(found.principal));
         request.scope = scope;
         return scope.inbox.screen(page);
       }
-      request.scope = scopes.citizen(found.principal);
+      request.scope = found.scopes.citizen(found.principal);
       return CitizenInbox.screenFrom(found.row);
     },
   };

@@ -8,7 +8,7 @@
 import client from 'prom-client';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { openDeadLetterCounts, queueDepths, type Database, type PoolUse } from '@innboks/db';
+import { openDeadLetterCounts, queueDepths, type Database, type PoolUse, type ReadReason, type ReadReplica, type ReadTarget } from '@innboks/db';
 
 export type ChannelOutcome = 'accepted' | 'rejected' | 'failed';
 
@@ -21,12 +21,16 @@ export interface Metrics {
   channelCall(channel: string, outcome: ChannelOutcome): void;
   /** A notice taken by the SMS gateway or mail server, seconds after its job was queued. */
   noticeHandedOff(channel: string, seconds: number): void;
+  /** A citizen's read (inbox, search, appointments) served by the replica or the primary, and why. */
+  readServed(target: ReadTarget, reason: ReadReason): void;
 }
 
 export interface MetricsSources {
   db: Kysely<Database>;
   clock: Clock;
   poolUse?: () => PoolUse;
+  /** The read replica (DATABASE_READ_URL), when configured. */
+  readReplica?: ReadReplica | undefined;
 }
 
 export function createMetrics(sources: MetricsSources): Metrics {
@@ -58,6 +62,12 @@ export function createMetrics(sources: MetricsSources): Metrics {
     buckets: [0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600, 36_000],
     registers: [registry],
   });
+  const reads = new client.Counter({
+    name: 'innboks_db_reads_total',
+    help: "Citizens' reads (inbox, search, appointments) by where they were served (replica, primary) and why (replica, own-write, replica-down, replica-lagging, replica-failed, session-not-on-replica)",
+    labelNames: ['target', 'reason'] as const,
+    registers: [registry],
+  });
   registerDatabaseGauges(registry, sources);
   return {
     registry,
@@ -65,11 +75,12 @@ export function createMetrics(sources: MetricsSources): Metrics {
     letterAccepted: (door, senderKind) => lettersAccepted.inc({ door, sender_kind: senderKind }),
     channelCall: (channel, outcome) => channelCalls.inc({ channel, outcome }),
     noticeHandedOff: (channel, seconds) => noticeHandoff.observe({ channel }, seconds),
+    readServed: (target, reason) => reads.inc({ target, reason }),
   };
 }
 
 /** Gauges filled when scraped, from the shared database and this process's pool. */
-function registerDatabaseGauges(registry: client.Registry, { db, clock, poolUse }: MetricsSources): void {
+function registerDatabaseGauges(registry: client.Registry, { db, clock, poolUse, readReplica }: MetricsSources): void {
   // Both queue gauges come from one statement; a scrape asks each, and the second
   // gets the read the first started.
   let queueRead: ReturnType<typeof queueDepths> | undefined;
@@ -107,6 +118,26 @@ function registerDatabaseGauges(registry: client.Registry, { db, clock, poolUse 
       for (const row of rows) this.set({ step: row.step, cause: row.cause }, row.count);
     },
   });
+  if (readReplica) {
+    // Asked at the scrape (or the last few milliseconds' check): how the replica stands now.
+    new client.Gauge({
+      name: 'innboks_db_replica_up',
+      help: 'The read replica answers as a standby (1) or not (0: citizens read from the primary)',
+      registers: [registry],
+      async collect() {
+        this.set((await readReplica.refresh()).up ? 1 : 0);
+      },
+    });
+    new client.Gauge({
+      name: 'innboks_db_replica_lag_seconds',
+      help: 'How far the read replica is behind its primary (0 when it has applied all it received); NaN while it is down (innboks_db_replica_up)',
+      registers: [registry],
+      async collect() {
+        const state = await readReplica.refresh();
+        this.set(state.up ? state.lagSeconds : Number.NaN);
+      },
+    });
+  }
   if (poolUse) {
     new client.Gauge({
       name: 'innboks_db_pool_connections',

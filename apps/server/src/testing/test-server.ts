@@ -14,7 +14,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { seedDemoData } from '../demo/seed.ts';
 import { demoCitizens, demoSenders, type DemoSender } from '../demo/demo-data.ts';
-import { accessLogKey, jobHandlers } from '../runtime.ts';
+import { accessLogKey, jobHandlers, openReadReplica } from '../runtime.ts';
+import type { ReadReplica } from '@innboks/db';
 import { createDeliveryRuntime, type DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 import { startWorker, type Worker } from '../jobs/worker.ts';
 import { fetchSenderAccessToken } from '../identity/sender-token/testing.ts';
@@ -31,6 +32,8 @@ export interface TestServer {
   /** Delivery as the worker runs it: the store, the adapters (stand-ins or the configured URLs), the rules. */
   delivery: DeliveryRuntime;
   dataDir: string;
+  /** Citizens' reads on a streaming replica, when started with `replica` (PostgreSQL only). */
+  readReplica: ReadReplica | undefined;
   /** The server's metrics, when started with `metrics: true`. */
   metrics: Metrics | undefined;
   /** The key this server seals the access log with (under its data dir). */
@@ -44,7 +47,16 @@ export interface TestServer {
 
 export async function startTestServer(
   kind: TestDatabaseKind,
-  options: { clock?: Clock; env?: Record<string, string>; autoWorker?: boolean; metrics?: boolean; embeddedOnDisk?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    autoWorker?: boolean;
+    metrics?: boolean;
+    embeddedOnDisk?: boolean;
+    onRoute?: (route: { method: string | string[]; url: string }) => void;
+    /** A streaming replica of the test server's PostgreSQL (streaming-replica.ts) for citizens' reads, read while at most this far behind. */
+    replica?: { of: { urlFor(primaryUrl: string): string }; maxLagSeconds: number };
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innboks-test-'));
   const port = await freePort();
@@ -59,13 +71,16 @@ export async function startTestServer(
   // On disk (under the data dir's pgdata/, where the CLIs look) when a test hands the embedded database to another process.
   const database = await createTestDatabase(kind, kind === 'pglite' && options.embeddedOnDisk ? { dataDir: path.join(dataDir, 'pgdata') } : {});
   await seedDemoData({ db: database.db, dataDir, baseUrl: config.publicUrl, clock });
-  const metrics = options.metrics ? createMetrics({ db: database.db, clock, ...(database.poolUse ? { poolUse: database.poolUse } : {}) }) : undefined;
+  if (options.replica && !database.url) throw new Error('a read replica needs the test server on PostgreSQL');
+  const readReplica = options.replica && database.url ? await openReadReplica({ url: options.replica.of.urlFor(database.url), maxLagSeconds: options.replica.maxLagSeconds }, database, 4) : undefined;
+  const metrics = options.metrics ? createMetrics({ db: database.db, clock, readReplica, ...(database.poolUse ? { poolUse: database.poolUse } : {}) }) : undefined;
   const delivery = createDeliveryRuntime(database.db, clock, config, undefined, metrics);
   const worker = startWorker({ db: database.db, clock, handlers: jobHandlers(database.db, clock, config, delivery), pollIntervalMs: 100 }, { autoStart: options.autoWorker ?? false });
   const sealingKey = await accessLogKey(config);
   const app = await buildApp({
     config,
     db: database.db,
+    readReplica,
     clock,
     citizenClientSecret: 'test-citizen-client-secret',
     accessLogKey: sealingKey,
@@ -87,6 +102,7 @@ export async function startTestServer(
     worker,
     delivery,
     dataDir,
+    readReplica,
     metrics,
     accessLogKey: sealingKey,
     senders: demoSenders,
@@ -97,6 +113,7 @@ export async function startTestServer(
       await app.close();
       await worker.stop();
       delivery.adapters.close();
+      await readReplica?.close();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },

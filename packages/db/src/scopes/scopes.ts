@@ -14,6 +14,7 @@ import { StaffScope } from './staff-scope.ts';
 import { SenderScope } from './sender-scope.ts';
 import { Representations } from '../representation/representations.ts';
 import { systemClock, type Clock } from '@innboks/core';
+import { WriteWatch } from '../replica/write-watch.ts';
 
 export type Scope = CitizenScope | StaffScope | SenderScope;
 
@@ -39,8 +40,10 @@ export class Scopes {
    */
   readonly representations: Representations;
 
-  citizen(principal: CitizenFacingPrincipal): CitizenScope {
-    return new CitizenScope(this.db, this.delivery, principal, () => this.clock.now());
+  /** `onWrite`: told when a statement of the scope may have written (read-your-writes, replica/write-watch.ts). */
+  citizen(principal: CitizenFacingPrincipal, onWrite?: () => void): CitizenScope {
+    const db = onWrite ? this.db.withPlugin(new WriteWatch(onWrite)) : this.db;
+    return new CitizenScope(db, this.delivery, principal, () => this.clock.now());
   }
 
   staff(principal: PrincipalOf<'staff'>): StaffScope {

@@ -69,10 +69,16 @@ export class CitizenSessionStore extends WebSessionStore<PrincipalOf<'citizen'>>
   /**
    * The session and a read for its citizen in one statement. The row is given with the
    * session, live or not: the caller gives it on only for a live one. Search statements
-   * are sent unprepared (`prepared: false`), as everywhere.
+   * are sent unprepared (`prepared: false`), as everywhere. Without a read, the session alone.
    */
-  async findWith<Row extends object>(id: string, read: CitizenRead<Row>, options: { prepared: boolean }): Promise<(FoundSession<PrincipalOf<'citizen'>> & { row: Row }) | undefined> {
-    const { rows } = await sessionWithReadSql(id, read, options).execute(this.db);
+  async findWith<Row extends object>(
+    id: string,
+    read: CitizenRead<Row> | undefined,
+    options: { prepared: boolean },
+    /** Where to read: this store's database, or another copy of it (a replica, read-replica.ts). */
+    on: Kysely<Database> = this.db,
+  ): Promise<(FoundSession<PrincipalOf<'citizen'>> & { row: Row }) | undefined> {
+    const { rows } = await sessionWithReadSql(id, read, options).execute(on);
     return rows[0] && { ...found(rows[0]), row: rows[0] };
   }
 

@@ -53,16 +53,26 @@ export class WebSessions<P> {
   /**
    * The session and a read for its principal in one statement of the caller's (`find`):
    * what it read is given back only when the session is live, by the same rule, ending
-   * and touching as `resolve`.
+   * and touching as `resolve`. `orElse` is asked when `find` reads a copy that may be
+   * behind (a replica) and finds no live session there: only it may refuse or end one.
    */
-  async resolveWith<Row>(request: FastifyRequest, find: (sessionId: string) => Promise<(FoundSession<P> & { row: Row }) | undefined>): Promise<{ principal: P; row: Row } | undefined> {
+  async resolveWith<Row>(
+    request: FastifyRequest,
+    find: (sessionId: string) => Promise<(FoundSession<P> & { row: Row }) | undefined>,
+    orElse?: (sessionId: string) => Promise<(FoundSession<P> & { row: Row }) | undefined>,
+  ): Promise<{ principal: P; row: Row; fromElse: boolean } | undefined> {
     const id = this.sessionIdOf(request);
     if (!id) return undefined;
-    const found = await find(id);
+    let found = await find(id);
+    let fromElse = false;
+    if (orElse && (!found || sessionLiveness(found, this.options.clock.now().getTime(), this.options.idleTimeoutSeconds) === 'ended')) {
+      found = await orElse(id);
+      fromElse = true;
+    }
     const principal = await this.admit(id, found);
     if (!principal || !found) return undefined;
     this.resolved.set(request, Promise.resolve(principal));
-    return { principal, row: found.row };
+    return { principal, row: found.row, fromElse };
   }
 
   /** A new session's cookie token. */

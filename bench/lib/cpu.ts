@@ -32,14 +32,20 @@ export async function processesCpuSeconds(pids: readonly number[]): Promise<numb
   return seconds;
 }
 
-export async function cpuSnapshot(serverPids: number[]): Promise<CpuSnapshot> {
-  const servers = await processesCpuSeconds(serverPids);
-  let postgres = 0;
+/** CPU seconds of every process with this command name (`postgres`, RabbitMQ's `beam.smp`). */
+export async function namedProcessesCpuSeconds(name: string): Promise<number> {
+  let seconds = 0;
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const usage = await processCpuSeconds(Number(entry));
-    if (usage?.name === 'postgres') postgres += usage.seconds;
+    if (usage?.name === name) seconds += usage.seconds;
   }
+  return seconds;
+}
+
+export async function cpuSnapshot(serverPids: number[]): Promise<CpuSnapshot> {
+  const servers = await processesCpuSeconds(serverPids);
+  const postgres = await namedProcessesCpuSeconds('postgres');
   const own = process.cpuUsage();
   return { servers, postgres, generator: (own.user + own.system) / 1e6 };
 }

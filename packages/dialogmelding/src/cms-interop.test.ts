@@ -65,6 +65,14 @@ describe('CMS between our Node crypto and pkijs on its own', () => {
     expect(await openWithPkijs(await signThenEncrypt(text, hospital, innboks.certificatePem), innboks, hospital.certificatePem)).toBe('<MsgHead>Epikrise</MsgHead>');
   });
 
+  it('a message we seal carries the signer’s certificate byte for byte', async () => {
+    const sealed = await signThenEncrypt(text, hospital, innboks.certificatePem);
+    const enveloped = new pkijs.EnvelopedData({ schema: pkijs.ContentInfo.fromBER(bufferOf(sealed)).content });
+    const signedDer = await decryptWithPkijs(enveloped, 0, certificateOf(innboks.certificatePem), bufferOf(derOf(innboks.privateKeyPem, 'PRIVATE KEY')));
+    const attached = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(signedDer).content }).certificates?.[0] as pkijs.Certificate;
+    expect(Buffer.from(attached.toSchema(true).toBER(false)).equals(Buffer.from(derOf(hospital.certificatePem, 'CERTIFICATE')))).toBe(true);
+  });
+
   it('a message pkijs seals on its own is opened and verified here', async () => {
     const sealed = await sealWithPkijs(text, hospital, innboks.certificatePem, false);
     expect(new TextDecoder().decode(await decryptThenVerify(sealed, innboks, hospital.certificatePem))).toBe('<MsgHead>Epikrise</MsgHead>');

@@ -16,6 +16,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { cbcCipherName, digestName, oaepHashOf, oid, rsaSignatureDigest } from './cms-algorithms.ts';
 import { arrayBufferOf, readCertificate, readPrivateKey, type ReadCertificate, type ReadPrivateKey } from './cms-keys.ts';
+import { readEnvelope, readSignedData, type ReadEnvelope, type ReadSignedData } from './cms-reading.ts';
 import { decryptWithPkijs, verifyWithPkijs } from './cms-webcrypto.ts';
 
 export interface Party {
@@ -82,11 +83,9 @@ export async function signThenEncrypt(content: Uint8Array, signer: Party, recipi
  * certificate — never one the message brings along, which anyone could make.
  */
 export async function decryptThenVerify(message: Uint8Array, recipient: Party, senderCertificatePem: string): Promise<Uint8Array> {
-  let enveloped: pkijs.EnvelopedData;
+  let enveloped: ReadEnvelope;
   try {
-    const info = pkijs.ContentInfo.fromBER(arrayBufferOf(message));
-    if (info.contentType !== oid.envelopedData) throw new Error(`content type ${info.contentType}`);
-    enveloped = new pkijs.EnvelopedData({ schema: info.content });
+    enveloped = readEnvelope(message);
   } catch (error) {
     throw new CmsRefused('not-cms', `not CMS EnvelopedData: ${(error as Error).message}`);
   }
@@ -96,46 +95,43 @@ export async function decryptThenVerify(message: Uint8Array, recipient: Party, s
   } catch (error) {
     throw new CmsRefused('not-for-us', `cannot be decrypted with our certificate: ${(error as Error).message}`);
   }
-  let signed: pkijs.SignedData;
+  let signed: ReadSignedData;
   try {
-    const info = pkijs.ContentInfo.fromBER(arrayBufferOf(signedDer));
-    if (info.contentType !== oid.signedData) throw new Error(`content type ${info.contentType}`);
-    signed = new pkijs.SignedData({ schema: info.content });
+    signed = readSignedData(signedDer);
   } catch (error) {
     throw new CmsRefused('not-cms', `the encrypted content is not CMS SignedData: ${(error as Error).message}`);
   }
   const content = signed.encapContentInfo.eContent?.getValue();
   if (!content) throw new CmsRefused('not-cms', 'the SignedData carries no content');
   const registered = readCertificate(senderCertificatePem);
-  const sid = signed.signerInfos[0]?.sid;
-  if (!(sid instanceof pkijs.IssuerAndSerialNumber) || !sid.serialNumber.isEqual(registered.certificate.serialNumber) || !sid.issuer.isEqual(registered.certificate.issuer)) {
+  const signer = signed.signerInfos[0];
+  const sid = signer?.sid;
+  if (!signer || !(sid instanceof pkijs.IssuerAndSerialNumber) || !sid.serialNumber.isEqual(registered.certificate.serialNumber) || !sid.issuer.isEqual(registered.certificate.issuer)) {
     throw new CmsRefused('certificate', "the message is not signed with the sender's registered certificate", new Uint8Array(content));
   }
-  const verified = verifyWithNode(signed.signerInfos[0]!, new Uint8Array(content), registered) ?? (await verifyWithPkijs(signed, registered.certificate));
+  const verified = verifyWithNode(signer, new Uint8Array(content), registered) ?? (await verifyWithPkijs(signed.full(), registered.certificate));
   if (!verified) throw new CmsRefused('signature', "the signature does not verify against the sender's registered certificate", new Uint8Array(content));
   return new Uint8Array(content);
 }
 
 /** The recipient that names our certificate (issuer and serial number); the first one when none does, as before. */
-function recipientIndexFor(enveloped: pkijs.EnvelopedData, own: pkijs.Certificate): number {
-  const index = enveloped.recipientInfos.findIndex((info) => {
-    const rid = info.variant === 1 ? (info.value as pkijs.KeyTransRecipientInfo).rid : undefined;
+function recipientIndexFor(enveloped: ReadEnvelope, own: pkijs.Certificate): number {
+  const index = enveloped.recipients.findIndex((recipient) => {
+    const rid = recipient?.rid;
     return rid instanceof pkijs.IssuerAndSerialNumber && rid.serialNumber.isEqual(own.serialNumber) && rid.issuer.isEqual(own.issuer);
   });
   return Math.max(index, 0);
 }
 
-async function decryptContent(enveloped: pkijs.EnvelopedData, own: ReadCertificate, key: ReadPrivateKey): Promise<Uint8Array> {
+async function decryptContent(enveloped: ReadEnvelope, own: ReadCertificate, key: ReadPrivateKey): Promise<Uint8Array> {
   const index = recipientIndexFor(enveloped, own.certificate);
-  const info = enveloped.recipientInfos[index];
-  if (!info) throw new Error('the message names no recipient');
+  const recipient = enveloped.recipients[index];
   const contentAlgorithm = enveloped.encryptedContentInfo.contentEncryptionAlgorithm;
   const cipherName = cbcCipherName(contentAlgorithm.algorithmId);
-  const oaepHash = info.variant === 1 ? oaepHashOf((info.value as pkijs.KeyTransRecipientInfo).keyEncryptionAlgorithm) : undefined;
-  if (!cipherName || !oaepHash) return new Uint8Array(await decryptWithPkijs(enveloped, index, own.certificate, key.pkcs8));
+  const oaepHash = recipient ? oaepHashOf(recipient.keyEncryptionAlgorithm) : undefined;
+  if (!recipient || !cipherName || !oaepHash) return new Uint8Array(await decryptWithPkijs(enveloped.full(), index, own.certificate, key.pkcs8));
 
-  const encryptedKey = (info.value as pkijs.KeyTransRecipientInfo).encryptedKey.valueBlock.valueHexView;
-  const contentKey = privateDecrypt({ key: key.key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, encryptedKey);
+  const contentKey = privateDecrypt({ key: key.key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, recipient.encryptedKey.valueBlock.valueHexView);
   const iv = contentAlgorithm.algorithmParams;
   if (!(iv instanceof asn1js.OctetString)) throw new Error('the content encryption names no IV');
   const decipher = createDecipheriv(cipherName, contentKey, iv.valueBlock.valueHexView);

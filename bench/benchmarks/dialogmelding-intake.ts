@@ -21,7 +21,7 @@ import { deleteQueues, randomHerId } from '../../apps/server/src/testing/dialog-
 import { demoCitizens, demoSenders } from '../../apps/server/src/demo/demo-data.ts';
 import type { Benchmark, Figure } from '../lib/context.ts';
 import { Latencies, round } from '../lib/stats.ts';
-import { namedProcessesCpuSeconds } from '../lib/cpu.ts';
+import { cpuSecondsBetween, namedProcessesCpu, namedProcessesCpuSeconds } from '../lib/cpu.ts';
 
 const messageCount = 1_500;
 const offeredPerSecond = 350;
@@ -91,17 +91,21 @@ export const dialogmeldingIntake: Benchmark = {
       }
       await Promise.race([allReceipts, new Promise((resolve) => setTimeout(resolve, 120_000))]);
       const after = await machineCpu();
-      const perMessage = (key: keyof typeof before) => round((after[key] - before[key]) / Math.max(latencies.count, 1), 2);
+      const answered = Math.max(latencies.count, 1);
+      const perMessage = (key: 'bench' | 'postgres' | 'rabbitmq') => round((after[key] - before[key]) / answered, 2);
+      // PostgreSQL is shared with other work on the host: its share here is the backends serving this database.
+      const ownBackends = (await context.pool.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()')).rows.map((row) => row.pid);
+      const ownPostgres = round((cpuSecondsBetween(before.postgresByPid, after.postgresByPid, ownBackends) * 1000) / answered, 2);
       const perSecond = latencies.count / ((lastReceipt - firstSend) / 1000);
       const p95 = latencies.percentile(95);
       const figures: Figure[] = [
         { benchmark: 'dialogmelding', figure: 'msgs/s', ours: round(perSecond, 0), ceiling: round(ceilingPerSecond, 0), ratio: round(perSecond / ceilingPerSecond, 2), goal: '≥ 300', met: perSecond >= 300, note: `${latencies.count} of ${messageCount} answered, offered at ${offeredPerSecond}/s` },
         {
           benchmark: 'dialogmelding',
-          figure: 'CPU ms a message: consumer + sender · PostgreSQL · RabbitMQ',
-          ours: `${perMessage('bench')} · ${perMessage('postgres')} · ${perMessage('rabbitmq')}`,
+          figure: 'CPU ms a message: consumer + sender · PostgreSQL (this database; all) · RabbitMQ',
+          ours: `${perMessage('bench')} · ${ownPostgres}; ${perMessage('postgres')} · ${perMessage('rabbitmq')}`,
           ceiling: round(ceilingCpuMs, 2),
-          note: 'consumer and sender are this process; PostgreSQL and RabbitMQ are all their processes, other work on the host included',
+          note: "consumer and sender are this process; PostgreSQL: the backends of the benchmark's database, then all its processes (WAL writer and others' work on the host included); RabbitMQ: the broker, others' queues included",
         },
         { benchmark: 'dialogmelding', figure: 'p95 ms send→AppRec', ours: round(p95, 0), goal: '≤ 1000', met: p95 <= 1000, note: `p50 ${round(latencies.percentile(50), 0)} ms, p99 ${round(latencies.percentile(99), 0)} ms` },
       ];
@@ -120,6 +124,8 @@ function cpuMs(usage: NodeJS.CpuUsage): number {
 }
 
 /** CPU ms so far of this process (the consumer and the sender), of PostgreSQL and of RabbitMQ. */
-async function machineCpu(): Promise<{ bench: number; postgres: number; rabbitmq: number }> {
-  return { bench: cpuMs(process.cpuUsage()), postgres: (await namedProcessesCpuSeconds('postgres')) * 1000, rabbitmq: (await namedProcessesCpuSeconds('beam.smp')) * 1000 };
+async function machineCpu(): Promise<{ bench: number; postgres: number; postgresByPid: Map<number, number>; rabbitmq: number }> {
+  const postgresByPid = await namedProcessesCpu('postgres');
+  const postgres = [...postgresByPid.values()].reduce((sum, seconds) => sum + seconds, 0) * 1000;
+  return { bench: cpuMs(process.cpuUsage()), postgres, postgresByPid, rabbitmq: (await namedProcessesCpuSeconds('beam.smp')) * 1000 };
 }

@@ -11,6 +11,7 @@ const port = parentPort;
 if (!port) throw new Error('cms-worker runs as a worker thread of CmsWorkers');
 
 port.on('message', (job: CmsJob) => {
+  if (job.kind === 'ready') return port.postMessage({ id: job.id, bytes: new Uint8Array() } satisfies CmsJobResult);
   const work = job.kind === 'open' ? decryptThenVerify(job.message, job.recipient, job.senderCertificatePem) : signThenEncrypt(job.content, job.signer, job.recipientCertificatePem);
   work.then(
     (bytes) => port.postMessage({ id: job.id, bytes } satisfies CmsJobResult),

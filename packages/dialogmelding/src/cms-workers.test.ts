@@ -7,6 +7,7 @@ let hospital: CertificateAndKey;
 let innboks: CertificateAndKey;
 let stranger: CertificateAndKey;
 const workers = new CmsWorkers(2);
+beforeAll(() => workers.ready());
 
 beforeAll(async () => {
   [hospital, innboks, stranger] = await Promise.all([makeTestCertificate('Sykehuset'), makeTestCertificate('Innboks'), makeTestCertificate('Ukjent')]);

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { CmsRefused, decryptThenVerify, signThenEncrypt, type Party } from './cms.ts';
 
 export type CmsJob =
+  | { id: number; kind: 'ready' }
   | { id: number; kind: 'open'; message: Uint8Array; recipient: Party; senderCertificatePem: string }
   | { id: number; kind: 'seal'; content: Uint8Array; signer: Party; recipientCertificatePem: string };
 
@@ -61,6 +62,11 @@ export class CmsWorkers implements Cms {
     return this.run({ kind: 'seal', content, signer, recipientCertificatePem });
   }
 
+  /** Starts every thread and resolves when each has loaded its code and answered: the first messages do not wait for that, nor pay for it. */
+  async ready(): Promise<void> {
+    await Promise.all(this.threads.map((_, index) => this.send(this.threads[index] ?? this.start(index), { kind: 'ready' })));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.threads.map((thread) => thread?.worker.terminate()));
@@ -68,7 +74,10 @@ export class CmsWorkers implements Cms {
 
   private run(job: NewJob): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Error('the CMS workers are closed'));
-    const thread = this.leastBusy();
+    return this.send(this.leastBusy(), job);
+  }
+
+  private send(thread: Thread, job: NewJob): Promise<Uint8Array> {
     const id = this.nextId++;
     return new Promise<Uint8Array>((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });

@@ -2,8 +2,8 @@
  * `npm run bench -- --only dialogmelding`: Dialogmelding intake over AMQP 1.0 on the
  * local RabbitMQ — decrypt, verify, read, store the letter, sign and encrypt the
  * AppRec and send it — beside its ceiling measured in the same run: the same messages
- * only decrypted and verified. The consumer runs in this process (one core's worth, as
- * the server's door does); the sender's messages are sealed before the clock starts and
+ * only decrypted and verified. The consumer runs in this process with its CMS worker
+ * threads, as the server's door does (INNBOKS_DIALOG_CMS_THREADS passes through); the sender's messages are sealed before the clock starts and
  * offered at a fixed rate; latency is from a message's send to its AppRec reaching the
  * sender's queue (matched by the AppRec's message-id, which follows from the MsgId, so
  * the sender does not need to decrypt to measure).
@@ -33,7 +33,7 @@ export const dialogmeldingIntake: Benchmark = {
   async run(context) {
     const innboksHerId = randomHerId();
     const senderHerId = randomHerId();
-    const config = loadConfig({ DATABASE_URL: context.databaseUrl, INNBOKS_DATA_DIR: context.workDir, INNBOKS_HER_ID: innboksHerId, LOG_LEVEL: 'silent', ADDRESS_REGISTER_DIR: path.join(context.workDir, `dialog-${innboksHerId}`) });
+    const config = loadConfig({ DATABASE_URL: context.databaseUrl, INNBOKS_DATA_DIR: context.workDir, INNBOKS_HER_ID: innboksHerId, LOG_LEVEL: 'silent', ADDRESS_REGISTER_DIR: path.join(context.workDir, `dialog-${innboksHerId}`), INNBOKS_DIALOG_CMS_THREADS: process.env.INNBOKS_DIALOG_CMS_THREADS });
     const registerDir = config.dialogmelding.addressRegisterDir;
     await ensureStandInRegister(registerDir, innboksHerId);
     const hospital = demoSenders.find((sender) => sender.kind === 'hospital')!;

@@ -58,7 +58,13 @@ export async function startDialogDoor(options: DialogDoorOptions): Promise<Dialo
   const own = { herId: settings.herId, name: innboksName, keys: await register.keysOf(settings.herId) };
   // The CMS work of the messages in flight on threads of its own: on the consumer's thread it would cap the door at one core.
   const cms = settings.cmsThreads > 0 ? new CmsWorkers(settings.cmsThreads) : undefined;
-  await cms?.ready();
+  try {
+    await cms?.ready();
+  } catch (error) {
+    await cms?.close();
+    await link.close();
+    return { off: `the CMS worker threads did not start: ${(error as Error).message}` };
+  }
   const intake = new DialogIntake({ db, clock, register, population: options.population, link, own, cms });
   const exchanges = new DialogExchanges(db);
   for (const queue of [errorQueue(own.herId), deadLetterQueue(own.herId)]) await link.declare(queue);

@@ -1,7 +1,7 @@
 /**
  * The server as one bundle of JavaScript: apps/server/dist/main.js (the whole service)
  * and dist/worker-main.js (a worker on its own), dist/dialog-main.js (a Dialogmelding consumer on
- * its own), with source maps.
+ * its own), dist/cms-worker.js (the Dialogmelding door's CMS threads, found beside the shared code), with source maps.
  *
  * `npm start` and the benchmarks run the bundle, not the TypeScript through tsx: tsx
  * compiles in a loader thread of its own, and that thread with its compiler costs the
@@ -27,7 +27,7 @@ const npmPackagesExternal: Plugin = {
 
 export async function buildServerBundle(): Promise<void> {
   await build({
-    entryPoints: { main: path.join(serverDir, 'src/main.ts'), 'worker-main': path.join(serverDir, 'src/worker-main.ts'), 'dialog-main': path.join(serverDir, 'src/dialog-main.ts') },
+    entryPoints: { main: path.join(serverDir, 'src/main.ts'), 'worker-main': path.join(serverDir, 'src/worker-main.ts'), 'dialog-main': path.join(serverDir, 'src/dialog-main.ts'), 'cms-worker': path.join(serverDir, '../../packages/dialogmelding/src/cms-worker.ts') },
     outdir: serverBundleDir,
     bundle: true,
     // The two entries share one chunk; every file lands directly in dist/ (see web-app-dist.ts).

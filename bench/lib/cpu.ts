@@ -32,14 +32,34 @@ export async function processesCpuSeconds(pids: readonly number[]): Promise<numb
   return seconds;
 }
 
-export async function cpuSnapshot(serverPids: number[]): Promise<CpuSnapshot> {
-  const servers = await processesCpuSeconds(serverPids);
-  let postgres = 0;
+/** CPU seconds of each process with this command name (`postgres`, RabbitMQ's `beam.smp`), by pid. */
+export async function namedProcessesCpu(name: string): Promise<Map<number, number>> {
+  const byPid = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const usage = await processCpuSeconds(Number(entry));
-    if (usage?.name === 'postgres') postgres += usage.seconds;
+    if (usage?.name === name) byPid.set(Number(entry), usage.seconds);
   }
+  return byPid;
+}
+
+/** CPU seconds of every process with this command name together. */
+export async function namedProcessesCpuSeconds(name: string): Promise<number> {
+  let seconds = 0;
+  for (const value of (await namedProcessesCpu(name)).values()) seconds += value;
+  return seconds;
+}
+
+/** CPU seconds these pids used between two readings (a process started in between counts from zero). */
+export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>, pids: Iterable<number>): number {
+  let seconds = 0;
+  for (const pid of pids) seconds += (after.get(pid) ?? 0) - (before.get(pid) ?? 0);
+  return seconds;
+}
+
+export async function cpuSnapshot(serverPids: number[]): Promise<CpuSnapshot> {
+  const servers = await processesCpuSeconds(serverPids);
+  const postgres = await namedProcessesCpuSeconds('postgres');
   const own = process.cpuUsage();
   return { servers, postgres, generator: (own.user + own.system) / 1e6 };
 }

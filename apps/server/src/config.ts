@@ -3,6 +3,7 @@
  * validated, and passed down; nothing else reads process.env.
  * The README has the same table.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppointmentConfigError, loadAppointmentConfig, type AppointmentConfig } from './appointments/appointment-config.ts';
@@ -105,6 +106,8 @@ const environmentSchema = z.object({
   INNBOKS_HER_ID: z.string().regex(/^\d{1,9}$/, 'digits only').default('8090001'),
   /** Directory of the address register stand-in's certificates; default <data dir>/dev/dialogmelding. */
   ADDRESS_REGISTER_DIR: z.string().optional(),
+  /** Worker threads that open and seal the door's messages (CMS); 0 = on the consumer's own thread. Default: the cores but one, at least one. */
+  INNBOKS_DIALOG_CMS_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   // ---- operating (README "Operating Innboks") ----
   /** The operator's port: /metrics, /healthz, /readyz; 0 = none. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
@@ -184,7 +187,7 @@ export interface Config {
   appointments: AppointmentConfig;
   delivery: DeliveryConfig;
   worker: WorkerConfig;
-  dialogmelding: { amqpUrl: string | undefined; herId: string; addressRegisterDir: string };
+  dialogmelding: { amqpUrl: string | undefined; herId: string; addressRegisterDir: string; cmsThreads: number };
   operations: OperationsConfig;
 }
 
@@ -299,6 +302,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       amqpUrl: env.INNBOKS_AMQP_URL === 'off' ? undefined : env.INNBOKS_AMQP_URL,
       herId: env.INNBOKS_HER_ID,
       addressRegisterDir: path.resolve(env.ADDRESS_REGISTER_DIR ?? path.join(env.INNBOKS_DATA_DIR, 'dev', 'dialogmelding')),
+      cmsThreads: env.INNBOKS_DIALOG_CMS_THREADS ?? Math.max(1, os.availableParallelism() - 1),
     },
     worker: {
       leaseMs: env.WORKER_LEASE_SECONDS * 1000,

@@ -35,3 +35,20 @@ describe('sign then encrypt', () => {
     expect((error as CmsRefused).reason).toBe('not-cms');
   });
 });
+
+describe('certificates read once', () => {
+  it('a sender whose certificate the register replaces is checked against the new one from the next message on', async () => {
+    const renewed = await makeTestCertificate('Sykehuset');
+    const fromOldKey = await signThenEncrypt(text, hospital, innboks.certificatePem);
+    const fromNewKey = await signThenEncrypt(text, renewed, innboks.certificatePem);
+    await decryptThenVerify(fromOldKey, innboks, hospital.certificatePem); // the old certificate is now read and held
+    await expect(decryptThenVerify(fromOldKey, innboks, renewed.certificatePem)).rejects.toMatchObject({ reason: 'certificate' });
+    expect(new TextDecoder().decode(await decryptThenVerify(fromNewKey, innboks, renewed.certificatePem))).toBe('<MsgHead>Røntgensvar</MsgHead>');
+  });
+
+  it('a signature by a key that is not the certificate’s, with the certificate’s issuer and serial, is refused as a signature error', async () => {
+    const impostor = await makeTestCertificate('Sykehuset');
+    const sealed = await signThenEncrypt(text, { certificatePem: hospital.certificatePem, privateKeyPem: impostor.privateKeyPem }, innboks.certificatePem);
+    await expect(decryptThenVerify(sealed, innboks, hospital.certificatePem)).rejects.toMatchObject({ reason: 'signature' });
+  });
+});

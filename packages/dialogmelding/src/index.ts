@@ -11,3 +11,4 @@ export * from './sample-message.ts';
 export * from './to-incoming-letter.ts';
 export * from './amqp.ts';
 export * from './sender-client.ts';
+export * from './cms-workers.ts';

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock, PopulationRegister } from '@innboks/core';
 import { DialogExchanges, type Database } from '@innboks/db';
-import { AmqpLink, type AmqpMessage, type Settlement } from '@innboks/dialogmelding';
+import { AmqpLink, CmsWorkers, type AmqpMessage, type Settlement } from '@innboks/dialogmelding';
 import type { Config } from '../config.ts';
 import { ensureStandInRegister, listInDemoFile, StandInAddressRegister } from './address-register.ts';
 import { asyncQueue, deadLetterQueue, DialogIntake, errorQueue, type IntakeOutcome } from './intake.ts';
@@ -56,7 +56,16 @@ export async function startDialogDoor(options: DialogDoorOptions): Promise<Dialo
   await listInDemoFile(config.dataDir, settings.addressRegisterDir, entries, settings.herId);
   const register = await StandInAddressRegister.open(settings.addressRegisterDir);
   const own = { herId: settings.herId, name: innboksName, keys: await register.keysOf(settings.herId) };
-  const intake = new DialogIntake({ db, clock, register, population: options.population, link, own });
+  // The CMS work of the messages in flight on threads of its own: on the consumer's thread it would cap the door at one core.
+  const cms = settings.cmsThreads > 0 ? new CmsWorkers(settings.cmsThreads) : undefined;
+  try {
+    await cms?.ready();
+  } catch (error) {
+    await cms?.close();
+    await link.close();
+    return { off: `the CMS worker threads did not start: ${(error as Error).message}` };
+  }
+  const intake = new DialogIntake({ db, clock, register, population: options.population, link, own, cms });
   const exchanges = new DialogExchanges(db);
   for (const queue of [errorQueue(own.herId), deadLetterQueue(own.herId)]) await link.declare(queue);
 
@@ -130,6 +139,7 @@ export async function startDialogDoor(options: DialogDoorOptions): Promise<Dialo
       receiver.close();
       while (inFlight.size) await Promise.allSettled([...inFlight]);
       await link.close();
+      await cms?.close();
     },
   };
 }

@@ -21,10 +21,9 @@ import {
   appRecMessageType,
   readAppRec,
   CmsRefused,
-  decryptThenVerify,
+  cmsOnThisThread,
   msgIdOfBroken,
   readDialogMessage,
-  signThenEncrypt,
   StructureInvalid,
   toIncomingLetter,
   writeAppRec,
@@ -33,6 +32,7 @@ import {
   type AmqpMessage,
   type AppRec,
   type AppRecErrorCode,
+  type Cms,
   type DialogMessage,
   type Party,
 } from '@innboks/dialogmelding';
@@ -53,6 +53,8 @@ export interface IntakeDependencies {
   population: PopulationRegister;
   link: AmqpLink;
   own: OwnParty;
+  /** Where messages are opened and AppRecs sealed: worker threads in the door (CmsWorkers), this thread by default. */
+  cms?: Cms;
 }
 
 /** What became of a message; the consumer accepts it after any of these. */
@@ -69,9 +71,11 @@ export const deadLetterQueue = (herId: string) => `${herId}_dl`;
 
 export class DialogIntake {
   private readonly exchanges: DialogExchanges;
+  private readonly cms: Cms;
 
   constructor(private readonly deps: IntakeDependencies) {
     this.exchanges = new DialogExchanges(deps.db);
+    this.cms = deps.cms ?? cmsOnThisThread;
   }
 
   async handle(transport: AmqpMessage): Promise<IntakeOutcome> {
@@ -82,7 +86,7 @@ export class DialogIntake {
 
     let content: Uint8Array;
     try {
-      content = await decryptThenVerify(transport.body, this.deps.own.keys, party.certificatePem);
+      content = await this.cms.decryptThenVerify(transport.body, this.deps.own.keys, party.certificatePem);
     } catch (error) {
       if (!(error instanceof CmsRefused)) throw error;
       if (error.reason === 'not-cms') return this.toErrorQueue(fromHerId, transport, 'transport:invalid-field-value', error.message);
@@ -193,7 +197,7 @@ export class DialogIntake {
       receiver: { name: party.name, herId: party.herId },
       original: { msgType: original.type, msgId: original.msgId, issueDate: original.genDate },
     };
-    const body = await signThenEncrypt(new TextEncoder().encode(writeAppRec(receipt)), own.keys, party.certificatePem);
+    const body = await this.cms.signThenEncrypt(new TextEncoder().encode(writeAppRec(receipt)), own.keys, party.certificatePem);
     await this.deps.link.send(asyncQueue(party.herId), {
       body,
       messageId: receipt.id,

@@ -42,7 +42,7 @@ describe('A citizen’s answer as a Dialogmelding', () => {
   });
 
   test('with the door off it is not sent, and the job is told why', async () => {
-    const outbound = new DialogOutbound({ amqpUrl: undefined, herId: '8090001', addressRegisterDir: '/nonexistent' });
+    const outbound = new DialogOutbound({ amqpUrl: undefined, herId: '8090001', addressRegisterDir: '/nonexistent', cmsThreads: 0 });
     await expect(outbound.send(answer)).rejects.toThrow('the Dialogmelding door is off');
   });
 });

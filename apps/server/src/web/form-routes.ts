@@ -21,7 +21,7 @@ import {
   type FormToFill,
   type ResearchReservation,
 } from '@innboks/contracts';
-import { HttpProblem, problems } from '../http/problem.ts';
+import { problem, problems } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 
@@ -46,9 +46,9 @@ const listItem = (item: StoredListItem): FormListItem => ({
 
 /** Why a form cannot take answers, as the citizen reads it. */
 const closed = {
-  'already-submitted': () => new HttpProblem(409, 'Skjemaet er allerede sendt inn', 'Et skjema sendes inn én gang. Kvitteringen ligger under Kvitteringer.'),
-  expired: () => new HttpProblem(409, 'Fristen for skjemaet har gått ut', 'Skjemaet kan ikke lenger sendes inn.'),
-  cancelled: () => new HttpProblem(409, 'Skjemaet er trukket tilbake', 'Avsenderen har trukket tilbake skjemaet. Det kan ikke sendes inn.'),
+  'already-submitted': () => problem(409, 'formAlreadySubmitted'),
+  expired: () => problem(409, 'formExpired'),
+  cancelled: () => problem(409, 'formCancelled'),
   'not-found': () => problems.notFound(),
 };
 
@@ -114,7 +114,7 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
   routes.put('/api/research-reservation', { ...asCitizen, schema: { body: researchReservationSchema } }, async (request): Promise<ResearchReservation> => {
     const citizen = citizenScope(request);
     // The reservation is the person's own choice: someone acting for them may see it, not change it.
-    if (citizen.actsForAnother) throw new HttpProblem(403, 'Kan ikke endre reservasjonen', 'Bare personen selv kan reservere seg mot forskning.', [{ field: 'reserved', message: 'Bare personen selv kan reservere seg mot forskning.' }]);
+    if (citizen.actsForAnother) throw problem(403, 'reservationNotOwn', { errors: [{ field: 'reserved', says: 'reservationNotOwn' }] });
     await citizen.forms.setReservedAgainstResearch(request.body.reserved, clock.now());
     return { reserved: request.body.reserved };
   });

@@ -1,0 +1,55 @@
+/**
+ * The web API's problem details in Northern Sami (master: nb.ts). Written without a
+ * native reader's review, like every Sami text here (docs/glossary-languages.md).
+ */
+import type { ProblemTexts } from './nb.ts';
+
+export const se = {
+  problems: {
+    unauthenticated: { title: 'It leat čálihan sisa', detail: 'Čálit sisa jus háliidat joatkit.' },
+    notFound: { title: 'Ii gávdnon', detail: 'Dat ii gávdno, dahje dus ii leat beassan dasa.' },
+    csrf: { title: 'Gustohis jearahus', detail: 'X-CSRF-Token váilu dahje lea boastut.' },
+    invalidRequest: { title: 'Gustohis jearahus' },
+    internal: { title: 'Siskkáldas meattáhus', detail: 'Juoga manai boastut. Geahččal fas veaháš maŋŋil.' },
+    tooManyRequests: { title: 'Menddo ollu jearahusat', detail: 'Vuorde {seconds} sekundda ja geahččal fas.' },
+    contactRegisterUnavailable: { title: 'Oktavuođaregistar ii vástit', detail: 'Geahččal fas veaháš maŋŋil.' },
+    noticeChoiceNotOwn: { title: 'Ii sáhte rievdadit dieđihanválljema', detail: 'Dušše olmmoš ieš sáhttá rievdadit iežas dieđihanválljema.' },
+    noticeChoiceNotSaved: { title: 'Ii sáhte vurket dieđihanválljema' },
+    reservationNotOwn: { title: 'Ii sáhte rievdadit reserverema', detail: 'Dušše olmmoš ieš sáhttá reserveret iežas dutkama vuostá.' },
+    formAlreadySubmitted: { title: 'Skovvi lea juo sáddejuvvon', detail: 'Skovvi sáddejuvvo oktii. Duođaštus lea Duođaštusain.' },
+    formExpired: { title: 'Skovi áigemearri lea nohkan', detail: 'Skovi ii sáhte šat sáddet.' },
+    formCancelled: { title: 'Skovvi lea gessojuvvon ruovttoluotta', detail: 'Sádde lea geassán skovi ruovttoluotta. Dan ii sáhte sáddet.' },
+    powerOfAttorneyRefused: { title: 'Ii sáhte addit fápmudusa' },
+    municipalMessageRefused: { title: 'Ii sáhte sáddet dieđáhusa' },
+    threadClosed: { title: 'Ságastallan lea loahpahuvvon', detail: 'Bálvalus lea loahpahan dán ságastallama. Álggat ođđa ságastallama jus háliidat fas čállit bálvalussii.' },
+    appointmentStarted: { title: 'Áigemearrádus lea álgán', detail: 'It sáhte vástidit áigemearrádussii mii lea álgán dahje nohkan. Váldde oktavuođa njuolga buohcciviesuin.' },
+    appointmentCancelled: { title: 'Áigemearrádus lea gaskkalduvvon', detail: 'Áigemearrádus lea gaskkalduvvon, nu ahte ii leat maidege masa vástidit.' },
+    replyReasonNotOffered: { title: 'Ii vejolaš dán áigemearrádussii', detail: 'Buohcciviessu ii váldde vuostá dán lágan vástádusa dán áigemearrádussii.' },
+    appointmentAlreadyAnswered: { title: 'Juo sáddejuvvon', detail: 'Don sáddejit dán vástádusa {sentAt}. Buohcciviessu lea ožžon dan; it dárbbaš sáddet dan ođđasit.' },
+  },
+  fields: {
+    required: 'Deavdde dán saji.',
+    tooLong: 'Sáhttá leat eanemusat {maximum} mearkka.',
+    tooShort: 'Ferte leat unnimusat {minimum} mearkka.',
+    tooMany: 'Sáhttá leat eanemusat {maximum}.',
+    tooFew: 'Ferte leat unnimusat {minimum}.',
+    tooBig: 'Sáhttá leat eanemusat {maximum}.',
+    tooSmall: 'Ferte leat unnimusat {minimum}.',
+    invalid: 'Gustohis árvu.',
+    nulCharacter: 'Teavsttas ii sáhte leat mearka NUL (U+0000).',
+    badCursor: 'Gustohis siidomearka',
+    questionRequired: 'Čále iežat gažaldaga',
+    replyTooLong: 'Teaksta lea menddo guhkki',
+    noticeChoiceNotOwn: 'Dušše olmmoš ieš sáhttá rievdadit iežas dieđihanválljema.',
+    missingMobile: 'Oktavuohta- ja reserverenregistaris ii leat du mobiilanummár.',
+    missingEmail: 'Oktavuohta- ja reserverenregistaris ii leat du e-poastačujuhus.',
+    missingMobileAndEmail: 'Oktavuohta- ja reserverenregistaris ii leat du mobiilanummár iige e-poastačujuhus.',
+    reservationNotOwn: 'Dušše olmmoš ieš sáhttá reserveret iežas dutkama vuostá.',
+    powerToSelf: 'It sáhte addit fápmudusa alccesat.',
+    powerCannotBeHeld: 'Dát olmmoš ii sáhte oažžut fápmudusa dus Sisaboksas.',
+    powerAges: 'Don fertet leat unnimusat 16 jagi addit fápmudusa, ja son geasa addát fápmudusa ferte leat unnimusat 18 jagi.',
+    municipalNotInTrial: 'Gielda gos don ásat ii leat vel mielde geahččaleamis dieđáhusaiguin dearvvašvuođa- ja fuolahusbálvalusaide.',
+    municipalNotReceived: 'Sáhtát sáddet dieđáhusaid dušše bálvalusaide maid oaččut. Don it oačču dán bálvalusa.',
+    municipalNoDigitalContact: 'Dát bálvalus ii leat rahpan digitála oktavuhtii. Váldde oktavuođa bálvalusain telefovnna bokte.',
+  },
+} satisfies ProblemTexts;

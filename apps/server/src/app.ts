@@ -173,6 +173,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         const staff = await municipalDirectory.findStaff(nationalId);
         return staff ? { nationalId: staff.national_id, name: staff.name, hprNumber: staff.hpr_number } : undefined;
       },
+      language: requestLanguage,
     });
   }
   const webLogin: WebLoginOptions = { publicUrl: config.publicUrl, clock, secureCookies: config.publicUrl.startsWith('https://') };

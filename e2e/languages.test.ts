@@ -172,11 +172,8 @@ test('a citizen who chose Nynorsk logs out in Nynorsk, and the identity provider
   try {
     await page.goto(`${server().baseUrl}/?lang=nn`);
     await logInAsKari(page, 'nn');
-    await page.getByRole('button', { name: catalogues.nn.header.logout, exact: true }).click();
-    await page.getByTestId('logged-out').getByText(catalogues.nn.start.loggedOut).waitFor({ timeout: 15_000 });
-    await expectInLanguage(page, 'nn', apiStrings, 'the start page after logging out');
 
-    // Logging out at the provider without the app's proof asks first; then says it is done.
+    // Logging out at the provider without the app's proof asks first, then says it is done.
     await page.goto(`${server().baseUrl}/oidc/session/end`);
     await page.getByRole('heading', { level: 1, name: nn.logout.heading }).waitFor();
     await expectInLanguage(page, 'nn', apiStrings, 'the identity provider’s logout page', false);
@@ -187,6 +184,14 @@ test('a citizen who chose Nynorsk logs out in Nynorsk, and the identity provider
     await page.goto(`${server().baseUrl}/oidc/interaction/no-such-login`);
     await page.getByRole('heading', { level: 1, name: nn.expired.title }).waitFor();
     await expectInLanguage(page, 'nn', apiStrings, 'the identity provider’s expired page', false);
+
+    // The app's own logout lands on its start page, which says so in Nynorsk.
+    await page.goto(`${server().baseUrl}/innboks`);
+    await page.getByRole('button', { name: catalogues.nn.header.logout, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/', { timeout: 15_000 });
+    await page.getByTestId('logged-out').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('logged-out').innerText()).toContain(catalogues.nn.start.loggedOut);
+    await expectInLanguage(page, 'nn', apiStrings, 'the start page after logging out');
   } finally {
     await page.context().close();
   }

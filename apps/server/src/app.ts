@@ -176,7 +176,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       language: requestLanguage,
     });
   }
-  const webLogin: WebLoginOptions = { publicUrl: config.publicUrl, clock, secureCookies: config.publicUrl.startsWith('https://') };
+  const webLogin: WebLoginOptions = { publicUrl: config.publicUrl, clock, secureCookies: config.publicUrl.startsWith('https://'), language: requestLanguage };
   const lifetimes = { idleTimeoutSeconds: config.session.idleTimeoutSeconds, maxAgeSeconds: config.session.maxAgeSeconds };
   const citizenSessionStore = new CitizenSessionStore(db);
   const citizenClient = { ...config.citizenOidc, clientSecret: deps.citizenClientSecret };

@@ -117,4 +117,11 @@ describe.each(testDatabaseKinds())('problem details in the chosen language on %s
     });
     expect(await response.json()).toMatchObject({ status: 400, title: 'Invalid request', errors: [{ field: 'text', message: 'Fill in this field.' }] });
   });
+
+  test('a login asks the identity provider for the language chosen in this browser', async () => {
+    const start = await fetch(`${server.baseUrl}/auth/login`, { redirect: 'manual', headers: { cookie: 'innboks_lang=se' } });
+    expect(new URL(start.headers.get('location')!).searchParams.get('ui_locales')).toBe('se');
+    const staffStart = await fetch(`${server.baseUrl}/ansatt/auth/login`, { redirect: 'manual', headers: { 'accept-language': 'en-GB' } });
+    expect(new URL(staffStart.headers.get('location')!).searchParams.get('ui_locales')).toBe('en');
+  });
 });

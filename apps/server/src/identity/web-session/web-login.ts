@@ -14,6 +14,7 @@ import type { Clock } from '@innboks/core';
 import type { WebSessionStore } from '@innboks/db';
 import { problems } from '../../http/problem.ts';
 import { renderMessagePage } from '../provider/pages.ts';
+import type { RequestLanguage } from '../../language/request-language.ts';
 import { registerDoubleSubmitCsrf } from './csrf.ts';
 import { lazyOidcConfiguration, type OidcClient } from './oidc-client.ts';
 import { safeReturnTo } from './return-to.ts';
@@ -80,6 +81,8 @@ export interface WebLoginOptions {
   publicUrl: string;
   clock: Clock;
   secureCookies: boolean;
+  /** The provider is asked to show its login in the request's language (`ui_locales`); Bokmål without it. */
+  language?: RequestLanguage;
 }
 
 /** Registers the audience's login, callback, logout and session routes and its CSRF check; gives its sessions. */
@@ -149,7 +152,7 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
       nonce,
       ...audience.authorization,
       ...fresh,
-      ui_locales: 'nb',
+      ui_locales: options.language ? await options.language.of(request) : 'nb',
     });
     return reply.header('Cache-Control', 'no-store').setCookie(cookies.login, token, loginCookie).redirect(authorizationUrl.href, 303);
   });

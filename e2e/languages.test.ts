@@ -172,6 +172,8 @@ test('a citizen who chose Nynorsk logs out in Nynorsk, and the identity provider
   try {
     await page.goto(`${server().baseUrl}/?lang=nn`);
     await logInAsKari(page, 'nn');
+    // Saved for Kari: while she is logged in, the saved choice is what the server's pages follow.
+    await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/language')).json()) as { language: string }).language)).toBe('nn');
 
     // Logging out at the provider without the app's proof asks first, then says it is done.
     await page.goto(`${server().baseUrl}/oidc/session/end`);

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { answerAttachmentProblems, type Clock } from '@innboks/core';
+import { answerAttachmentProblems, type AnswerProblem, type Clock } from '@innboks/core';
 import type { FormListItem as StoredListItem, FormTarget } from '@innboks/db';
 import {
   formAnswersSchema,
@@ -21,7 +21,7 @@ import {
   type FormToFill,
   type ResearchReservation,
 } from '@innboks/contracts';
-import { problem, problems } from '../http/problem.ts';
+import { problem, problems, type FieldProblem } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 
@@ -85,7 +85,7 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
 
   const checkedAnswers = (items: Record<string, unknown>[]) => {
     const found = answerAttachmentProblems(items);
-    if (found.length > 0) throw problems.badRequest(found);
+    if (found.length > 0) throw problems.badRequest(found.map(attachmentFieldProblem));
     return items;
   };
 
@@ -118,4 +118,24 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
     await citizen.forms.setReservedAgainstResearch(request.body.reserved, clock.now());
     return { reserved: request.body.reserved };
   });
+}
+
+/** An attached file's problem, as the citizen reads it in their language. */
+function attachmentFieldProblem({ field, problem: found }: AnswerProblem): FieldProblem {
+  switch (found.code) {
+    case 'not-base64':
+      return { field, says: 'attachmentNotBase64' };
+    case 'too-many':
+    case 'too-large':
+    case 'total-too-large':
+      return { field, says: 'attachmentTooLarge', params: { megabytes: Math.floor(found.max / (1024 * 1024)) } };
+    case 'empty':
+      return { field, says: 'attachmentEmpty' };
+    case 'type-not-allowed':
+      return { field, says: 'attachmentTypeNotAllowed' };
+    case 'type-mismatch':
+      return { field, says: 'attachmentTypeMismatch' };
+    case 'not-a-pdf':
+      return { field, says: 'attachmentNotPdf' };
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The web API's refusals come in the language the person chose: the logged-in citizen's
+ * The web API's refusals, and the login's own pages, come in the language the person chose: the logged-in citizen's
  * saved choice, else this browser's (`innboks_lang`), else the browser's languages, else
  * Bokmål. The field a refusal names stays the API's name in every language.
  */
@@ -123,5 +123,22 @@ describe.each(testDatabaseKinds())('problem details in the chosen language on %s
     expect(new URL(start.headers.get('location')!).searchParams.get('ui_locales')).toBe('se');
     const staffStart = await fetch(`${server.baseUrl}/ansatt/auth/login`, { redirect: 'manual', headers: { 'accept-language': 'en-GB' } });
     expect(new URL(staffStart.headers.get('location')!).searchParams.get('ui_locales')).toBe('en');
+  });
+
+  test('the login’s own pages (cancelled, expired) are in the language chosen in this browser, with <html lang>', async () => {
+    const visitor = new (kari.constructor as new () => CookieJar)();
+    visitor.cookies.set('innboks_lang', 'se');
+    await visitor.fetch(`${server.baseUrl}/auth/login`);
+    const cancelled = await visitor.fetch(`${server.baseUrl}/auth/callback?error=access_denied`);
+    expect(cancelled.status).toBe(400);
+    const page = await cancelled.text();
+    expect(page).toContain('<html lang="se">');
+    expect(page).toContain('<h1>Sisačáliheapmi gaskkalduvvui</h1>');
+    expect(page).not.toMatch(/Innloggingen|avbrøt|forsiden/);
+    const staffVisitor = new (kari.constructor as new () => CookieJar)();
+    staffVisitor.cookies.set('innboks_lang', 'nn');
+    const expired = await (await staffVisitor.fetch(`${server.baseUrl}/ansatt/auth/callback?code=x&state=y`)).text();
+    expect(expired).toContain('<h1>Innlogginga har gått ut på tid</h1>');
+    expect(expired).toContain('Logg inn på nytt');
   });
 });

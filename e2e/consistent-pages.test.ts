@@ -55,12 +55,14 @@ test('notice settings: in the page column, arrowed back link, grouped phone numb
   expect(await why.getByRole('link', { name: /Kontakt- og reservasjonsregisteret/ }).getAttribute('href')).toMatch(/^https:\/\//);
 });
 
-test('the help desk hours are in the language of the page', async () => {
+test('the help desk’s name and hours are in the language of the page', async () => {
   await page().goto(`${server().baseUrl}/innboks`);
   const helpdesk = page().getByTestId('helpdesk');
-  await expect.poll(() => helpdesk.innerText()).toContain('Åpent hverdager 08:00–15:30.');
+  await expect.poll(() => helpdesk.innerText()).toContain('Ring Veiledning Helsenorge på 23 32 70 00. Åpent hverdager 08:00–15:30.');
+  await page().getByRole('combobox', { name: 'Språk' }).selectOption('nn');
+  await expect.poll(() => helpdesk.innerText()).toContain('Ring Rettleiing Helsenorge på 23 32 70 00. Ope kvardagar 08:00–15:30.');
   await page().getByRole('combobox', { name: 'Språk' }).selectOption('en');
-  await expect.poll(() => helpdesk.innerText()).toContain('Open weekdays 08:00–15:30.');
-  expect(await helpdesk.innerText()).not.toMatch(/hverdager/);
+  await expect.poll(() => helpdesk.innerText()).toContain('Call the Helsenorge help desk on 23 32 70 00. Open weekdays 08:00–15:30.');
+  expect(await helpdesk.innerText()).not.toMatch(/hverdager|Veiledning/);
   await page().getByRole('combobox', { name: 'Language' }).selectOption('nb');
 });

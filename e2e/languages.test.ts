@@ -4,7 +4,8 @@
  * page `<html lang>` is the language, no give-away word of another language is among the
  * app's own words (the senders' words, from the API, aside), and axe finds no serious or
  * critical violation. The choice is saved for the citizen, so a second device opens in it.
- * The staff workspace's switch gives the same four. The forms app follows the citizen's
+ * The staff workspace's switch gives the same four, and the staff test login follows it;
+ * the identity provider's logout, logged-out and expired pages follow a citizen's choice. The forms app follows the citizen's
  * choice too: a citizen who chose Nynorsk or Northern Sami in the inbox opens a waiting
  * form on another device in it, refero's buttons and the dates included; a `?lang=` on
  * the form's link chooses, as on the inbox's.
@@ -16,6 +17,7 @@ import { catalogues } from '../apps/citizen-web/src/i18n/languages.ts';
 import { catalogues as staffCatalogues } from '../apps/staff-web/src/i18n/languages.ts';
 import { hanne } from '../apps/server/src/testing/municipal.ts';
 import { testLoginWords } from '../apps/server/src/identity/provider/test-login-words.ts';
+import { providerWords } from '../apps/server/src/identity/provider/provider-words.ts';
 import { formOrder, postTask, publishQuestionnaire } from '../apps/server/src/testing/forms.ts';
 import { format, formMessages, referoResources } from '../apps/forms-web/src/i18n/messages.ts';
 import { expectAccessible } from './support/accessibility.ts';
@@ -137,6 +139,61 @@ test('the staff workspace speaks each language its switch offers', async () => {
       expect(otherLanguagesWords(words, language), `the staff inbox in ${language}`).toEqual([]);
       await expectAccessible(page, `the staff inbox in ${language}`);
     }
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a staff member who chose Sami gets the staff test login in Sami', async () => {
+  const page = await newDevice();
+  const apiStrings = collectApiStrings(page);
+  try {
+    await page.goto(`${server().baseUrl}/ansatt/?lang=se`);
+    await page.getByRole('link', { name: staffCatalogues.se.start.login, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: providerWords.se.staffLogin.title }).waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('se');
+    const words = await ownWords(page, apiStrings);
+    expect(words).toContain(providerWords.se.staffLogin.persons);
+    expect(otherLanguagesWords(words, 'se'), 'the staff test login in se').toEqual([]);
+    expect(words).not.toMatch(/Testinnlogging|Arbeider i|Logg inn/);
+    await expectAccessible(page, 'the staff test login in se');
+    await page.getByRole('button', { name: testLoginWords.se.loginAs(hanne.name), exact: true }).click();
+    await page.waitForURL(/\/ansatt\/tjenester\//);
+    await page.getByRole('heading', { name: staffCatalogues.se.services.heading }).first().waitFor();
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a citizen who chose Nynorsk logs out in Nynorsk, and the identity provider’s own pages speak it too', async () => {
+  const page = await newDevice();
+  const apiStrings = collectApiStrings(page);
+  const nn = providerWords.nn;
+  try {
+    await page.goto(`${server().baseUrl}/?lang=nn`);
+    await logInAsKari(page, 'nn');
+    // Saved for Kari: while she is logged in, the saved choice is what the server's pages follow.
+    await expect.poll(() => page.evaluate(async () => ((await (await fetch('/api/language')).json()) as { language: string }).language)).toBe('nn');
+
+    // Logging out at the provider without the app's proof asks first, then says it is done.
+    await page.goto(`${server().baseUrl}/oidc/session/end`);
+    await page.getByRole('heading', { level: 1, name: nn.logout.heading }).waitFor();
+    await expectInLanguage(page, 'nn', apiStrings, 'the identity provider’s logout page', false);
+    await page.getByRole('button', { name: nn.logout.button, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: nn.loggedOut.title }).waitFor();
+    await expectInLanguage(page, 'nn', apiStrings, 'the identity provider’s logged-out page', false);
+
+    await page.goto(`${server().baseUrl}/oidc/interaction/no-such-login`);
+    await page.getByRole('heading', { level: 1, name: nn.expired.title }).waitFor();
+    await expectInLanguage(page, 'nn', apiStrings, 'the identity provider’s expired page', false);
+
+    // The app's own logout lands on its start page, which says so in Nynorsk.
+    await page.goto(`${server().baseUrl}/innboks`);
+    await page.getByRole('button', { name: catalogues.nn.header.logout, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/', { timeout: 15_000 });
+    await page.getByTestId('logged-out').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('logged-out').innerText()).toContain(catalogues.nn.start.loggedOut);
+    await expectInLanguage(page, 'nn', apiStrings, 'the start page after logging out');
   } finally {
     await page.context().close();
   }

@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerJsonParsers } from './http/raw-body.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { RequestLanguage } from './language/request-language.ts';
 import { registerNulCharacterRefusal } from './http/refuse-nul-characters.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
 import { registerFhirRoutes, type SavedLetter } from './fhir/routes.ts';
@@ -97,7 +98,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerJsonParsers(app, maxBodyBytes);
-  registerErrorHandler(app);
+  const requestLanguage = new RequestLanguage();
+  registerErrorHandler(app, requestLanguage);
   registerNulCharacterRefusal(app);
   await registerRateLimits(app, config.rateLimits);
 
@@ -173,15 +175,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         const staff = await municipalDirectory.findStaff(nationalId);
         return staff ? { nationalId: staff.national_id, name: staff.name, hprNumber: staff.hpr_number } : undefined;
       },
+      language: requestLanguage,
     });
   }
-  const webLogin: WebLoginOptions = { publicUrl: config.publicUrl, clock, secureCookies: config.publicUrl.startsWith('https://') };
+  const webLogin: WebLoginOptions = { publicUrl: config.publicUrl, clock, secureCookies: config.publicUrl.startsWith('https://'), language: requestLanguage };
   const lifetimes = { idleTimeoutSeconds: config.session.idleTimeoutSeconds, maxAgeSeconds: config.session.maxAgeSeconds };
   const citizenSessionStore = new CitizenSessionStore(db);
   const citizenClient = { ...config.citizenOidc, clientSecret: deps.citizenClientSecret };
   const citizenSessions = await registerWebLogin(app, citizenAudience({ client: citizenClient, store: citizenSessionStore, lifetimes }), webLogin);
   const staffClient = { ...config.staffOidc, clientSecret: staffClientSecret };
   const staffSessions = await registerWebLogin(app, staffAudience({ client: staffClient, store: new StaffSessionStore(db), lifetimes }), webLogin);
+  // A citizen's saved choice comes with the session; the staff workspace keeps its choice in the browser only.
+  requestLanguage.useSavedChoice(async (request) => (request.url.startsWith('/ansatt/') ? undefined : (await citizenSessions.resolve(request))?.language));
 
   // From here on, routes get guards and scopes, never the database handle.
   const settings = deliverySettings(config.delivery);

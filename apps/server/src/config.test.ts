@@ -90,4 +90,12 @@ describe('Configuration', () => {
   test('a bad value names the variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });
+
+  test('the help desk’s name and hours can be set per language, each language left unset keeping its own default', () => {
+    const { helpdesk } = loadConfig({ HELPDESK_NAME_SE: 'Helsenorge veahkkedoarja', HELPDESK_HOURS_EN: 'Open weekdays 09:00–15:00, closed in July.', HELPDESK_WEEKDAY_HOURS: '09:00-15:00' });
+    expect(helpdesk.text.se.name).toBe('Helsenorge veahkkedoarja');
+    expect(helpdesk.text.en).toEqual({ name: 'the Helsenorge help desk', hours: 'Open weekdays 09:00–15:00, closed in July.' });
+    expect(helpdesk.text.nb).toEqual({ name: 'Veiledning Helsenorge', hours: 'Åpent hverdager 09:00–15:00.' });
+    expect(helpdesk.text.nn).toEqual({ name: 'Rettleiing Helsenorge', hours: 'Ope kvardagar 09:00–15:00.' });
+  });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppointmentConfigError, loadAppointmentConfig, type AppointmentConfig } from './appointments/appointment-config.ts';
 import { parseQuietHours } from '@innboks/core';
+import { helpdesk, type Helpdesk } from './helpdesk.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -55,10 +56,19 @@ const environmentSchema = z.object({
   INNBOKS_WORKER: z.enum(['true', 'false']).default('true'),
   SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(60).default(1800),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).default(43_200),
-  HELPDESK_NAME: z.string().default('Veiledning Helsenorge'),
+  /** The help desk's name in Bokmål; `_NN`, `_SE`, `_EN` in the others (defaults: helpdesk.ts). */
+  HELPDESK_NAME: z.string().min(1).optional(),
+  HELPDESK_NAME_NN: z.string().min(1).optional(),
+  HELPDESK_NAME_SE: z.string().min(1).optional(),
+  HELPDESK_NAME_EN: z.string().min(1).optional(),
   HELPDESK_PHONE: z.string().default('23 32 70 00'),
-  /** Weekday opening hours, "08:00-15:30": times, so each language words them ("hverdager", "weekdays"). */
+  /** Weekday opening hours, "08:00-15:30": the default hours text of each language is worded from them. */
   HELPDESK_WEEKDAY_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'like 08:00-15:30').default('08:00-15:30'),
+  /** The opening hours as a sentence per language, when weekday hours do not say it ("Åpent hverdager 08:00–15:30. Stengt i juli."). */
+  HELPDESK_HOURS_NB: z.string().min(1).optional(),
+  HELPDESK_HOURS_NN: z.string().min(1).optional(),
+  HELPDESK_HOURS_SE: z.string().min(1).optional(),
+  HELPDESK_HOURS_EN: z.string().min(1).optional(),
   /** Seals the staff access log (HMAC); at least 32 characters. Required in production; in dev made under the data dir. */
   ACCESS_LOG_KEY: z.string().min(32).optional(),
   /** Requests per client address and minute to the token endpoint, and to login starts and login pages; 0 = no limit. */
@@ -178,7 +188,7 @@ export interface Config {
   staffOidc: { issuer: string; clientId: string; clientSecret: string | undefined };
   senderToken: { issuer: string; audience: string; orgClaim: string };
   session: { idleTimeoutSeconds: number; maxAgeSeconds: number };
-  helpdesk: { name: string; phone: string; weekdays: { opens: string; closes: string } };
+  helpdesk: Helpdesk;
   logLevel: string;
   /** The access log's sealing key from configuration; without it (dev only) one under the data dir (runtime.ts). */
   accessLogKey: string | undefined;
@@ -292,7 +302,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       orgClaim: env.SENDER_TOKEN_ORG_CLAIM,
     },
     session: { idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS, maxAgeSeconds: env.SESSION_MAX_AGE_SECONDS },
-    helpdesk: { name: env.HELPDESK_NAME, phone: env.HELPDESK_PHONE, weekdays: weekdayHours(env.HELPDESK_WEEKDAY_HOURS) },
+    helpdesk: helpdesk(env.HELPDESK_PHONE, env.HELPDESK_WEEKDAY_HOURS, {
+      nb: { name: env.HELPDESK_NAME, hours: env.HELPDESK_HOURS_NB },
+      nn: { name: env.HELPDESK_NAME_NN, hours: env.HELPDESK_HOURS_NN },
+      se: { name: env.HELPDESK_NAME_SE, hours: env.HELPDESK_HOURS_SE },
+      en: { name: env.HELPDESK_NAME_EN, hours: env.HELPDESK_HOURS_EN },
+    }),
     logLevel: env.LOG_LEVEL,
     accessLogKey: env.ACCESS_LOG_KEY,
     rateLimits: { tokenPerMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE },
@@ -365,11 +380,6 @@ function deliveryConfig(env: z.infer<typeof environmentSchema>, dataDir: string,
 }
 
 /** "08:00-15:30" → when the help desk opens and closes on weekdays. */
-function weekdayHours(text: string): { opens: string; closes: string } {
-  const [opens = '', closes = ''] = text.split('-');
-  return { opens, closes };
-}
-
 /**
  * In production a stand-in would keep citizens' notices, mailbox letters and paper on
  * this machine and invent register answers, so each one in use must be configured.

@@ -29,10 +29,16 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+const helpdeskTextSchema = z.object({ name: z.string(), hours: z.string() });
+
 /** GET /api/config — public, no login. Help desk facts shown in every footer. */
 export const publicConfigSchema = z.object({
-  /** `weekdays`: opening hours as times ("08:00"), worded by each language. */
-  helpdesk: z.object({ name: z.string(), phone: z.string(), weekdays: z.object({ opens: z.string(), closes: z.string() }) }),
+  /** `weekdays`: opening hours as times ("08:00"); `text`: the name and the hours in each language, as configured. */
+  helpdesk: z.object({
+    phone: z.string(),
+    weekdays: z.object({ opens: z.string(), closes: z.string() }),
+    text: z.object({ nb: helpdeskTextSchema, nn: helpdeskTextSchema, se: helpdeskTextSchema, en: helpdeskTextSchema }),
+  }),
 });
 export type PublicConfig = z.infer<typeof publicConfigSchema>;
 

@@ -20,7 +20,6 @@ export const en = {
   footer: {
     heading: 'Need help?',
     helpdesk: 'Call {name} on',
-    hours: 'Open weekdays {opens}–{closes}.',
   },
   language: {
     label: 'Language',

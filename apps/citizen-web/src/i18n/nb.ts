@@ -24,7 +24,6 @@ export const nb = {
   footer: {
     heading: 'Trenger du hjelp?',
     helpdesk: 'Ring {name} på',
-    hours: 'Åpent hverdager {opens}–{closes}.',
   },
   language: {
     label: 'Språk',

@@ -23,7 +23,6 @@ export const nn = {
   footer: {
     heading: 'Treng du hjelp?',
     helpdesk: 'Ring {name} på',
-    hours: 'Ope kvardagar {opens}–{closes}.',
   },
   language: {
     label: 'Språk',

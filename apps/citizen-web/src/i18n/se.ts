@@ -25,7 +25,6 @@ export const se = {
   footer: {
     heading: 'Dárbbašatgo veahki?',
     helpdesk: 'Riŋge {name}:',
-    hours: 'Rabas árgabeivviid {opens}–{closes}.',
   },
   language: {
     label: 'Giella',

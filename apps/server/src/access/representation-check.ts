@@ -24,7 +24,8 @@ export interface Candidate {
 
 const noRelations: RelationFacts = { confidentialAddress: false, responsibleFor: [] };
 
-export type GiveOutcome = { outcome: 'given'; id: string } | { outcome: 'refused'; field: 'holderNationalId' | 'validUntil'; message: string };
+/** A refusal names the field and what to say (a key of the web API's problem catalogue). */
+export type GiveOutcome = { outcome: 'given'; id: string } | { outcome: 'refused'; field: 'holderNationalId' | 'validUntil'; says: 'powerToSelf' | 'powerCannotBeHeld' | 'powerAges' };
 
 export class RepresentationCheck {
   constructor(
@@ -122,8 +123,8 @@ export class RepresentationCheck {
    */
   async give(login: Login, holderNationalId: string, validUntil: string | null): Promise<GiveOutcome> {
     const at = this.clock.now();
-    const cannotHold = { outcome: 'refused', field: 'holderNationalId', message: 'Denne personen kan ikke få fullmakt fra deg i Innboks.' } as const;
-    if (holderNationalId === login.nationalId) return { outcome: 'refused', field: 'holderNationalId', message: 'Du kan ikke gi fullmakt til deg selv.' };
+    const cannotHold = { outcome: 'refused', field: 'holderNationalId', says: 'powerCannotBeHeld' } as const;
+    if (holderNationalId === login.nationalId) return { outcome: 'refused', field: 'holderNationalId', says: 'powerToSelf' };
     const holderFacts = await this.register.lookup(holderNationalId);
     if (!holderFacts) return cannotHold;
     const [self, own, theirs] = await Promise.all([this.self(login), this.relationsOf(login.nationalId), this.relationsOf(holderNationalId)]);
@@ -135,7 +136,7 @@ export class RepresentationCheck {
       at,
     );
     if (refusal === 'too-young') {
-      return { outcome: 'refused', field: 'holderNationalId', message: 'Du må være minst 16 år for å gi fullmakt, og den du gir fullmakt til må være minst 18 år.' };
+      return { outcome: 'refused', field: 'holderNationalId', says: 'powerAges' };
     }
     if (refusal) return cannotHold;
     const holder = await this.representations.personFor(holderNationalId, { name: holderFacts.name, birthDate: holderFacts.birthDate });

@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Config } from '../config.ts';
-import { HttpProblem } from './problem.ts';
+import { problem } from './problem.ts';
 
 type LimitedGroup = 'token' | 'login';
 
@@ -37,6 +37,6 @@ export async function registerRateLimits(app: FastifyInstance, limits: Config['r
     const result = await limiter(request);
     if (result.isAllowed || !result.isExceeded) return;
     const seconds = String(Math.max(1, result.ttlInSeconds));
-    throw new HttpProblem(429, 'For mange forespørsler', `Vent ${seconds} sekunder og prøv igjen.`, undefined, { 'retry-after': seconds });
+    throw problem(429, 'tooManyRequests', { params: { seconds: Number(seconds) }, headers: { 'retry-after': seconds } });
   });
 }

@@ -19,7 +19,7 @@ export function registerNulCharacterRefusal(app: FastifyInstance): void {
     if (request.url.startsWith('/fhir/')) {
       throw FhirError.of(400, 'value', 'Text must not contain the NUL character (U+0000)', field.fhir);
     }
-    throw problems.badRequest([{ field: field.web, message: 'Teksten kan ikke inneholde tegnet NUL (U+0000).' }]);
+    throw problems.badRequest([{ field: field.web, says: 'nulCharacter' }]);
   });
 }
 

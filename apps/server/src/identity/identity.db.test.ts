@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '@innboks/core';
 import { CitizenSessionStore, OidcStorage } from '@innboks/db';
 import { HttpProblem, problems } from '../http/problem.ts';
+import { RequestLanguage } from '../language/request-language.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
 import { registerEmbeddedIdentityProvider } from './provider/provider.ts';
 import { createSenderTokenVerifier, SenderAuthenticationError } from './sender-token/verifier.ts';
@@ -95,6 +96,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
       orgClaim: 'org_number',
       listDemoPersons: async () => persons,
       findPerson: async (nationalId) => persons.find((person) => person.nationalId === nationalId),
+      language: new RequestLanguage(),
     });
     const citizenClient = { issuer, clientId: 'innboks-citizen-web', clientSecret: 'citizen-secret' };
     const lifetimes = { idleTimeoutSeconds, maxAgeSeconds };
@@ -169,6 +171,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
         orgClaim: 'org_number',
         listDemoPersons: async () => [],
         findPerson: async () => undefined,
+        language: new RequestLanguage(),
       });
       await second.listen({ port, host: '127.0.0.1' });
       try {

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { osloTimeZone, sendAppointmentReply, type Clock } from '@innboks/core';
+import { sendAppointmentReply, type Clock } from '@innboks/core';
 import {
   appointmentProblemTypes,
   appointmentReplyRequestSchema,
@@ -16,7 +16,7 @@ import {
   type AppointmentView,
   type LetterAppointment,
 } from '@innboks/contracts';
-import { HttpProblem, problems } from '../http/problem.ts';
+import { problem, problems } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 import type { AppointmentConfig } from '../appointments/appointment-config.ts';
@@ -29,23 +29,6 @@ export interface AppointmentRouteOptions {
 }
 
 const idParams = z.object({ id: z.string() });
-const sentAtFormat = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeStyle: 'short', timeZone: osloTimeZone });
-
-/** A problem with a `type` the web app can tell apart. */
-class TypedProblem extends HttpProblem {
-  constructor(
-    readonly type: string,
-    status: number,
-    title: string,
-    detail: string,
-  ) {
-    super(status, title, detail);
-  }
-
-  override toJSON(instance?: string) {
-    return { ...super.toJSON(instance), type: this.type };
-  }
-}
 
 export async function registerAppointmentRoutes(app: FastifyInstance, options: AppointmentRouteOptions): Promise<void> {
   const { guards, clock } = options;
@@ -87,22 +70,17 @@ export async function registerAppointmentRoutes(app: FastifyInstance, options: A
           case 'not-found':
             throw problems.notFound();
           case 'started':
-            throw new TypedProblem(appointmentProblemTypes.started, 409, 'Timen har begynt', 'Du kan ikke svare på en time som har begynt eller er over. Kontakt sykehuset direkte.');
+            throw problem(409, 'appointmentStarted', { type: appointmentProblemTypes.started });
           case 'cancelled':
-            throw new TypedProblem(appointmentProblemTypes.cancelled, 409, 'Timen er avlyst', 'Timen er avlyst, så det er ikke noe å svare på.');
+            throw problem(409, 'appointmentCancelled', { type: appointmentProblemTypes.cancelled });
           case 'reason-not-offered':
-            throw new TypedProblem(appointmentProblemTypes.reasonNotOffered, 422, 'Ikke mulig for denne timen', 'Sykehuset tar ikke imot denne typen svar på denne timen.');
+            throw problem(422, 'replyReasonNotOffered', { type: appointmentProblemTypes.reasonNotOffered });
           case 'already-answered':
-            throw new TypedProblem(
-              appointmentProblemTypes.alreadyAnswered,
-              409,
-              'Allerede sendt',
-              `Du sendte dette svaret ${sentAtFormat.format(result.sentAt)}. Sykehuset har fått det; du trenger ikke sende det igjen.`,
-            );
+            throw problem(409, 'appointmentAlreadyAnswered', { type: appointmentProblemTypes.alreadyAnswered, params: { sentAt: result.sentAt } });
           case 'text-required':
-            throw problems.badRequest([{ field: 'text', message: 'Skriv spørsmålet ditt' }]);
+            throw problems.badRequest([{ field: 'text', says: 'questionRequired' }]);
           case 'text-too-long':
-            throw problems.badRequest([{ field: 'text', message: 'Teksten er for lang' }]);
+            throw problems.badRequest([{ field: 'text', says: 'replyTooLong' }]);
         }
       }
       reply.code(201);

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { answerAttachmentProblems, type Clock } from '@innboks/core';
+import { answerAttachmentProblems, type AnswerProblem, type Clock } from '@innboks/core';
 import type { FormListItem as StoredListItem, FormTarget } from '@innboks/db';
 import {
   formAnswersSchema,
@@ -21,7 +21,7 @@ import {
   type FormToFill,
   type ResearchReservation,
 } from '@innboks/contracts';
-import { HttpProblem, problems } from '../http/problem.ts';
+import { problem, problems, type FieldProblem } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 
@@ -46,9 +46,9 @@ const listItem = (item: StoredListItem): FormListItem => ({
 
 /** Why a form cannot take answers, as the citizen reads it. */
 const closed = {
-  'already-submitted': () => new HttpProblem(409, 'Skjemaet er allerede sendt inn', 'Et skjema sendes inn én gang. Kvitteringen ligger under Kvitteringer.'),
-  expired: () => new HttpProblem(409, 'Fristen for skjemaet har gått ut', 'Skjemaet kan ikke lenger sendes inn.'),
-  cancelled: () => new HttpProblem(409, 'Skjemaet er trukket tilbake', 'Avsenderen har trukket tilbake skjemaet. Det kan ikke sendes inn.'),
+  'already-submitted': () => problem(409, 'formAlreadySubmitted'),
+  expired: () => problem(409, 'formExpired'),
+  cancelled: () => problem(409, 'formCancelled'),
   'not-found': () => problems.notFound(),
 };
 
@@ -79,7 +79,7 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
 
   const checkedAnswers = (items: Record<string, unknown>[]) => {
     const found = answerAttachmentProblems(items);
-    if (found.length > 0) throw problems.badRequest(found);
+    if (found.length > 0) throw problems.badRequest(found.map(attachmentFieldProblem));
     return items;
   };
 
@@ -108,8 +108,28 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
   routes.put('/api/research-reservation', { ...asCitizen, schema: { body: researchReservationSchema } }, async (request): Promise<ResearchReservation> => {
     const citizen = citizenScope(request);
     // The reservation is the person's own choice: someone acting for them may see it, not change it.
-    if (citizen.actsForAnother) throw new HttpProblem(403, 'Kan ikke endre reservasjonen', 'Bare personen selv kan reservere seg mot forskning.', [{ field: 'reserved', message: 'Bare personen selv kan reservere seg mot forskning.' }]);
+    if (citizen.actsForAnother) throw problem(403, 'reservationNotOwn', { errors: [{ field: 'reserved', says: 'reservationNotOwn' }] });
     await citizen.forms.setReservedAgainstResearch(request.body.reserved, clock.now());
     return { reserved: request.body.reserved };
   });
+}
+
+/** An attached file's problem, as the citizen reads it in their language. */
+function attachmentFieldProblem({ field, problem: found }: AnswerProblem): FieldProblem {
+  switch (found.code) {
+    case 'not-base64':
+      return { field, says: 'attachmentNotBase64' };
+    case 'too-many':
+    case 'too-large':
+    case 'total-too-large':
+      return { field, says: 'attachmentTooLarge', params: { megabytes: Math.floor(found.max / (1024 * 1024)) } };
+    case 'empty':
+      return { field, says: 'attachmentEmpty' };
+    case 'type-not-allowed':
+      return { field, says: 'attachmentTypeNotAllowed' };
+    case 'type-mismatch':
+      return { field, says: 'attachmentTypeMismatch' };
+    case 'not-a-pdf':
+      return { field, says: 'attachmentNotPdf' };
+  }
 }

@@ -367,6 +367,17 @@ describe.each(testDatabaseKinds())('Citizen inbox API on %s', (kind) => {
 
   test('the footer facts come from configuration', async () => {
     const response = await fetch(`${server.baseUrl}/api/config`);
-    expect(await response.json()).toEqual({ helpdesk: { name: 'Veiledning Helsenorge', phone: '23 32 70 00', weekdays: { opens: '08:00', closes: '15:30' } } });
+    expect(await response.json()).toMatchObject({
+      helpdesk: {
+        phone: '23 32 70 00',
+        weekdays: { opens: '08:00', closes: '15:30' },
+        text: {
+          nb: { name: 'Veiledning Helsenorge', hours: 'Åpent hverdager 08:00–15:30.' },
+          nn: { name: 'Rettleiing Helsenorge', hours: 'Ope kvardagar 08:00–15:30.' },
+          se: { hours: 'Rabas árgabeivviid 08:00–15:30.' },
+          en: { hours: 'Open weekdays 08:00–15:30.' },
+        },
+      },
+    });
   });
 });

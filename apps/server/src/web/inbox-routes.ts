@@ -35,7 +35,7 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
   // session, and the page and counts of that session's citizen only.
   const inboxScreen = async (request: FastifyRequest, reply: FastifyReply, fields: InboxPageFields) => {
     if (fields.cursor && !CitizenInbox.isValidCursor(fields.cursor)) {
-      throw problems.badRequest([{ field: 'cursor', message: 'Ugyldig side-markør' }]);
+      throw problems.badRequest([{ field: 'cursor', says: 'badCursor' }]);
     }
     const pageRequest = { category: fields.category, query: fields.q, archived: fields.archived === 'true', cursor: fields.cursor, limit: fields.limit };
     const page = await guards.inboxScreen(request, reply, pageRequest);

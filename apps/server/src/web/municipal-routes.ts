@@ -16,7 +16,7 @@ import {
   type MunicipalOverview,
   type MunicipalThreadInfo,
 } from '@innboks/contracts';
-import { HttpProblem, problems } from '../http/problem.ts';
+import { problem, problems, type FieldMessageKey, type HttpProblem } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 
@@ -27,17 +27,15 @@ export interface MunicipalRouteOptions {
 
 const idParams = z.object({ id: z.string() });
 
-/** The clear reason a citizen is given when they may not write to a service. */
-export const refusalMessages: Record<MessagingRefusal, string> = {
-  'not-in-trial': 'Kommunen du bor i er ikke med i utprøvingen av meldinger til helse- og omsorgstjenestene ennå.',
-  'not-received': 'Du kan bare sende meldinger til tjenester du mottar. Du mottar ikke denne tjenesten.',
-  'no-digital-contact': 'Denne tjenesten har ikke åpnet for digital kontakt. Ta kontakt med tjenesten på telefon.',
+/** The clear reason a citizen is given when they may not write to a service (words: http/problem-text). */
+const refusalMessages: Record<MessagingRefusal, FieldMessageKey> = {
+  'not-in-trial': 'municipalNotInTrial',
+  'not-received': 'municipalNotReceived',
+  'no-digital-contact': 'municipalNoDigitalContact',
 };
 
-const threadClosedMessage = 'Tjenesten har avsluttet denne samtalen. Start en ny samtale for å skrive til tjenesten igjen.';
-
 function refused(reason: MessagingRefusal, field: string): HttpProblem {
-  return new HttpProblem(403, 'Kan ikke sende meldingen', refusalMessages[reason], [{ field, message: refusalMessages[reason] }]);
+  return problem(403, 'municipalMessageRefused', { errors: [{ field, says: refusalMessages[reason] }] });
 }
 
 export async function registerMunicipalRoutes(app: FastifyInstance, options: MunicipalRouteOptions): Promise<void> {
@@ -102,7 +100,7 @@ export async function registerMunicipalRoutes(app: FastifyInstance, options: Mun
       const result = await municipalOf(request).reply(request.params.id, request.body.text, now, expectedAnswerBy);
       if (result.outcome === 'not-found') throw problems.notFound();
       if (result.outcome === 'refused') throw refused(result.reason, 'text');
-      if (result.outcome === 'closed') throw new HttpProblem(409, 'Samtalen er avsluttet', threadClosedMessage);
+      if (result.outcome === 'closed') throw problem(409, 'threadClosed');
       reply.code(201);
       return { threadId: result.threadId, messageId: result.messageId, expectedAnswerBy };
     },

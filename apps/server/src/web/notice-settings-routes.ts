@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { noticeChannelsFor, type Clock, type ContactFacts, type ContactRegister } from '@innboks/core';
 import type { DeliverySettings } from '@innboks/db';
 import { noticeSettingsUpdateSchema, type NoticeSettings } from '@innboks/contracts';
-import { HttpProblem } from '../http/problem.ts';
+import { problem, type FieldMessageKey } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 
@@ -25,7 +25,7 @@ export async function registerNoticeSettingsRoutes(app: FastifyInstance, options
     try {
       return (await options.contactRegister.lookup(nationalId)) ?? { reserved: false, mobile: null, email: null, digitalMailbox: null };
     } catch {
-      throw new HttpProblem(503, 'Kontaktregisteret svarer ikke', 'Prøv igjen om litt.', undefined, { 'retry-after': '30' });
+      throw problem(503, 'contactRegisterUnavailable', { headers: { 'retry-after': '30' } });
     }
   };
   const view = (contact: ContactFacts, choice: NoticeSettings['choice']): NoticeSettings => ({
@@ -45,18 +45,19 @@ export async function registerNoticeSettingsRoutes(app: FastifyInstance, options
   routes.put('/api/notice-settings', { preHandler: options.guards.citizen, schema: { body: noticeSettingsUpdateSchema } }, async (request): Promise<NoticeSettings> => {
     const citizen = citizenScope(request);
     // The notice channels are the person's own: someone acting for them may see them, not change them.
-    if (citizen.actsForAnother) throw new HttpProblem(403, 'Kan ikke endre varslingsvalget', 'Bare personen selv kan endre varslingsvalget sitt.', [{ field: 'choice', message: 'Bare personen selv kan endre varslingsvalget sitt.' }]);
+    if (citizen.actsForAnother) throw problem(403, 'noticeChoiceNotOwn', { errors: [{ field: 'choice', says: 'noticeChoiceNotOwn' }] });
     const contact = await lookup(citizen.nationalId);
     const choice = request.body.choice;
-    const missing: string[] = [];
-    if ((choice === 'sms' || choice === 'both') && !contact.mobile) missing.push('mobilnummer');
-    if ((choice === 'email' || choice === 'both') && !contact.email) missing.push('e-postadresse');
-    if (missing.length > 0) {
-      throw new HttpProblem(422, 'Kan ikke lagre varslingsvalget', undefined, [
-        { field: 'choice', message: `Kontakt- og reservasjonsregisteret har ikke ${missing.join(' eller ')} for deg.` },
-      ]);
-    }
+    const missing = missingContact((choice === 'sms' || choice === 'both') && !contact.mobile, (choice === 'email' || choice === 'both') && !contact.email);
+    if (missing) throw problem(422, 'noticeChoiceNotSaved', { errors: [{ field: 'choice', says: missing }] });
     await citizen.saveNoticeChoice(choice, options.clock.now());
     return view(contact, choice);
   });
+}
+
+/** What the contact register lacks for a choice, as the field's problem says it. */
+function missingContact(mobile: boolean, email: boolean): FieldMessageKey | undefined {
+  if (mobile && email) return 'missingMobileAndEmail';
+  if (mobile) return 'missingMobile';
+  return email ? 'missingEmail' : undefined;
 }

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PrincipalOf } from '@innboks/db';
 import { actingForUpdateSchema, powerOfAttorneyRequestSchema, type Representation, type RepresentationLog } from '@innboks/contracts';
-import { HttpProblem, problems } from '../http/problem.ts';
+import { problem, problems } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { citizenScope } from '../access/request-scope.ts';
 import type { RepresentationCheck } from '../access/representation-check.ts';
@@ -85,7 +85,7 @@ export async function registerRepresentationRoutes(app: FastifyInstance, options
   routes.post('/api/representation/powers', { preHandler: guards.citizenSelf, schema: { body: powerOfAttorneyRequestSchema } }, async (request, reply): Promise<Representation> => {
     const login = loginOf(request);
     const outcome = await representation.give(login, request.body.holderNationalId, request.body.validUntil ?? null);
-    if (outcome.outcome === 'refused') throw new HttpProblem(422, 'Kan ikke gi fullmakt', outcome.message, [{ field: outcome.field, message: outcome.message }]);
+    if (outcome.outcome === 'refused') throw problem(422, 'powerOfAttorneyRefused', { errors: [{ field: outcome.field, says: outcome.says }] });
     reply.code(201);
     return view(request, login, login.actingForCitizenId ?? null);
   });

@@ -3,10 +3,13 @@
  * letter's attachments: declared type, the bytes' own type, size, a PDF's structure.
  * Each problem names where it is in the answers (`items[2].item[0].answer[0]`).
  */
-import { checkAttachment, describeAttachmentProblem } from '../letters/attachment-rules.ts';
+import { checkAttachment, describeAttachmentProblem, type AttachmentProblem } from '../letters/attachment-rules.ts';
 
 export interface AnswerProblem {
   field: string;
+  /** What is wrong, for the web API to word in the citizen's language. */
+  problem: AttachmentProblem | { code: 'not-base64' };
+  /** The same in English, for logs and developers. */
   message: string;
 }
 
@@ -31,9 +34,9 @@ function attachmentProblem(answer: unknown, field: string): AnswerProblem[] {
   const attachment = (answer as { valueAttachment?: { contentType?: unknown; data?: unknown } } | null)?.valueAttachment;
   if (!attachment || attachment.data === undefined) return [];
   if (typeof attachment.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(attachment.data)) {
-    return [{ field: `${field}.valueAttachment.data`, message: 'Vedlegget må være base64' }];
+    return [{ field: `${field}.valueAttachment.data`, problem: { code: 'not-base64' }, message: 'The attachment must be base64' }];
   }
   const bytes = Uint8Array.from(atob(attachment.data), (char) => char.charCodeAt(0));
   const problem = checkAttachment(String(attachment.contentType ?? ''), bytes);
-  return problem ? [{ field: `${field}.valueAttachment`, message: describeAttachmentProblem(problem) }] : [];
+  return problem ? [{ field: `${field}.valueAttachment`, problem, message: describeAttachmentProblem(problem) }] : [];
 }

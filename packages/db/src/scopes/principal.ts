@@ -3,7 +3,7 @@
  * built from (scopes.ts). A citizen and a staff member are proved by their web
  * session, a sender system by its access token.
  */
-import type { RepresentationRelation } from '@innboks/core';
+import type { Language, RepresentationRelation } from '@innboks/core';
 
 export type Principal =
   | {
@@ -13,6 +13,8 @@ export type Principal =
       name: string;
       /** Whom the session chose to act for, not yet checked; the guard turns it into a `representative` or refuses. */
       actingForCitizenId?: string | null;
+      /** The language they chose (read with the session, so texts the server writes follow it at no extra cost); null: none yet. */
+      language?: Language | null;
     }
   | RepresentativePrincipal
   | { kind: 'staff'; staffId: string; name: string; hprNumber: string | null }

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Kysely } from 'kysely';
+import type { Language } from '@innboks/core';
 import { preparedStatement } from '../database.ts';
 import type { Database } from '../schema.ts';
 import type { PrincipalOf } from '../scopes/principal.ts';
@@ -18,11 +19,12 @@ export interface CitizenSessionRow {
   session_national_id: string;
   session_name: string;
   session_acting_for: string | null;
+  session_language: Language | null;
 }
 
 /** The session's columns, named apart from those of a read joined to it. */
 const sessionColumns =
-  's.id as session_id, s.citizen_id as session_citizen_id, s.last_seen_at as session_last_seen_at, s.expires_at as session_expires_at, c.national_id as session_national_id, c.name as session_name, s.acting_for_citizen_id as session_acting_for';
+  's.id as session_id, s.citizen_id as session_citizen_id, s.last_seen_at as session_last_seen_at, s.expires_at as session_expires_at, c.national_id as session_national_id, c.name as session_name, s.acting_for_citizen_id as session_acting_for, c.language as session_language';
 
 /** A read for the session's citizen; it gets the citizen id as a column of the statement and must filter on it. */
 export type CitizenRead<Row> = (citizenId: RawBuilder<string>) => RawBuilder<Row>;
@@ -52,6 +54,7 @@ function found(row: CitizenSessionRow): FoundSession<PrincipalOf<'citizen'>> {
       nationalId: row.session_national_id,
       name: row.session_name,
       actingForCitizenId: row.session_acting_for,
+      language: row.session_language,
     },
   };
 }

@@ -1,12 +1,14 @@
 /**
- * Server-rendered pages of the embedded test identity provider: the citizens' login page
- * in the visitor's language (test-login-words.ts), the others in Norwegian Bokmål.
+ * Server-rendered pages of the embedded test identity provider, in the visitor's language
+ * with `<html lang>` to match: the citizens' login page (test-login-words.ts), the others
+ * (provider-words.ts).
  * No inline script or style: the app's CSP is `script-src 'self'; style-src 'self'`,
  * so the look comes from /oidc/assets/identity.css and the one script (auto-continue
  * on logout) from /oidc/assets/logout.js.
  */
 import type { Language } from '@innboks/core';
 import { testLoginWords, type TestLoginWords } from './test-login-words.ts';
+import { providerWords } from './provider-words.ts';
 
 export const assetPaths = {
   css: '/oidc/assets/identity.css',
@@ -166,25 +168,30 @@ ${people}
  * valid id_token_hint was given) /oidc/assets/logout.js submits the form at once;
  * without script the "Logg ut" button does the same.
  */
-export function renderLogoutPage(formHtml: string, autoContinue: boolean): string {
+export function renderLogoutPage(formHtml: string, autoContinue: boolean, language: Language = 'nb'): string {
+  const words = providerWords[language].logout;
   const form = formHtml
     .replace('<form ', autoContinue ? '<form data-auto-submit="" ' : '<form ')
     .replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
   return page(
-    'Logg ut – testinnlogging',
-    `<h1>Logg ut</h1>
-<p>Du logges nå ut av testinnloggingen.</p>
+    words.title,
+    `<h1>${escapeHtml(words.heading)}</h1>
+<p>${escapeHtml(words.text)}</p>
 ${form}
-<button type="submit" form="op.logoutForm">Logg ut</button>`,
+<button type="submit" form="op.logoutForm">${escapeHtml(words.button)}</button>`,
     autoContinue ? `<script src="${assetPaths.logoutScript}" defer></script>\n` : '',
+    language,
   );
 }
 
-export function renderMessagePage(title: string, message: string, link?: { href: string; text: string }): string {
+/** A page with a heading, a message, an optional link and, muted, an optional technical note (left in the words it came in). */
+export function renderMessagePage(title: string, message: string, link?: { href: string; text: string }, language: Language = 'nb', note?: { label: string; text: string }): string {
   return page(
     title,
     `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>
-${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ''}`,
+${note ? `<p class="muted">${escapeHtml(note.label)}: <code>${escapeHtml(note.text)}</code></p>\n` : ''}${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ''}`,
+    '',
+    language,
   );
 }

@@ -12,7 +12,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { OidcStorage } from '@innboks/db';
 import type { Language } from '@innboks/core';
-import { testLoginWords, visitorLanguage } from './test-login-words.ts';
+import { testLoginWords } from './test-login-words.ts';
+import { providerWords } from './provider-words.ts';
+import { visitorLanguage, type RequestLanguage } from '../../language/request-language.ts';
 import { loadIdentityKeys } from './keys.ts';
 import { clientAssertionAlgorithms, createAdapterFactory, organizationNumberMetadata } from './oidc-adapter.ts';
 import {
@@ -44,7 +46,12 @@ export interface EmbeddedIdentityProviderOptions {
   staffClient?: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
   listDemoStaff?: () => Promise<DemoStaffPerson[]>;
   findStaff?: (nationalId: string) => Promise<{ nationalId: string; name: string; hprNumber: string | null } | undefined>;
+  /** The language of the login pages (the citizen's saved choice, the browser's, Bokmål). */
+  language: RequestLanguage;
 }
+
+/** The language of a page oidc-provider asks us for: no login is known there, so the browser's choice. */
+const contextLanguage = (ctx: KoaContextWithOIDC) => visitorLanguage(ctx.get('cookie') || undefined, ctx.get('accept-language') || undefined);
 
 /** What a citizen login through the test IdP asserts, shaped like ID-porten. */
 export const testLoginAcr = 'idporten-loa-high';
@@ -152,11 +159,13 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
           // Skip the question when the app proved who asks (a valid id_token_hint).
           const autoContinue = ctx.oidc.entities.IdTokenHint !== undefined && ctx.oidc.client !== undefined;
           ctx.type = 'html';
-          ctx.body = renderLogoutPage(form, autoContinue);
+          ctx.body = renderLogoutPage(form, autoContinue, contextLanguage(ctx));
         },
         postLogoutSuccessSource(ctx) {
           ctx.type = 'html';
-          ctx.body = renderMessagePage('Du er logget ut', 'Du er logget ut av testinnloggingen.');
+          const language = contextLanguage(ctx);
+          const words = providerWords[language];
+          ctx.body = renderMessagePage(words.loggedOut.title, words.loggedOut.text, { href: '/', text: words.home }, language);
         },
       },
       resourceIndicators: {
@@ -260,8 +269,11 @@ export async function registerEmbeddedIdentityProvider(app: FastifyInstance, opt
     },
     renderError(ctx, out) {
       ctx.type = 'html';
+      // The protocol's own error code and description stay as they came: they are for whoever reports the fault.
       const detail = [out.error, out.error_description].filter(Boolean).join(': ');
-      ctx.body = renderMessagePage('Noe gikk galt i testinnloggingen', detail || 'Ukjent feil.', { href: '/', text: 'Til forsiden' });
+      const language = contextLanguage(ctx);
+      const words = providerWords[language];
+      ctx.body = renderMessagePage(words.error.title, words.error.text, { href: '/', text: words.home }, language, detail ? { label: words.error.technical, text: detail } : undefined);
     },
   };
 
@@ -312,15 +324,13 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
 
   const html = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/html; charset=utf-8').send(body);
 
-  const expired = (reply: FastifyReply) =>
-    html(
-      reply,
-      400,
-      renderMessagePage('Innloggingen er utløpt', 'Innloggingen tok for lang tid eller ble startet i en annen fane. Start på nytt.', {
-        href: '/',
-        text: 'Til forsiden',
-      }),
-    );
+  const languageOf = (request: FastifyRequest) => options.language.of(request);
+
+  const expired = async (request: FastifyRequest, reply: FastifyReply) => {
+    const language = await languageOf(request);
+    const words = providerWords[language];
+    return html(reply, 400, renderMessagePage(words.expired.title, words.expired.text, { href: '/', text: words.home }, language));
+  };
 
   async function details(request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply): Promise<InteractionDetails | undefined> {
     try {
@@ -337,12 +347,15 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
 
   async function loginPage(interaction: InteractionDetails, extra: { nationalId?: string; error?: string } = {}, language: Language = 'nb') {
     if (isStaffLogin(interaction)) {
-      return renderStaffLoginPage({
-        action: `${interactionPath}/${interaction.uid}/login`,
-        abortUrl: `${interactionPath}/${interaction.uid}/abort`,
-        staff: (await options.listDemoStaff?.()) ?? [],
-        ...extra,
-      });
+      return renderStaffLoginPage(
+        {
+          action: `${interactionPath}/${interaction.uid}/login`,
+          abortUrl: `${interactionPath}/${interaction.uid}/abort`,
+          staff: (await options.listDemoStaff?.()) ?? [],
+          ...extra,
+        },
+        language,
+      );
     }
     return renderLoginPage({
       action: `${interactionPath}/${interaction.uid}/login`,
@@ -352,8 +365,6 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
     }, language);
   }
 
-  const languageOf = (request: FastifyRequest) => visitorLanguage(request.headers.cookie, request.headers['accept-language']);
-
   async function finish(request: FastifyRequest, reply: FastifyReply, result: Parameters<Provider['interactionFinished']>[2]) {
     reply.hijack();
     await provider.interactionFinished(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
@@ -361,8 +372,8 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
 
   scope.get<{ Params: { uid: string } }>(`${interactionPath}/:uid`, async (request, reply) => {
     const interaction = await details(request, reply);
-    if (!interaction) return expired(reply);
-    if (interaction.prompt.name === 'login') return html(reply, 200, await loginPage(interaction, {}, languageOf(request)));
+    if (!interaction) return expired(request, reply);
+    if (interaction.prompt.name === 'login') return html(reply, 200, await loginPage(interaction, {}, await languageOf(request)));
     // Consent for a first-party client is granted in loadExistingGrant; anything
     // still asking for consent here is granted what it asked for.
     if (interaction.prompt.name === 'consent' && interaction.session?.accountId) {
@@ -376,22 +387,23 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
       const grantId = await grant.save();
       return finish(request, reply, { consent: { grantId } });
     }
-    return html(reply, 400, renderMessagePage('Ukjent steg i innloggingen', interaction.prompt.name));
+    const language = await languageOf(request);
+    return html(reply, 400, renderMessagePage(providerWords[language].unknownStep, interaction.prompt.name, undefined, language));
   });
 
   scope.post<{ Params: { uid: string }; Body: Record<string, string> | undefined }>(`${interactionPath}/:uid/login`, async (request, reply) => {
     const interaction = await details(request, reply);
-    if (!interaction || interaction.prompt.name !== 'login') return expired(reply);
+    if (!interaction || interaction.prompt.name !== 'login') return expired(request, reply);
     const typed = String(request.body?.nationalId ?? '');
     const nationalId = typed.replace(/[\s.-]/g, '');
-    const language = isStaffLogin(interaction) ? 'nb' : languageOf(request);
+    const language = await languageOf(request);
     if (!/^\d{11}$/.test(nationalId)) {
       return html(reply, 400, await loginPage(interaction, { nationalId: typed, error: testLoginWords[language].elevenDigits }, language));
     }
     if (isStaffLogin(interaction)) {
       const staff = await options.findStaff?.(nationalId);
       if (!staff) {
-        return html(reply, 400, await loginPage(interaction, { nationalId: typed, error: 'Fant ingen testansatt med dette fødselsnummeret. Velg en av de ansatte under.' }));
+        return html(reply, 400, await loginPage(interaction, { nationalId: typed, error: providerWords[language].staffLogin.noSuchStaff }, language));
       }
       return finish(request, reply, {
         login: { accountId: staffAccountId(staff.nationalId), acr: testLoginAcr, amr: testLoginAmr, remember: false },
@@ -413,7 +425,7 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
 
   scope.get<{ Params: { uid: string } }>(`${interactionPath}/:uid/abort`, async (request, reply) => {
     const interaction = await details(request, reply);
-    if (!interaction) return expired(reply);
+    if (!interaction) return expired(request, reply);
     return finish(request, reply, { error: 'access_denied', error_description: 'Innloggingen ble avbrutt.' });
   });
 }

@@ -5,7 +5,10 @@
  * `helseid://claims/identity/security_level`, `name`). Which services a person works
  * in is never in the token: it comes from our own database.
  */
+import type { Language } from '@innboks/core';
 import { renderTestLoginPage } from './pages.ts';
+import { providerWords } from './provider-words.ts';
+import { testLoginWords } from './test-login-words.ts';
 
 export const helseIdScopes = ['helseid://scopes/identity/pid', 'helseid://scopes/identity/security_level', 'helseid://scopes/hpr/hpr_number'] as const;
 
@@ -41,18 +44,22 @@ export interface StaffLoginPageModel {
   error?: string;
 }
 
-export const staffLoginTitle = 'Testinnlogging for ansatte – ikke ekte HelseID';
+export const staffLoginTitle = providerWords.nb.staffLogin.title;
 
-export function renderStaffLoginPage(model: StaffLoginPageModel): string {
+/** The staff test login in the staff member's language (the choice the staff workspace keeps in this browser). */
+export function renderStaffLoginPage(model: StaffLoginPageModel, language: Language = 'nb'): string {
+  const words = providerWords[language].staffLogin;
   return renderTestLoginPage({
-    title: staffLoginTitle,
-    intro: 'Dette er en testinnlogging for ansatte i kommunale helse- og omsorgstjenester, for utvikling og test. Her logger du inn som en oppdiktet ansatt uten passord.',
-    listHeading: { id: 'staff-heading', text: 'Testansatte' },
+    title: words.title,
+    intro: words.intro,
+    listHeading: { id: 'staff-heading', text: words.persons },
     people: model.staff.map((member) => ({
       nationalId: member.nationalId,
       name: member.name,
-      detail: `${member.services.length ? `Arbeider i ${member.services.join(', ')}` : 'Ikke medlem av noen tjeneste'}${member.hprNumber ? ` – HPR-nummer ${member.hprNumber}` : ''}`,
+      detail: `${member.services.length ? words.worksIn(member.services.join(', ')) : words.noService}${member.hprNumber ? ` – ${words.hprNumber(member.hprNumber)}` : ''}`,
     })),
     form: model,
+    words: testLoginWords[language],
+    language,
   });
 }

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { renderLoginPage } from './pages.ts';
-import { visitorLanguage } from './test-login-words.ts';
+import { visitorLanguage } from '../../language/request-language.ts';
 
 const model = { action: '/login', abortUrl: '/abort', persons: [{ nationalId: '01818012345', name: 'Kari Nordmann' }] };
 

@@ -1,9 +1,9 @@
 /**
- * The citizens' test login page in the visitor's language: the language the web app
- * remembered (the `innboks_lang` cookie, same site), else the browser's `Accept-Language`,
- * else Bokmål. The staff test login page stays in Bokmål.
+ * The citizens' test login page in the visitor's language (language/request-language.ts:
+ * the `innboks_lang` cookie the web apps write, else the browser's `Accept-Language`,
+ * else Bokmål). The provider's other pages: provider-words.ts.
  */
-import { acceptLanguageTags, isLanguage, preferredLanguage, type Language } from '@innboks/core';
+import type { Language } from '@innboks/core';
 
 export interface TestLoginWords {
   title: string;
@@ -83,10 +83,3 @@ export const testLoginWords: Readonly<Record<Language, TestLoginWords>> = {
     noSuchPerson: 'No test person has this national identity number. Choose one of the test persons below.',
   },
 };
-
-/** The visitor's language for a page the server writes itself. */
-export function visitorLanguage(cookieHeader: string | undefined, acceptLanguage: string | undefined): Language {
-  const chosen = /(?:^|;\s*)innboks_lang=([a-z]+)/.exec(cookieHeader ?? '')?.[1];
-  if (isLanguage(chosen)) return chosen;
-  return preferredLanguage(acceptLanguageTags(acceptLanguage)) ?? 'nb';
-}

@@ -14,7 +14,6 @@ export const requiredAcr = 'idporten-loa-high';
 export const securityLevelPagePath = '/innlogging/sikkerhetsniva';
 
 export function citizenAudience({ client, store, lifetimes }: AudienceSettings<CitizenSessionStore>): WebAudience<PrincipalOf<'citizen'>> {
-  const loginAgain = { href: '/auth/login', text: 'Logg inn på nytt' };
   return {
     name: 'citizen',
     basePath: '',
@@ -24,22 +23,17 @@ export function citizenAudience({ client, store, lifetimes }: AudienceSettings<C
     client,
     lifetimes,
     authorization: { scope: 'openid profile', acr_values: requiredAcr },
-    home: { href: '/', text: 'Til forsiden' },
-    texts: {
-      unavailable: 'Vi får ikke kontakt med innloggingstjenesten akkurat nå. Prøv igjen om litt.',
-      retryWhenUnavailable: true,
-      providerFailed: 'Innloggingstjenesten svarte med en feil. Prøv igjen senere.',
-    },
+    home: { href: '/' },
+    retryWhenUnavailable: true,
     store,
     async admit(claims) {
       if (!claims || claims.acr !== requiredAcr) {
-        const message = 'Innboks krever innlogging på høyt sikkerhetsnivå (for eksempel BankID eller MinID med app). Logg inn på nytt med en slik metode.';
         // The web app's page explains it and offers a fresh login at the right level (`prompt=login`, `acr_values`).
-        return { refused: { status: 403, title: 'For lavt sikkerhetsnivå', message, link: loginAgain, appPath: securityLevelPagePath } };
+        return { refused: { status: 403, says: 'citizenLowLevel', link: 'loginAgain', appPath: securityLevelPagePath } };
       }
       const nationalId = typeof claims.pid === 'string' ? claims.pid : '';
       if (!/^\d{11}$/.test(nationalId)) {
-        return { refused: { status: 403, title: 'Innloggingen manglet fødselsnummer', message: 'Innloggingstjenesten oppga ikke et gyldig fødselsnummer.' } };
+        return { refused: { status: 403, says: 'citizenNoNationalId' } };
       }
       const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : 'Innbygger';
       return { subjectId: await store.subjectForLogin(nationalId, name), acr: claims.acr };

@@ -27,22 +27,17 @@ export function staffAudience({ client, store, lifetimes }: AudienceSettings<Sta
     lifetimes,
     // Always ask who is there: a shared workstation must never continue someone else's login.
     authorization: { scope: staffClientScope, prompt: 'login' },
-    home: { href: `${staffBasePath}/`, text: 'Til forsiden for ansatte' },
-    texts: {
-      unavailable: 'Vi får ikke kontakt med HelseID akkurat nå. Prøv igjen om litt.',
-      retryWhenUnavailable: false,
-      providerFailed: 'HelseID svarte med en feil. Prøv igjen senere.',
-    },
+    home: { href: `${staffBasePath}/` },
+    retryWhenUnavailable: false,
     store,
     async admit(claims) {
       const pid = claims?.[helseIdPidClaim];
       if (!claims || claims[helseIdSecurityLevelClaim] !== requiredSecurityLevel || typeof pid !== 'string' || !/^\d{11}$/.test(pid)) {
-        return { refused: { status: 403, title: 'For lavt sikkerhetsnivå', message: 'Arbeidsflaten for ansatte krever innlogging med HelseID på sikkerhetsnivå 4.' } };
+        return { refused: { status: 403, says: 'staffLowLevel' } };
       }
       const staffId = await store.subjectForLogin(pid);
       if (!staffId) {
-        const message = 'Du er ikke registrert som ansatt i en kommunal helse- og omsorgstjeneste i Innboks. Kontakt lederen din.';
-        return { refused: { status: 403, title: 'Du har ikke tilgang', message } };
+        return { refused: { status: 403, says: 'staffNotRegistered' } };
       }
       return { subjectId: staffId };
     },

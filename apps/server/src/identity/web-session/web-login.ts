@@ -7,13 +7,15 @@
  * audiences — provider client, required claims, cookies, paths, texts — is a
  * `WebAudience` (citizen-audience.ts, staff-audience.ts).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import * as oidc from 'openid-client';
 import type { Clock } from '@innboks/core';
 import type { WebSessionStore } from '@innboks/db';
 import { problems } from '../../http/problem.ts';
 import { renderMessagePage } from '../provider/pages.ts';
+import type { RequestLanguage } from '../../language/request-language.ts';
+import { loginPageWords, type LoginPageKey } from './login-page-words.ts';
 import { registerDoubleSubmitCsrf } from './csrf.ts';
 import { lazyOidcConfiguration, type OidcClient } from './oidc-client.ts';
 import { safeReturnTo } from './return-to.ts';
@@ -24,10 +26,10 @@ export const loginStateTtlSeconds = 10 * 60;
 
 export interface MessagePage {
   status: number;
-  title: string;
-  message: string;
+  /** Its title and message in the visitor's language (login-page-words.ts). */
+  says: LoginPageKey;
   /** Default: the audience's home. */
-  link?: { href: string; text: string };
+  link?: 'loginAgain' | 'retry';
   /** The web app's own page for this (styled, in the app's frame, with help): the browser goes there instead, with `returnTo`. */
   appPath?: string;
 }
@@ -59,15 +61,10 @@ export interface WebAudience<P> {
   lifetimes: SessionLifetimes;
   /** The authorization request's parameters beside the code flow's own (scope, acr_values, prompt). */
   authorization: Record<string, string>;
-  home: { href: string; text: string };
-  texts: {
-    /** The provider cannot be reached to start a login. */
-    unavailable: string;
-    /** Offer to try again on that page, instead of the way home. */
-    retryWhenUnavailable: boolean;
-    /** The provider answered the login with an error. */
-    providerFailed: string;
-  };
+  /** The audience's home; its link's words are in login-page-words.ts. */
+  home: { href: string };
+  /** When the provider cannot be reached, offer to try again on that page, instead of the way home. */
+  retryWhenUnavailable: boolean;
   store: WebSessionStore<P>;
   /** Who the provider's ID token names, or the page that tells why they may not come in. */
   admit(claims: oidc.IDToken | undefined): Promise<{ subjectId: string; acr?: string } | { refused: MessagePage }>;
@@ -80,6 +77,8 @@ export interface WebLoginOptions {
   publicUrl: string;
   clock: Clock;
   secureCookies: boolean;
+  /** The provider is asked to show its login in the request's language (`ui_locales`); Bokmål without it. */
+  language?: RequestLanguage;
 }
 
 /** Registers the audience's login, callback, logout and session routes and its CSRF check; gives its sessions. */
@@ -96,7 +95,6 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
   const sessionCookie = { path: cookiePath, secure: options.secureCookies, httpOnly: true, sameSite: 'lax' } as const;
   const csrfCookie = { path: cookiePath, secure: options.secureCookies, httpOnly: false, sameSite: 'strict' } as const;
   const loginCookie = { path: `${authPath}/callback`, secure: options.secureCookies, httpOnly: true, sameSite: 'lax', maxAge: loginStateTtlSeconds } as const;
-  const loginAgain = { href: `${authPath}/login`, text: 'Logg inn på nytt' };
 
   registerDoubleSubmitCsrf(app, {
     guarded: (path) => path.startsWith(audience.apiPrefix) || path === `${authPath}/logout`,
@@ -105,8 +103,17 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
     headerName: audience.csrfHeader,
   });
 
-  const page = (reply: FastifyReply, { status, title, message, link = home }: MessagePage) =>
-    reply.code(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(renderMessagePage(title, message, link));
+  /** A page of the login's own, in the visitor's language. */
+  const page = async (request: FastifyRequest, reply: FastifyReply, { status, says, link }: MessagePage, retryHref?: string) => {
+    const language = options.language ? await options.language.of(request) : 'nb';
+    const words = loginPageWords[language];
+    const ours = words.audience[audience.name];
+    const message = words.pages[says].message ?? (says === 'unavailable' || says === 'providerFailed' ? ours[says] : '');
+    const to =
+      link === 'loginAgain' ? { href: `${authPath}/login`, text: words.loginAgain } : link === 'retry' && retryHref ? { href: retryHref, text: words.retry } : { href: home.href, text: ours.home };
+    const body = renderMessagePage(words.pages[says].title, message, to, language);
+    return reply.code(status).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(body);
+  };
 
   /** Only a path on this site, and inside the audience's part of it. */
   const returnToOf = (value: unknown) => {
@@ -123,8 +130,8 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
       config = await oidcConfiguration();
     } catch (error) {
       request.log.error({ err: error }, `${audience.name} login: identity provider discovery failed`);
-      const retry = { href: `${authPath}/login?returnTo=${encodeURIComponent(returnTo)}`, text: 'Prøv igjen' };
-      return page(reply, { status: 503, title: 'Innloggingen er ikke tilgjengelig', message: audience.texts.unavailable, ...(audience.texts.retryWhenUnavailable ? { link: retry } : {}) });
+      const retry = `${authPath}/login?returnTo=${encodeURIComponent(returnTo)}`;
+      return page(request, reply, { status: 503, says: 'unavailable', ...(audience.retryWhenUnavailable ? { link: 'retry' } : {}) }, retry);
     }
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -149,7 +156,7 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
       nonce,
       ...audience.authorization,
       ...fresh,
-      ui_locales: 'nb',
+      ui_locales: options.language ? await options.language.of(request) : 'nb',
     });
     return reply.header('Cache-Control', 'no-store').setCookie(cookies.login, token, loginCookie).redirect(authorizationUrl.href, 303);
   });
@@ -159,14 +166,11 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
     reply.clearCookie(cookies.login, { path: loginCookie.path });
     const pending = loginToken ? await audience.store.takeLogin(sha256(loginToken)) : undefined;
     if (!pending || new Date(pending.expires_at).getTime() <= options.clock.now().getTime()) {
-      const message = 'Innloggingen tok for lang tid eller ble startet i en annen nettleser. Prøv igjen.';
-      return page(reply, { status: 400, title: 'Innloggingen er utløpt', message, link: loginAgain });
+      return page(request, reply, { status: 400, says: 'expired', link: 'loginAgain' });
     }
     if (request.query.error) {
       const cancelled = request.query.error === 'access_denied';
-      return page(reply, cancelled
-        ? { status: 400, title: 'Innloggingen ble avbrutt', message: 'Du avbrøt innloggingen.' }
-        : { status: 502, title: 'Innloggingen feilet', message: audience.texts.providerFailed });
+      return page(request, reply, cancelled ? { status: 400, says: 'cancelled' } : { status: 502, says: 'providerFailed' });
     }
     const config = await oidcConfiguration();
     let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
@@ -179,12 +183,12 @@ export async function registerWebLogin<P>(app: FastifyInstance, audience: WebAud
       });
     } catch (error) {
       request.log.warn({ err: error }, `${audience.name} login: code exchange failed`);
-      return page(reply, { status: 400, title: 'Innloggingen feilet', message: 'Vi kunne ikke fullføre innloggingen. Prøv igjen.', link: loginAgain });
+      return page(request, reply, { status: 400, says: 'failed', link: 'loginAgain' });
     }
     const admitted = await audience.admit(tokens.claims());
     if ('refused' in admitted) {
       const { appPath } = admitted.refused;
-      if (!appPath) return page(reply, admitted.refused);
+      if (!appPath) return page(request, reply, admitted.refused);
       const returnTo = encodeURIComponent(returnToOf(pending.return_to));
       return reply.header('Cache-Control', 'no-store').redirect(`${appPath}?returnTo=${returnTo}`, 303);
     }

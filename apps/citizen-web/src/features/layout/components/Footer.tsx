@@ -9,11 +9,12 @@ export function telHref(phone: string): string {
   return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
 }
 
-/** The footer on every page: how to reach the help desk (from the server's configuration). */
+/** The footer on every page: how to reach the help desk (from the server's configuration, its name and hours in the page's language). */
 export function Footer() {
-  const { m } = useMessages();
+  const { m, language } = useMessages();
   const config = useConfig();
   const helpdesk = config.data?.helpdesk;
+  const text = helpdesk?.text[language];
 
   return (
     <footer className={styles.footer}>
@@ -22,13 +23,13 @@ export function Footer() {
           <h2 id="footer-help-heading" className={styles.heading}>
             {m.footer.heading}
           </h2>
-          {helpdesk && (
+          {helpdesk && text && (
             <p className={styles.helpdesk} data-testid="helpdesk">
-              {format(m.footer.helpdesk, { name: helpdesk.name })}{' '}
+              {format(m.footer.helpdesk, { name: text.name })}{' '}
               <a className={styles.phone} href={telHref(helpdesk.phone)}>
                 {helpdesk.phone}
               </a>
-              . {format(m.footer.hours, helpdesk.weekdays)}
+              . {text.hours}
             </p>
           )}
         </section>

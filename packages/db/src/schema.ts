@@ -141,6 +141,8 @@ export interface IdempotencyRecordTable {
 
 export interface JobTable {
   id: Generated<number>;
+  /** The citizen the job concerns (its payload's `citizenId`), or `jobWithoutCitizen`: the queue is distributed with the data (migration 0022). */
+  citizen_id: string;
   kind: string;
   payload: Json<Record<string, unknown>>;
   state: Generated<'queued' | 'running' | 'dead'>;

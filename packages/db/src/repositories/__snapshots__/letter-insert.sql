@@ -28,6 +28,6 @@
       insert into delivery_event (citizen_id, message_id, channel, state, at, detail)
       select m.citizen_id, m.id, 'inbox', 'queued', $37::timestamptz, null from m),
     j as (
-      insert into job (kind, payload, run_at)
-      select $38, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), $39::timestamptz from m)
+      insert into job (citizen_id, kind, payload, run_at)
+      select m.citizen_id, $38, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), $39::timestamptz from m)
     select citizen_id from m

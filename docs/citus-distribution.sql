@@ -47,6 +47,9 @@ select create_distributed_table('job', 'citizen_id', colocate_with => 'citizen')
 -- Looked up by their own key on every request, one shard each, not with the citizen.
 select create_distributed_table('citizen_session', 'id', colocate_with => 'none');
 select create_distributed_table('idempotency_record', 'client_id', colocate_with => 'none');
+-- A sender's identifiers, unique per organisation and kind across citizens: written in
+-- the transaction of the item it names, a second shard beside the citizen's.
+select create_distributed_table('sender_identifier', 'organization_id', colocate_with => 'none');
 
 -- Small, read everywhere, joined locally on every node.
 select create_reference_table('municipality');

@@ -24,12 +24,6 @@ const distributionFile = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** Each with what closes it (docs/citus.md); the test fails when one is closed and still listed here. */
 const knownGaps = new Set([
-  // A sender's identifier is unique per organisation: on Citus a directory table
-  // distributed by organisation (letter_identifier, docs/citus.md) holds it.
-  'message: unique key (organization_id, identifier_system, identifier_value) lacks citizen_id',
-  'appointment: unique key (organization_id, identifier_system, identifier_value) lacks citizen_id',
-  'service_enrolment: unique key (organization_id, identifier_system, identifier_value) lacks citizen_id',
-  'form_task: unique key (organization_id, identifier_system, identifier_value) lacks citizen_id',
   // The national id is unique across citizens: citizen_by_national_id, distributed by it.
   'citizen: unique key (national_id) lacks id',
   // The sender names the citizen by national id: on Citus the statement first reads
@@ -162,6 +156,14 @@ function citizenTableScans(node: PlanNode, citizenTables: Set<string>, found: { 
 }
 
 /**
+ * Directories the letter insert writes beside the citizen's rows. A sender's identifier
+ * is unique per organisation, across citizens, so its key cannot live on a citizen's
+ * shard: on Citus this one row is a second shard in the letter's distributed
+ * transaction (two-phase commit), the price of refusing a reused identifier.
+ */
+const identifierDirectories = new Set(['sender_identifier']);
+
+/**
  * The letter insert (its SQL snapshot, kept equal to the code by letter-insert.test.ts):
  * every citizen table it writes gets the one citizen's id from the same CTE, so
  * Citus routes the whole statement to that citizen's shard.
@@ -171,6 +173,7 @@ function letterInsertViolations(statement: string, citizenTables: Set<string>): 
   if (/from citizen where national_id =/.test(statement)) found.push('letter insert: finds the citizen by national_id');
   for (const [, table, columns] of statement.matchAll(/insert into (\w+) \(([^)]*)\)/g)) {
     if (table === 'citizen') continue;
+    if (identifierDirectories.has(table!)) continue;
     if (!columns!.split(',').map((column) => column.trim()).includes('citizen_id')) found.push(`letter insert: writes ${table} without citizen_id`);
     else if (!citizenTables.has(table!)) found.push(`letter insert: writes ${table}, which is not with the citizen`);
   }

@@ -155,6 +155,16 @@ export interface JobTable {
   created_at: DefaultTimestamp;
 }
 
+/** Who holds a sender's identifier, per organisation and kind (migration 0022; repositories/sender-identifiers.ts). */
+export interface SenderIdentifierTable {
+  organization_id: string;
+  kind: 'message' | 'appointment' | 'service_enrolment' | 'form_task';
+  identifier_system: string;
+  identifier_value: string;
+  citizen_id: string;
+  item_id: string;
+}
+
 export interface CitizenSessionTable {
   id: string;
   citizen_id: string;
@@ -320,6 +330,7 @@ export interface Database {
   delivery_event: DeliveryEventTable;
   idempotency_record: IdempotencyRecordTable;
   job: JobTable;
+  sender_identifier: SenderIdentifierTable;
   citizen_session: CitizenSessionTable;
   oidc_payload: OidcPayloadTable;
   citizen_login_state: CitizenLoginStateTable;

@@ -13,6 +13,11 @@ import { sql, type Kysely } from 'kysely';
  *   attachment or a thread's municipal state, an operator a dead letter, a holder a
  *   power of attorney — a plain index on the id keeps that one probe. (On Citus such a
  *   read asks every shard; docs/citus.md lists them.)
+ * - A sender's identifier (letters, appointments, enrolments, form orders) was unique by
+ *   a key of each table on (organization_id, identifier_system, identifier_value), which
+ *   Citus cannot hold in a table distributed by citizen. The key moves to a directory,
+ *   `sender_identifier`, keyed by organisation, kind (the table) and identifier, naming
+ *   the citizen and the item; it is filled from the rows there are.
  * - `job` gets `citizen_id`: the citizen its payload names, else the reserved nil id
  *   for jobs that concern no citizen (none of the project's kinds today), so the queue
  *   can be distributed with the data and a letter and its job stay one shard's write.
@@ -38,6 +43,14 @@ const citizenForeignKeys = [
   { table: 'municipal_thread', name: 'municipal_thread_thread_id_fkey', columns: 'thread_id', references: 'thread' },
   { table: 'notice_letter', name: 'notice_letter_message_id_fkey', columns: 'message_id', references: 'message' },
   { table: 'form_response', name: 'form_response_task_id_fkey', columns: 'task_id', references: 'form_task' },
+] as const;
+
+/** The tables whose sender identifiers move to the directory, with their unique key's name. */
+const identifiedTables = [
+  { table: 'message', key: 'message_organization_id_identifier_system_identifier_value_key' },
+  { table: 'appointment', key: 'appointment_organization_id_identifier_system_identifier_va_key' },
+  { table: 'service_enrolment', key: 'service_enrolment_organization_id_identifier_system_identif_key' },
+  { table: 'form_task', key: 'form_task_organization_id_identifier_system_identifier_valu_key' },
 ] as const;
 
 /** Tables whose primary key becomes (citizen_id, id), and whether a lone id is still looked up. */
@@ -76,6 +89,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop index form_response_one_per_task`.execute(db);
   await sql`create unique index form_response_one_per_task on form_response (citizen_id, task_id) where task_id is not null`.execute(db);
 
+  await sql`
+    create table sender_identifier (
+      organization_id uuid not null,
+      kind text not null check (kind in ('message', 'appointment', 'service_enrolment', 'form_task')),
+      identifier_system text not null,
+      identifier_value text not null,
+      citizen_id uuid not null,
+      item_id uuid not null,
+      primary key (organization_id, kind, identifier_system, identifier_value)
+    )`.execute(db);
+  for (const { table, key } of identifiedTables) {
+    await sql`
+      insert into sender_identifier (organization_id, kind, identifier_system, identifier_value, citizen_id, item_id)
+      select organization_id, ${table}, identifier_system, identifier_value, citizen_id, id from ${sql.table(table)}`.execute(db);
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(key)}`.execute(db);
+  }
+
   await sql`alter table job add column citizen_id uuid`.execute(db);
   await sql`
     update job set citizen_id = case
@@ -87,6 +117,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table job drop constraint job_pkey, add primary key (id)`.execute(db);
   await sql`alter table job drop column citizen_id`.execute(db);
+  for (const { table, key } of identifiedTables) {
+    await sql`alter table ${sql.table(table)} add constraint ${sql.ref(key)} unique (organization_id, identifier_system, identifier_value)`.execute(db);
+  }
+  await sql`drop table sender_identifier`.execute(db);
   await sql`drop index form_response_one_per_task`.execute(db);
   await sql`create unique index form_response_one_per_task on form_response (task_id) where task_id is not null`.execute(db);
   await sql`drop index municipal_thread_by_thread`.execute(db);

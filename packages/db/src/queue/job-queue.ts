@@ -39,7 +39,7 @@ const defaultMaxAttempts = 8;
 export const jobWithoutCitizen = '00000000-0000-0000-0000-000000000000';
 
 /** A job is filed under the citizen its payload names, so it is written with that citizen's rows. */
-function citizenOfJob(payload: unknown): string {
+export function citizenOfJob(payload: unknown): string {
   const citizenId = (payload as { citizenId?: unknown } | null)?.citizenId;
   return typeof citizenId === 'string' ? citizenId : jobWithoutCitizen;
 }

@@ -4,7 +4,7 @@
  * back by id. Another organisation's appointment is simply not found.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { identifierReuse, type IncomingAppointment } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
 import { isUuid } from './is-uuid.ts';

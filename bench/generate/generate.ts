@@ -447,9 +447,11 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
     }
     options.log(`copied in ${((Date.now() - started) / 1000).toFixed(0)} s; threads with their messages' search words`);
     await fillThreads(pool);
-    // Each letter's identifier in the senders' directory (migration 0022), as the API files it.
+    // Each copied letter's identifier in the senders' directory (migration 0022), as the
+    // API files it; the few letters written through the API before the load are there.
     await pool.query(`insert into sender_identifier (organization_id, kind, identifier_system, identifier_value, citizen_id, item_id)
-      select organization_id, 'message', identifier_system, identifier_value, citizen_id, id from message`);
+      select organization_id, 'message', identifier_system, identifier_value, citizen_id, id from message m
+      where not exists (select 1 from sender_identifier filed where filed.item_id = m.id)`);
     const loaded = Date.now();
     options.log(`loaded in ${((loaded - started) / 1000).toFixed(0)} s; building keys and indexes`);
     await restoreKeys(pool, defs);

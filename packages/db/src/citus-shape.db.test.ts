@@ -6,8 +6,9 @@
  * such tables include it; and the hot reads (the inbox page, search) touch each
  * citizen table only through `citizen_id` = the one citizen, so one shard answers.
  *
- * What does not hold yet is listed in `knownGaps`, each with what closes it. The
- * list only shrinks: a new table or key that breaks the rule fails, and so does a gap
+ * What does not hold yet is listed in `knownGaps`, each with what closes it; foreign
+ * keys Citus cannot hold by design are dropped by name in the distribution file, and
+ * only foreign keys may be. The list only shrinks: a new table or key that breaks the rule fails, and so does a gap
  * that was closed but is still listed.
  */
 import { readFile } from 'node:fs/promises';
@@ -24,7 +25,11 @@ const distributionFile = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** Each with what closes it (docs/citus.md); the test fails when one is closed and still listed here. */
 const knownGaps = new Set([
-  // The national id is unique across citizens: citizen_by_national_id, distributed by it.
+  // The national id is unique across citizens: closed by citizen_by_national_id,
+  // distributed by it. Not built yet: five writers make citizens with `on conflict
+  // (national_id)` (the letter insert, upsertCitizen, the login's subjectForLogin, the
+  // register's personFor, the directory's saveCitizen), as do the benchmarks' raw
+  // ceilings and generator; each must claim the national id there first (docs/citus.md).
   'citizen: unique key (national_id) lacks id',
   // The sender names the citizen by national id: on Citus the statement first reads
   // citizen_by_national_id (distributed by it), then writes on the citizen's shard.

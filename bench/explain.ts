@@ -87,7 +87,8 @@ await explain(
          select m.id, m.citizen_id, $3::uuid, 'hospital', 'Innkalling', 'Ortopedisk poliklinikk', false, false, now(), m.search from m),
    d as (insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at) select m.citizen_id, m.id, 'inbox', 'queued', now(), now() from m),
    e as (insert into delivery_event (citizen_id, message_id, channel, state, at, detail) select m.citizen_id, m.id, 'inbox', 'queued', now(), null from m),
-   j as (insert into job (kind, payload) select 'deliver-letter', jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id) from m)
+   i as (insert into sender_identifier (organization_id, kind, identifier_system, identifier_value, citizen_id, item_id) select $3::uuid, 'message', 'urn:explain', $2::text, m.citizen_id, m.id from m),
+   j as (insert into job (citizen_id, kind, payload) select m.citizen_id, 'deliver-letter', jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id) from m)
    select citizen_id from m`,
   [nationalId, messageId, org],
 );

@@ -71,7 +71,7 @@ export const forms: Benchmark = {
             select citizen_id, questionnaire_id, organization_id, id, 'completed', ${JSON.stringify(answers)}::jsonb, ${order.nationalId}, now(), now(), now()
             from form_task where id = ${order.taskId} returning id`.execute(tx);
           await sql`update form_task set status = 'completed', response_id = ${rows[0]!.id}, updated_at = now() where id = ${order.taskId}`.execute(tx);
-          await sql`insert into job (kind, payload, run_at) values ('form-receipt', ${JSON.stringify({ citizenId: order.citizenId, responseId: rows[0]!.id })}::jsonb, now())`.execute(tx);
+          await sql`insert into job (citizen_id, kind, payload, run_at) values (${order.citizenId}, 'form-receipt', ${JSON.stringify({ citizenId: order.citizenId, responseId: rows[0]!.id })}::jsonb, now())`.execute(tx);
         });
         raw.add(performance.now() - before);
       }

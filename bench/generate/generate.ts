@@ -23,7 +23,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { inboxCategoryFor, organizationNumberFrom, parseNationalId, type MessageKind, type SenderKind } from '@innboks/core';
 import { departments, sentences, subjectsByCategory } from './text.ts';
 
-export const generatorVersion = 4;
+export const generatorVersion = 5;
 
 export interface HeavyCitizen {
   id: string;
@@ -48,7 +48,7 @@ export interface DatasetSummary {
   generatedAt: string;
 }
 
-const bigTables = ['citizen', 'thread', 'message'];
+const bigTables = ['citizen', 'thread', 'message', 'sender_identifier'];
 const day = 86_400_000;
 
 /** mulberry32: a small seeded PRNG, so a scale always makes the same data. */
@@ -447,12 +447,17 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
     }
     options.log(`copied in ${((Date.now() - started) / 1000).toFixed(0)} s; threads with their messages' search words`);
     await fillThreads(pool);
+    // Each copied letter's identifier in the senders' directory (migration 0022), as the
+    // API files it; the few letters written through the API before the load are there.
+    await pool.query(`insert into sender_identifier (organization_id, kind, identifier_system, identifier_value, citizen_id, item_id)
+      select organization_id, 'message', identifier_system, identifier_value, citizen_id, id from message m
+      where not exists (select 1 from sender_identifier filed where filed.item_id = m.id)`);
     const loaded = Date.now();
     options.log(`loaded in ${((loaded - started) / 1000).toFixed(0)} s; building keys and indexes`);
     await restoreKeys(pool, defs);
     const keyed = Date.now();
     options.log(`keys and indexes in ${((keyed - loaded) / 1000).toFixed(0)} s; vacuum analyze`);
-    await pool.query('vacuum (analyze) citizen, thread, message');
+    await pool.query('vacuum (analyze) citizen, thread, message, sender_identifier');
     const vacuumed = Date.now();
 
     const summary: DatasetSummary = {

@@ -142,8 +142,10 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
              d as (
                insert into delivery_attempt (citizen_id, message_id, channel, state, created_at, updated_at) select m.citizen_id, m.id, 'inbox', 'queued', now(), now() from m),
              e as (
-               insert into delivery_event (citizen_id, message_id, channel, state, at) select m.citizen_id, m.id, 'inbox', 'queued', now() from m)
-             insert into job (kind, payload) select 'bench-raw', jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id) from m`,
+               insert into delivery_event (citizen_id, message_id, channel, state, at) select m.citizen_id, m.id, 'inbox', 'queued', now() from m),
+             i as (
+               insert into sender_identifier (organization_id, kind, identifier_system, identifier_value, citizen_id, item_id) select $3, 'message', $8, $9, m.citizen_id, m.id from m)
+             insert into job (citizen_id, kind, payload) select m.citizen_id, 'bench-raw', jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id) from m`,
       values: [nationalIds[sequence % nationalIds.length], messageId, organizationId, sample.subject, sample.senderDisplay, textPartsJson, body, identifierSystem, `same-${sequence}`, pdf ?? null, Boolean(pdf)],
     });
   });

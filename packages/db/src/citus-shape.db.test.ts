@@ -6,8 +6,9 @@
  * such tables include it; and the hot reads (the inbox page, search) touch each
  * citizen table only through `citizen_id` = the one citizen, so one shard answers.
  *
- * What does not hold yet is listed in `knownGaps`, each with what closes it. The
- * list only shrinks: a new table or key that breaks the rule fails, and so does a gap
+ * What does not hold yet is listed in `knownGaps`, each with what closes it; foreign
+ * keys Citus cannot hold by design are dropped by name in the distribution file, and
+ * only foreign keys may be. The list only shrinks: a new table or key that breaks the rule fails, and so does a gap
  * that was closed but is still listed.
  */
 import { readFile } from 'node:fs/promises';
@@ -24,45 +25,15 @@ const distributionFile = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** Each with what closes it (docs/citus.md); the test fails when one is closed and still listed here. */
 const knownGaps = new Set([
-  // Keys become (citizen_id, id), and the references to them name the citizen too.
-  'thread: primary key (id) lacks citizen_id',
-  'message: primary key (id) lacks citizen_id',
-  'attachment: primary key (id) lacks citizen_id',
-  'appointment: primary key (id) lacks citizen_id',
-  'dead_letter: primary key (id) lacks citizen_id',
-  'delivery_attempt: primary key (id) lacks citizen_id',
-  'delivery_event: primary key (id) lacks citizen_id',
-  'service_enrolment: primary key (id) lacks citizen_id',
-  'message: foreign key (thread_id) -> thread (id) lacks citizen_id',
-  'message: foreign key (in_response_to) -> message (id) lacks citizen_id',
-  'attachment: foreign key (message_id) -> message (id) lacks citizen_id',
-  'appointment_message: foreign key (appointment_id) -> appointment (id) lacks citizen_id',
-  'appointment_message: foreign key (message_id) -> message (id) lacks citizen_id',
-  'dead_letter: foreign key (message_id) -> message (id) lacks citizen_id',
-  'delivery_attempt: foreign key (message_id) -> message (id) lacks citizen_id',
-  'delivery_event: foreign key (message_id) -> message (id) lacks citizen_id',
-  'delivery_plan: foreign key (message_id) -> message (id) lacks citizen_id',
-  'municipal_message: foreign key (message_id) -> message (id) lacks citizen_id',
-  'municipal_message: foreign key (thread_id) -> thread (id) lacks citizen_id',
-  'municipal_thread: foreign key (thread_id) -> thread (id) lacks citizen_id',
-  'notice_letter: foreign key (message_id) -> message (id) lacks citizen_id',
-  // A sender's identifier is unique per organisation: on Citus a directory table
-  // distributed by organisation (letter_identifier, docs/citus.md) holds it.
-  'message: unique key (organization_id, identifier_system, identifier_value) lacks citizen_id',
-  'appointment: unique key (organization_id, identifier_system, identifier_value) lacks citizen_id',
-  'service_enrolment: unique key (organization_id, identifier_system, identifier_value) lacks citizen_id',
-  'municipal_thread: unique key (thread_id) lacks citizen_id',
-  // The national id is unique across citizens: citizen_by_national_id, distributed by it.
+  // The national id is unique across citizens: closed by citizen_by_national_id,
+  // distributed by it. Not built yet: five writers make citizens with `on conflict
+  // (national_id)` (the letter insert, upsertCitizen, the login's subjectForLogin, the
+  // register's personFor, the directory's saveCitizen), as do the benchmarks' raw
+  // ceilings and generator; each must claim the national id there first (docs/citus.md).
   'citizen: unique key (national_id) lacks id',
-  // The queue moves with the data once a job carries its citizen.
-  'job: distributed by citizen_id, which it does not have',
-  'job: primary key (id) lacks citizen_id',
-  'letter insert: writes job without citizen_id',
   // The sender names the citizen by national id: on Citus the statement first reads
   // citizen_by_national_id (distributed by it), then writes on the citizen's shard.
   'letter insert: finds the citizen by national_id',
-  // Sessions are distributed by their own id; their reference to the citizen is checked by the application.
-  'citizen_session: foreign key (citizen_id) -> citizen (id) joins two shard groups',
 ]);
 
 interface Placement {
@@ -70,6 +41,12 @@ interface Placement {
   kind: 'distributed' | 'reference' | 'local';
   column?: string;
   colocatedWithCitizen: boolean;
+}
+
+/** The constraints the distribution file drops before placing the tables, as `table.constraint`. */
+async function droppedConstraints(): Promise<Set<string>> {
+  const text = await readFile(distributionFile, 'utf8');
+  return new Set([...text.matchAll(/alter table (\w+) drop constraint (\w+);/g)].map(([, table, name]) => `${table}.${name}`));
 }
 
 async function placements(): Promise<Placement[]> {
@@ -85,14 +62,15 @@ async function placements(): Promise<Placement[]> {
 
 interface Key {
   table: string;
+  name: string;
   kind: 'primary key' | 'unique key' | 'foreign key';
   columns: string[];
   references?: { table: string; columns: string[] };
 }
 
 async function keys(db: Kysely<Database>): Promise<Key[]> {
-  const constraints = await sql<{ table: string; type: string; columns: string[]; ref_table: string | null; ref_columns: string[] | null }>`
-    select rel.relname as "table", con.contype as type,
+  const constraints = await sql<{ table: string; name: string; type: string; columns: string[]; ref_table: string | null; ref_columns: string[] | null }>`
+    select rel.relname as "table", con.conname as name, con.contype as type,
       array(select attname from unnest(con.conkey) with ordinality k(n, o) join pg_attribute on attrelid = con.conrelid and attnum = k.n order by o)::text[] as columns,
       ref.relname as ref_table,
       case when con.contype = 'f' then array(select attname from unnest(con.confkey) with ordinality k(n, o) join pg_attribute on attrelid = con.confrelid and attnum = k.n order by o)::text[] end as ref_columns
@@ -100,8 +78,8 @@ async function keys(db: Kysely<Database>): Promise<Key[]> {
     left join pg_class ref on ref.oid = con.confrelid
     where ns.nspname = 'public' and con.contype in ('p', 'u', 'f')`.execute(db);
   // Unique indexes that are not constraints (partial ones, expression ones) are unique keys too.
-  const indexes = await sql<{ table: string; columns: string[] }>`
-    select rel.relname as "table",
+  const indexes = await sql<{ table: string; name: string; columns: string[] }>`
+    select rel.relname as "table", ix.indexrelid::regclass::text as name,
       array(select coalesce(attname, '(expression)') from unnest(ix.indkey::int2[]) with ordinality k(n, o) left join pg_attribute on attrelid = ix.indrelid and attnum = k.n order by o)::text[] as columns
     from pg_index ix join pg_class rel on rel.oid = ix.indrelid join pg_namespace ns on ns.oid = rel.relnamespace
     where ns.nspname = 'public' and ix.indisunique and not exists (select 1 from pg_constraint where conindid = ix.indexrelid)`.execute(db);
@@ -109,17 +87,23 @@ async function keys(db: Kysely<Database>): Promise<Key[]> {
   return [
     ...constraints.rows.map((row) => ({
       table: row.table,
+      name: row.name,
       kind: kindOf[row.type as keyof typeof kindOf],
       columns: row.columns,
       ...(row.ref_table ? { references: { table: row.ref_table, columns: row.ref_columns ?? [] } } : {}),
     })),
-    ...indexes.rows.map((row) => ({ table: row.table, kind: 'unique key' as const, columns: row.columns })),
+    ...indexes.rows.map((row) => ({ table: row.table, name: row.name, kind: 'unique key' as const, columns: row.columns })),
   ];
 }
 
 /** What breaks the rule, as sentences an engineer can act on. */
-function violations(tables: string[], tableColumns: Map<string, Set<string>>, placed: Placement[], allKeys: Key[]): string[] {
+function violations(tables: string[], tableColumns: Map<string, Set<string>>, placed: Placement[], allKeys: Key[], dropped: Set<string>): string[] {
   const found: string[] = [];
+  // Only a foreign key may be dropped for Citus (the application keeps it); a primary or
+  // unique key dropped would be a rule no longer enforced anywhere.
+  for (const key of allKeys) if (key.kind !== 'foreign key' && dropped.has(`${key.table}.${key.name}`)) found.push(`${key.table}: ${key.kind} ${key.name} dropped in docs/citus-distribution.sql`);
+  for (const name of dropped) if (!allKeys.some((key) => `${key.table}.${key.name}` === name)) found.push(`${name}: dropped in docs/citus-distribution.sql but not in the schema`);
+  const keptKeys = allKeys.filter((key) => key.kind !== 'foreign key' || !dropped.has(`${key.table}.${key.name}`));
   const byTable = new Map(placed.map((placement) => [placement.table, placement]));
   for (const table of tables) if (!byTable.has(table)) found.push(`${table}: not placed in docs/citus-distribution.sql`);
   for (const placement of placed) if (!tables.includes(placement.table)) found.push(`${placement.table}: placed in docs/citus-distribution.sql but not in the schema`);
@@ -129,8 +113,14 @@ function violations(tables: string[], tableColumns: Map<string, Set<string>>, pl
     }
   }
   const list = (columns: string[]) => `(${columns.join(', ')})`;
-  for (const key of allKeys) {
+  for (const key of keptKeys) {
     const placement = byTable.get(key.table);
+    const referenced = key.references ? byTable.get(key.references.table) : undefined;
+    // Citus keeps a foreign key from a reference or coordinator-local table only to a reference or local table.
+    if (key.kind === 'foreign key' && placement && placement.kind !== 'distributed' && referenced?.kind === 'distributed') {
+      found.push(`${key.table}: foreign key ${list(key.columns)} -> ${key.references!.table} ${list(key.references!.columns)} from a ${placement.kind} table to a distributed one`);
+      continue;
+    }
     if (placement?.kind !== 'distributed' || !placement.column) continue;
     const column = placement.column;
     if (key.kind !== 'foreign key') {
@@ -171,6 +161,14 @@ function citizenTableScans(node: PlanNode, citizenTables: Set<string>, found: { 
 }
 
 /**
+ * Directories the letter insert writes beside the citizen's rows. A sender's identifier
+ * is unique per organisation, across citizens, so its key cannot live on a citizen's
+ * shard: on Citus this one row is a second shard in the letter's distributed
+ * transaction (two-phase commit), the price of refusing a reused identifier.
+ */
+const identifierDirectories = new Set(['sender_identifier']);
+
+/**
  * The letter insert (its SQL snapshot, kept equal to the code by letter-insert.test.ts):
  * every citizen table it writes gets the one citizen's id from the same CTE, so
  * Citus routes the whole statement to that citizen's shard.
@@ -180,6 +178,7 @@ function letterInsertViolations(statement: string, citizenTables: Set<string>): 
   if (/from citizen where national_id =/.test(statement)) found.push('letter insert: finds the citizen by national_id');
   for (const [, table, columns] of statement.matchAll(/insert into (\w+) \(([^)]*)\)/g)) {
     if (table === 'citizen') continue;
+    if (identifierDirectories.has(table!)) continue;
     if (!columns!.split(',').map((column) => column.trim()).includes('citizen_id')) found.push(`letter insert: writes ${table} without citizen_id`);
     else if (!citizenTables.has(table!)) found.push(`letter insert: writes ${table}, which is not with the citizen`);
   }
@@ -204,7 +203,7 @@ describe.each(testDatabaseKinds())('The schema keyed by citizen, for Citus, on %
     const tables = [...tableColumns.keys()].sort();
     const placed = await placements();
     const citizenTables = new Set(placed.filter((placement) => placement.colocatedWithCitizen).map((placement) => placement.table));
-    const found = [...violations(tables, tableColumns, placed, await keys(db)), ...letterInsertViolations(await readFile(letterInsertSnapshot, 'utf8'), citizenTables)];
+    const found = [...violations(tables, tableColumns, placed, await keys(db), await droppedConstraints()), ...letterInsertViolations(await readFile(letterInsertSnapshot, 'utf8'), citizenTables)];
     expect(found.filter((violation) => !knownGaps.has(violation)), 'new tables or keys that cannot be distributed by citizen').toEqual([]);
     expect([...knownGaps].filter((gap) => !found.includes(gap)), 'gaps that are closed: take them off knownGaps').toEqual([]);
   });

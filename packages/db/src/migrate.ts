@@ -15,3 +15,12 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
 }
+
+/** Runs every migration up to and including `name`, the state of an older release: for tests of the upgrade path. */
+export async function migrateUpTo(db: Kysely<unknown>, name: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateTo(name);
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -141,6 +141,8 @@ export interface IdempotencyRecordTable {
 
 export interface JobTable {
   id: Generated<number>;
+  /** The citizen the job concerns (its payload's `citizenId`), or `jobWithoutCitizen`: the queue is distributed with the data (migration 0022). */
+  citizen_id: string;
   kind: string;
   payload: Json<Record<string, unknown>>;
   state: Generated<'queued' | 'running' | 'dead'>;
@@ -151,6 +153,16 @@ export interface JobTable {
   locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   last_error: string | null;
   created_at: DefaultTimestamp;
+}
+
+/** Who holds a sender's identifier, per organisation and kind (migration 0022; repositories/sender-identifiers.ts). */
+export interface SenderIdentifierTable {
+  organization_id: string;
+  kind: 'message' | 'appointment' | 'service_enrolment' | 'form_task';
+  identifier_system: string;
+  identifier_value: string;
+  citizen_id: string;
+  item_id: string;
 }
 
 export interface CitizenSessionTable {
@@ -328,6 +340,7 @@ export interface Database {
   delivery_event: DeliveryEventTable;
   idempotency_record: IdempotencyRecordTable;
   job: JobTable;
+  sender_identifier: SenderIdentifierTable;
   citizen_session: CitizenSessionTable;
   oidc_payload: OidcPayloadTable;
   citizen_login_state: CitizenLoginStateTable;

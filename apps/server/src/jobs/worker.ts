@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '@innboks/core';
-import { claimJobs, completeJobs, failJob, type Database, type JobOf, type JobPayloads, type JobRow } from '@innboks/db';
+import { citizenOfJob, claimJobs, completeJobs, failJob, type Database, type JobOf, type JobPayloads, type JobRow } from '@innboks/db';
 
 export type SingleJobHandler<Payload> = (payload: Payload, job: JobOf<Payload>) => Promise<void>;
 
@@ -182,7 +182,7 @@ export function startWorker<Payloads = JobPayloads>(options: WorkerOptions<Paylo
  */
 export async function runJobNow<Payload>(handler: JobHandler<Payload>, payload: Payload): Promise<void> {
   const now = new Date();
-  const job: JobOf<Payload> = { id: 0, kind: 'by-hand', payload, state: 'running', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: null, created_at: now };
+  const job: JobOf<Payload> = { id: 0, citizen_id: citizenOfJob(payload), kind: 'by-hand', payload, state: 'running', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: null, created_at: now };
   if (typeof handler === 'function') return handler(payload, job);
   const failed = await handler.batch([job]);
   for (const error of failed.values()) throw error;

@@ -31,6 +31,19 @@ export async function enqueueJob<K extends JobKind>(executor: Executor, kind: K,
 /** The job table's default for max_attempts (migration 0001). */
 const defaultMaxAttempts = 8;
 
+/**
+ * The citizen id of a job that concerns no citizen (none of the project's kinds today):
+ * the queue is distributed by citizen on Citus, which needs a value there, so such jobs
+ * share this one reserved id and its shard (docs/citus.md).
+ */
+export const jobWithoutCitizen = '00000000-0000-0000-0000-000000000000';
+
+/** A job is filed under the citizen its payload names, so it is written with that citizen's rows. */
+export function citizenOfJob(payload: unknown): string {
+  const citizenId = (payload as { citizenId?: unknown } | null)?.citizenId;
+  return typeof citizenId === 'string' ? citizenId : jobWithoutCitizen;
+}
+
 /** Many jobs in one statement (a batch of letters); runAt defaults to now, max attempts to the table's default. */
 export async function enqueueJobs<Payloads = JobPayloads>(executor: Executor, jobs: readonly NewJob<Payloads>[]): Promise<void> {
   if (jobs.length === 0) return;
@@ -39,11 +52,17 @@ export async function enqueueJobs<Payloads = JobPayloads>(executor: Executor, jo
 
 /** The enqueue as one statement, for `enqueueJobs` and its SQL snapshot (__snapshots__/enqueue-jobs.sql). */
 export function enqueueStatement<Payloads = JobPayloads>(jobs: readonly NewJob<Payloads>[]): RawBuilder<unknown> {
-  const rows = jobs.map((job) => ({ kind: job.kind, payload: job.payload, run_at: job.runAt?.toISOString() ?? null, max_attempts: job.maxAttempts ?? null }));
+  const rows = jobs.map((job) => ({
+    citizen_id: citizenOfJob(job.payload),
+    kind: job.kind,
+    payload: job.payload,
+    run_at: job.runAt?.toISOString() ?? null,
+    max_attempts: job.maxAttempts ?? null,
+  }));
   return sql`
-    insert into job (kind, payload, run_at, max_attempts)
-    select kind, payload, coalesce(run_at, now()), coalesce(max_attempts, ${defaultMaxAttempts})
-    from ${recordset(rows, 'j', 'kind text, payload jsonb, run_at timestamptz, max_attempts integer')}`;
+    insert into job (citizen_id, kind, payload, run_at, max_attempts)
+    select citizen_id, kind, payload, coalesce(run_at, now()), coalesce(max_attempts, ${defaultMaxAttempts})
+    from ${recordset(rows, 'j', 'citizen_id uuid, kind text, payload jsonb, run_at timestamptz, max_attempts integer')}`;
 }
 
 /**
@@ -66,21 +85,21 @@ export function claimStatement(workerId: string, limit: number, leaseMs: number,
   const leaseUntil = new Date(now.getTime() + leaseMs);
   return sql<JobRow>`
     with due as (
-      select id, run_at from job
+      select citizen_id, id, run_at from job
       where state = 'queued' and run_at <= ${now}
       order by run_at
       limit ${limit}
       for update skip locked
     ),
     lease_ran_out as (
-      select id, run_at from job
+      select citizen_id, id, run_at from job
       where state = 'running' and locked_until < ${now}
       order by locked_until
       limit ${limit}
       for update skip locked
     )
     update job set state = 'running', locked_by = ${workerId}, locked_until = ${leaseUntil}, attempts = attempts + 1
-    where id in (select id from (select * from due union all select * from lease_ran_out) as taken order by run_at limit ${limit})
+    where (citizen_id, id) in (select citizen_id, id from (select * from due union all select * from lease_ran_out) as taken order by run_at limit ${limit})
     returning *`;
 }
 
@@ -94,6 +113,7 @@ export async function completeJobs(db: Kysely<Database>, jobs: readonly JobRow[]
   if (jobs.length === 0) return;
   await db
     .deleteFrom('job')
+    .where('citizen_id', 'in', [...new Set(jobs.map((job) => job.citizen_id))])
     .where('id', 'in', jobs.map((job) => job.id))
     .where('locked_by', '=', workerId)
     .execute();
@@ -111,6 +131,7 @@ export async function failJob(db: Kysely<Database>, job: JobRow, workerId: strin
       locked_until: null,
       last_error: error.slice(0, 2000),
     })
+    .where('citizen_id', '=', job.citizen_id)
     .where('id', '=', job.id)
     .where('locked_by', '=', workerId)
     .execute();
@@ -121,7 +142,11 @@ export async function listDeadJobs(db: Kysely<Database>): Promise<JobRow[]> {
   return db.selectFrom('job').selectAll().where('state', '=', 'dead').orderBy('id').execute();
 }
 
-/** An operator's replay of a job the queue gave up on: queued again now, with a fresh set of tries. False: no such dead job. */
+/**
+ * An operator's replay of a job the queue gave up on: queued again now, with a fresh set
+ * of tries. False: no such dead job. By id alone (what the operator has): a walk of the
+ * queue, which holds only what is waiting; rare, and not on any hot path.
+ */
 export async function requeueDeadJob(db: Kysely<Database>, id: number, at: Date): Promise<boolean> {
   const row = await db
     .updateTable('job')

@@ -21,6 +21,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { firstLetterStatus, type MessageKind, type RepresentationRelation, type RepresentativeAccess } from '@innboks/core';
 import type { Database } from '../schema.ts';
+import { recordIdentifierSql } from './sender-identifiers.ts';
 
 /** Who wrote a message for the person, when it was not the person: a representative. */
 export interface SentBy {
@@ -62,8 +63,9 @@ export interface NewThread {
 export type ThreadOfMessage = { starts: NewThread } | { joins: string };
 
 /**
- * The parts `m` (the message; it returns id, citizen_id, thread_id and search) and
- * `t` (its thread) of a WITH statement that names the citizen in a part `c` (one row,
+ * The parts `m` (the message; it returns id, citizen_id, thread_id and search), `t`
+ * (its thread) and `i` (its identifier in the sender's directory, sender-identifiers.ts)
+ * of a WITH statement that names the citizen in a part `c` (one row,
  * `id`). The message's key to its thread is checked at the end of the statement, when
  * both rows are there; a thread it joins gets the message's words from the message
  * trigger, which runs after the statement's own parts.
@@ -89,7 +91,9 @@ export function appendMessageSql(thread: ThreadOfMessage, message: MessageToAppe
       from c
       returning id, citizen_id, thread_id, search),
     t as (
-      ${threadPart})`;
+      ${threadPart}),
+    i as (
+      ${recordIdentifierSql({ organizationId: message.organizationId, kind: 'message', system: message.identifier.system, value: message.identifier.value }, 'm')})`;
 }
 
 /** A message's text parts as one text, the way it is searched. */

@@ -105,7 +105,7 @@ export function newThreadLetterSql(citizenNationalId: string, thread: NewThread,
       insert into delivery_event (citizen_id, message_id, channel, state, at, detail)
       select m.citizen_id, m.id, 'inbox', 'queued', ${now}::timestamptz, null from m),
     j as (
-      insert into job (kind, payload, run_at)
-      select ${deliverLetterJob}, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), ${now}::timestamptz from m)
+      insert into job (citizen_id, kind, payload, run_at)
+      select m.citizen_id, ${deliverLetterJob}, jsonb_build_object('messageId', m.id, 'citizenId', m.citizen_id), ${now}::timestamptz from m)
     select citizen_id from m`;
 }

@@ -4,12 +4,13 @@
  * back by id. Another organisation's appointment is simply not found.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { identifierReuse, type IncomingAppointment } from '@innboks/core';
 import type { Database, OrganizationRow } from '../schema.ts';
 import { isUuid } from './is-uuid.ts';
 import { upsertCitizen } from './citizens.ts';
 import type { AppointmentDetails } from './appointment-details.ts';
+import { identifiedItem } from './sender-identifiers.ts';
 
 export type { AppointmentDetails };
 
@@ -43,15 +44,12 @@ export async function saveAppointment(
   mode: 'replace' | 'create',
   expectedVersion?: number,
 ): Promise<SaveAppointmentOutcome> {
+  const identifier = { organizationId: organization.id, kind: 'appointment' as const, system: appointment.identifier.system, value: appointment.identifier.value };
   if (expectedVersion !== undefined) {
-    const current = await executor
-      .selectFrom('appointment')
-      .select('version')
-      .where('organization_id', '=', organization.id)
-      .where('identifier_system', '=', appointment.identifier.system)
-      .where('identifier_value', '=', appointment.identifier.value)
-      .forUpdate()
-      .executeTakeFirst();
+    const held = await identifiedItem(executor, identifier);
+    const current = held
+      ? await executor.selectFrom('appointment').select('version').where('citizen_id', '=', held.citizenId).where('id', '=', held.itemId).forUpdate().executeTakeFirst()
+      : undefined;
     if (current?.version !== expectedVersion) return { outcome: 'version-conflict' };
   }
   const citizenId = await upsertCitizen(executor, appointment.citizenNationalId);
@@ -68,35 +66,35 @@ export async function saveAppointment(
     representative_access: appointment.representativeAccess ?? null,
     updated_at: now,
   };
-  const inserted = await executor
-    .insertInto('appointment')
-    .values({
-      id: randomUUID(),
-      citizen_id: citizenId,
-      organization_id: organization.id,
-      identifier_system: appointment.identifier.system,
-      identifier_value: appointment.identifier.value,
-      created_at: now,
-      ...values,
-    })
-    .onConflict((conflict) => {
-      const target = conflict.columns(['organization_id', 'identifier_system', 'identifier_value']);
-      return mode === 'create'
-        ? target.doNothing()
-        : target
-            .doUpdateSet((eb) => ({ ...values, version: eb('appointment.version', '+', 1) }))
-            .where('appointment.citizen_id', '=', citizenId);
-    })
-    .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
-    .executeTakeFirst();
-  if (inserted) {
-    const stored = await loadAppointment(executor, organization.id, inserted.id);
-    return { outcome: inserted.inserted ? 'created' : 'updated', appointment: stored! };
-  }
-  const existing = await findAppointmentByIdentifier(executor, organization.id, appointment.identifier.system, appointment.identifier.value);
+  // The identifier is claimed and the appointment written in one transaction: a new
+  // identifier makes both, one already held makes neither.
+  const create = async (tx: Transaction<Database>) => {
+    const claimed = await tx
+      .insertInto('sender_identifier')
+      .values({ organization_id: organization.id, kind: 'appointment', identifier_system: identifier.system, identifier_value: identifier.value, citizen_id: citizenId, item_id: randomUUID() })
+      .onConflict((conflict) => conflict.doNothing())
+      .returning('item_id')
+      .executeTakeFirst();
+    if (!claimed) return undefined;
+    return tx
+      .insertInto('appointment')
+      .values({ id: claimed.item_id, citizen_id: citizenId, organization_id: organization.id, identifier_system: identifier.system, identifier_value: identifier.value, created_at: now, ...values })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  };
+  const created = executor.isTransaction ? await create(executor as Transaction<Database>) : await executor.transaction().execute(create);
+  if (created) return { outcome: 'created', appointment: (await loadAppointment(executor, organization.id, created.id))! };
+  const existing = await findAppointmentByIdentifier(executor, organization.id, identifier.system, identifier.value);
   if (!existing) throw new Error('An appointment conflicted on its identifier and then was not there');
   if (identifierReuse(existing.citizenNationalId, appointment.citizenNationalId) === 'other-citizen') return { outcome: 'citizen-mismatch' };
-  return { outcome: 'existing', appointment: existing };
+  if (mode === 'create') return { outcome: 'existing', appointment: existing };
+  await executor
+    .updateTable('appointment')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('citizen_id', '=', citizenId)
+    .where('id', '=', existing.id)
+    .execute();
+  return { outcome: 'updated', appointment: (await loadAppointment(executor, organization.id, existing.id))! };
 }
 
 export async function loadAppointment(executor: Executor, organizationId: string, id: string): Promise<StoredAppointment | undefined> {
@@ -106,10 +104,9 @@ export async function loadAppointment(executor: Executor, organizationId: string
 }
 
 export async function findAppointmentByIdentifier(executor: Executor, organizationId: string, system: string, value: string) {
-  const row = await selectStored(executor, organizationId)
-    .where('appointment.identifier_system', '=', system)
-    .where('appointment.identifier_value', '=', value)
-    .executeTakeFirst();
+  const held = await identifiedItem(executor, { organizationId, kind: 'appointment', system, value });
+  if (!held) return undefined;
+  const row = await selectStored(executor, organizationId).where('appointment.citizen_id', '=', held.citizenId).where('appointment.id', '=', held.itemId).executeTakeFirst();
   return row ? toStored(row) : undefined;
 }
 

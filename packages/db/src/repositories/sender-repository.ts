@@ -16,6 +16,7 @@ import { upsertCitizen } from './citizens.ts';
 import { type ThreadOfMessage } from './append-message.ts';
 import { letterThread } from './letter-message.ts';
 import { insertLetterRows } from './letter-rows.ts';
+import { identifiedItem } from './sender-identifiers.ts';
 
 export interface SenderPrincipal {
   clientId: string;
@@ -75,14 +76,8 @@ export class SenderRepository {
   }
 
   async findByIdentifier(system: string, value: string): Promise<StoredLetter | undefined> {
-    const row = await this.db
-      .selectFrom('message')
-      .select('id')
-      .where('organization_id', '=', this.organization.id)
-      .where('identifier_system', '=', system)
-      .where('identifier_value', '=', value)
-      .executeTakeFirst();
-    return row ? this.getLetter(row.id) : undefined;
+    const found = await identifiedItem(this.db, { organizationId: this.organization.id, kind: 'message', system, value });
+    return found ? this.getLetter(found.itemId) : undefined;
   }
 
   async findIdempotencyRecord(key: string) {

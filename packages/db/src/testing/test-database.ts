@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../database.ts';
-import { migrateToLatest } from '../migrate.ts';
+import { migrateToLatest, migrateUpTo } from '../migrate.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -20,10 +20,12 @@ export interface TestDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(kind: TestDatabaseKind, options: { dataDir?: string; adminUrl?: string } = {}): Promise<TestDatabase> {
+/** `upTo`: the schema as it was after that migration (an upgrade test runs the rest itself); else the latest. */
+export async function createTestDatabase(kind: TestDatabaseKind, options: { dataDir?: string; adminUrl?: string; upTo?: string } = {}): Promise<TestDatabase> {
+  const migrate = (db: Kysely<unknown>) => (options.upTo ? migrateUpTo(db, options.upTo) : migrateToLatest(db));
   if (kind === 'pglite') {
     const handle = await openDatabase(options.dataDir ? { dataDir: options.dataDir } : {});
-    await migrateToLatest(handle.db as Kysely<unknown>);
+    await migrate(handle.db as Kysely<unknown>);
     return { ...handle, url: undefined, drop: () => handle.close() };
   }
   const adminUrl = options.adminUrl ?? process.env.TEST_DATABASE_URL!;
@@ -32,7 +34,7 @@ export async function createTestDatabase(kind: TestDatabaseKind, options: { data
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), poolSize: 8 });
-  await migrateToLatest(handle.db as Kysely<unknown>);
+  await migrate(handle.db as Kysely<unknown>);
   return {
     ...handle,
     url: url.toString(),

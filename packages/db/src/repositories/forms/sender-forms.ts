@@ -23,6 +23,7 @@ import { isUuid } from '../is-uuid.ts';
 import { insertLetterRows } from '../letter-rows.ts';
 import { letterThread } from '../letter-message.ts';
 import { responseForSender, selectResponses, selectTasks, taskForSender } from './form-rows.ts';
+import { identifiedItem, recordIdentifier } from '../sender-identifiers.ts';
 
 export type OrderOutcome =
   | { outcome: 'created' | 'existing'; task: FormTaskForSender }
@@ -136,6 +137,7 @@ export class SenderForms {
             updated_at: now,
           })
           .execute();
+        await recordIdentifier(tx, { organizationId: this.organization.id, kind: 'form_task', system: order.identifier.system, value: order.identifier.value }, { citizenId, itemId: taskId });
         const letter = {
           citizenNationalId: order.citizenNationalId,
           organizationNumber: this.organization.org_number,
@@ -175,11 +177,9 @@ export class SenderForms {
   }
 
   async taskByIdentifier(system: string, value: string): Promise<FormTaskForSender | undefined> {
-    const row = await selectTasks(this.db)
-      .where('t.organization_id', '=', this.organization.id)
-      .where('t.identifier_system', '=', system)
-      .where('t.identifier_value', '=', value)
-      .executeTakeFirst();
+    const held = await identifiedItem(this.db, { organizationId: this.organization.id, kind: 'form_task', system, value });
+    if (!held) return undefined;
+    const row = await selectTasks(this.db).where('t.citizen_id', '=', held.citizenId).where('t.id', '=', held.itemId).executeTakeFirst();
     return row ? taskForSender(row) : undefined;
   }
 

@@ -9,6 +9,7 @@ import { identifierReuse } from '@innboks/core';
 import type { Database, EnrolmentStatus } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
 import { upsertCitizen } from '../citizens.ts';
+import { identifiedItem, recordIdentifier } from '../sender-identifiers.ts';
 
 export interface EnrolmentInput {
   identifier: { system: string; value: string };
@@ -60,15 +61,18 @@ export class OrganizationEnrolments {
         .where('code', '=', input.serviceCode)
         .executeTakeFirst();
       if (!service) return { outcome: 'unknown-service' as const };
-      const existing = await tx
-        .selectFrom('service_enrolment')
-        .innerJoin('citizen', 'citizen.id', 'service_enrolment.citizen_id')
-        .select(['service_enrolment.id', 'service_enrolment.version', 'citizen.national_id'])
-        .where('service_enrolment.organization_id', '=', this.organizationId)
-        .where('service_enrolment.identifier_system', '=', input.identifier.system)
-        .where('service_enrolment.identifier_value', '=', input.identifier.value)
-        .forUpdate('service_enrolment')
-        .executeTakeFirst();
+      const identifier = { organizationId: this.organizationId, kind: 'service_enrolment' as const, system: input.identifier.system, value: input.identifier.value };
+      const held = await identifiedItem(tx, identifier);
+      const existing = held
+        ? await tx
+            .selectFrom('service_enrolment')
+            .innerJoin('citizen', 'citizen.id', 'service_enrolment.citizen_id')
+            .select(['service_enrolment.id', 'service_enrolment.version', 'citizen.national_id'])
+            .where('service_enrolment.citizen_id', '=', held.citizenId)
+            .where('service_enrolment.id', '=', held.itemId)
+            .forUpdate('service_enrolment')
+            .executeTakeFirst()
+        : undefined;
       if (existing && identifierReuse(existing.national_id, input.citizenNationalId) === 'other-citizen') {
         return { outcome: 'identifier-of-other-citizen' as const };
       }
@@ -88,6 +92,7 @@ export class OrganizationEnrolments {
             version: eb('version', '+', 1),
             updated_at: now,
           }))
+          .where('citizen_id', '=', citizenId)
           .where('id', '=', id)
           .execute();
       } else {
@@ -108,6 +113,7 @@ export class OrganizationEnrolments {
           .returning('id')
           .executeTakeFirstOrThrow();
         id = row.id;
+        await recordIdentifier(tx, identifier, { citizenId, itemId: id });
       }
       const enrolment = await loadEnrolment(tx, this.organizationId, id);
       return { outcome: existing ? ('updated' as const) : ('created' as const), enrolment: enrolment! };
@@ -120,14 +126,8 @@ export class OrganizationEnrolments {
   }
 
   async findByIdentifier(system: string, value: string): Promise<StoredEnrolment | undefined> {
-    const row = await this.db
-      .selectFrom('service_enrolment')
-      .select('id')
-      .where('organization_id', '=', this.organizationId)
-      .where('identifier_system', '=', system)
-      .where('identifier_value', '=', value)
-      .executeTakeFirst();
-    return row ? loadEnrolment(this.db, this.organizationId, row.id) : undefined;
+    const held = await identifiedItem(this.db, { organizationId: this.organizationId, kind: 'service_enrolment', system, value });
+    return held ? loadEnrolment(this.db, this.organizationId, held.itemId) : undefined;
   }
 }
 

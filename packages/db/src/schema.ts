@@ -528,6 +528,8 @@ export interface FormTaskTable {
   version_id: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The sender's representative-access code, null when it gave none (migration 0023). */
+  representative_access: ColumnType<RepresentativeAccess | null, RepresentativeAccess | null | undefined, RepresentativeAccess | null>;
 }
 
 export interface FormResponseTable {
@@ -539,6 +541,8 @@ export interface FormResponseTable {
   status: 'in-progress' | 'completed';
   items: Json<unknown[]>;
   author_national_id: string;
+  /** How the author acts for the person; null when it is the person (migration 0023). */
+  author_relation: ColumnType<RepresentationRelation | null, RepresentationRelation | null | undefined, RepresentationRelation | null>;
   authored_at: Timestamp | null;
   receipt_message_id: string | null;
   created_at: Timestamp;

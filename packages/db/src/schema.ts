@@ -253,6 +253,8 @@ export interface NoticeLetterTable {
   citizen_id: string;
   notice_id: string;
   message_id: string;
+  /** The child whose letter a parent's notice stands for; null when it is the notice's own citizen's (migration 0023). */
+  letter_citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NoticeThrottleTable {

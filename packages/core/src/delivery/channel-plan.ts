@@ -9,6 +9,7 @@
  */
 import type { SenderKind } from '../inbox/category.ts';
 import { addOsloDays, ageOn } from './oslo-time.ts';
+import type { ChildNoticePlan, RepresentativeNotice } from './child-notices.ts';
 
 export const deliveryChannels = ['inbox', 'digital-mailbox', 'paper'] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
@@ -63,6 +64,8 @@ export interface PlanInput {
   steps: DeliverySteps;
   noticeChannels: readonly NoticeChannel[];
   unreadFallbackDays: number;
+  /** For a child under 16: who is told, by `childNoticePlan` (child-notices.ts); absent for everyone else. */
+  child?: ChildNoticePlan | undefined;
 }
 
 export interface ChannelPlan {
@@ -74,6 +77,8 @@ export interface ChannelPlan {
   notices: NoticeChannel[];
   /** Why there is no notice, when there is an inbox step without one. */
   noticeSkipped: string | null;
+  /** Notices to a child's parents, on their own channels, that go with the inbox step. */
+  representativeNotices: RepresentativeNotice[];
   /** When an unread important letter goes on by the next channel; null when it does not. */
   unreadFallbackAt: Date | null;
   /** Why nothing can reach the citizen, when `channels` is empty. */
@@ -96,7 +101,8 @@ export function planDelivery(input: PlanInput): ChannelPlan {
   const youthHospitalLetter = input.senderKind === 'hospital' && isYouth(input.person?.birthDate, input.at);
   const reserved = input.contact?.reserved ?? false;
 
-  const canInbox = input.steps.inbox && input.portalUser && !youthHospitalLetter;
+  // A child's letter a parent may read is read in the inbox, though the child never logs in.
+  const canInbox = input.steps.inbox && (input.portalUser || Boolean(input.child?.readByParent)) && !youthHospitalLetter;
   const canMailbox = input.steps.digitalMailbox && !youthHospitalLetter && !reserved && Boolean(input.contact?.digitalMailbox);
   const canPaper = input.steps.paper && Boolean(input.person?.postalAddress);
 
@@ -115,7 +121,9 @@ export function planDelivery(input: PlanInput): ChannelPlan {
   let notices: NoticeChannel[] = [];
   let noticeSkipped: string | null = null;
   if (canInbox) {
-    if (!input.contact) noticeSkipped = 'not in the contact register';
+    if (input.child && !input.child.ownNotices) noticeSkipped = 'a child: the parents are told, on their own channels';
+    else if (!input.portalUser) noticeSkipped = 'no active portal user: the parents are told';
+    else if (!input.contact) noticeSkipped = 'not in the contact register';
     else if (reserved) noticeSkipped = 'reserved against digital contact';
     else {
       notices = noticeChannelsFor(input.noticeChoice, input.contact).filter((channel) => input.noticeChannels.includes(channel));
@@ -135,7 +143,8 @@ export function planDelivery(input: PlanInput): ChannelPlan {
     ];
     unreachable = `nothing can reach the citizen: ${missing.join(', ')}`;
   }
-  return { channels, inboxSkipped, notices, noticeSkipped, unreadFallbackAt, unreachable };
+  const representativeNotices = canInbox ? (input.child?.parentNotices ?? []) : [];
+  return { channels, inboxSkipped, notices, noticeSkipped, representativeNotices, unreadFallbackAt, unreachable };
 }
 
 /**

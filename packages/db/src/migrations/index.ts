@@ -19,7 +19,7 @@ import * as dialogmeldingExchange from './0017_dialogmelding_exchange.ts';
 import * as forms from './0018_forms.ts';
 import * as citizenLanguage from './0019_citizen_language.ts';
 import * as searchWalkKnowsRepresentativeAccess from './0020_search_walk_knows_representative_access.ts';
-import * as formsForRepresentedPeople from './0023_forms_for_represented_people.ts';
+import * as actingForOthersFinished from './0023_acting_for_others_finished.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -43,5 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_forms': forms,
   '0019_citizen_language': citizenLanguage,
   '0020_search_walk_knows_representative_access': searchWalkKnowsRepresentativeAccess,
-  '0023_forms_for_represented_people': formsForRepresentedPeople,
+  '0023_acting_for_others_finished': actingForOthersFinished,
 };

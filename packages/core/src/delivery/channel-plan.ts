@@ -9,7 +9,6 @@
  */
 import type { SenderKind } from '../inbox/category.ts';
 import { addOsloDays, ageOn } from './oslo-time.ts';
-import type { ChildNoticePlan, RepresentativeNotice } from './child-notices.ts';
 
 export const deliveryChannels = ['inbox', 'digital-mailbox', 'paper'] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
@@ -43,6 +42,22 @@ export interface PersonFacts {
   name: string;
   birthDate: string | null;
   postalAddress: PostalAddress | null;
+}
+
+/** A notice to someone other than the letter's citizen: whose channel, which, and the address. */
+export interface RepresentativeNotice {
+  citizenId: string;
+  channel: NoticeChannel;
+  recipient: string;
+}
+
+/** Who is told of a letter for a child under 16 (made by `childNoticePlan`, child-notices.ts). */
+export interface ChildNoticePlan {
+  /** Whether the child's own notice channels are used for this letter. */
+  ownNotices: boolean;
+  /** Whether a parent may read the letter in the inbox (so the inbox is a channel even for a child who never logs in). */
+  readByParent: boolean;
+  parentNotices: RepresentativeNotice[];
 }
 
 export interface DeliverySteps {

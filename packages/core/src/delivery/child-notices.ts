@@ -8,7 +8,7 @@
  * Adults, with or without a representative, follow their own settings alone.
  */
 import { ageOn } from './oslo-time.ts';
-import { noticeChannelsFor, type ContactFacts, type NoticeChannel, type NoticeChoice } from './channel-plan.ts';
+import { noticeChannelsFor, type ChildNoticePlan, type ContactFacts, type NoticeChannel, type NoticeChoice } from './channel-plan.ts';
 import { isVisible, itemsVisibleTo, mayActFor, representationAges, type RepresentativeAccess } from '../representation/representation-rules.ts';
 
 export interface ParentForNotice {
@@ -30,20 +30,6 @@ export interface ChildNoticeInput {
   noticeChannels: readonly NoticeChannel[];
 }
 
-/** A notice to someone other than the letter's citizen: whose channel, which, and the address. */
-export interface RepresentativeNotice {
-  citizenId: string;
-  channel: NoticeChannel;
-  recipient: string;
-}
-
-export interface ChildNoticePlan {
-  /** Whether the child's own notice channels are used for this letter. */
-  ownNotices: boolean;
-  /** Whether a parent may read the letter in the inbox (so the inbox is a channel even for a child who never logs in). */
-  readByParent: boolean;
-  parentNotices: RepresentativeNotice[];
-}
 
 /** Undefined for anyone 16 or older (or of unknown age): their own notice settings apply. */
 export function childNoticePlan(input: ChildNoticeInput): ChildNoticePlan | undefined {

@@ -51,11 +51,12 @@ export function deliverLetterHandler(runtime: DeliveryRuntime): BatchJobHandler<
         lookupAll(nationalIds, (ids) => adapters.populationRegister.lookupMany(ids)),
       ]);
       const now = clock.now();
-      const children = await lookupAll(['children'], async () => {
-        if (!('found' in people)) return new Map<string, Map<string, ChildNoticePlan>>();
-        const letters = todo.map(({ letter }) => ({ messageId: letter.messageId, nationalId: letter.nationalId, access: letter.representativeAccess, person: people.found.get(letter.nationalId) }));
-        return new Map([['children', await childNoticePlans(letters, { adapters, store, at: now, noticeChannels: runtime.config.noticeChannels })]]);
-      });
+      // Children's letters, by message id; asked only when the population register answered (their ages come from it).
+      const forChildren = todo.map(({ letter }) => ({ messageId: letter.messageId, nationalId: letter.nationalId, access: letter.representativeAccess, person: 'found' in people ? people.found.get(letter.nationalId) : undefined }));
+      const children: Lookup<ChildNoticePlan> = await childNoticePlans(forChildren, { adapters, store, at: now, noticeChannels: runtime.config.noticeChannels }).then(
+        (found) => ({ found }),
+        (error: unknown) => ({ error }),
+      );
       const plans: PlanToSave[] = [];
       for (const { job, letter } of todo) {
         try {
@@ -77,7 +78,7 @@ function planLetter(
   job: JobOf<LetterJob>,
   contacts: Lookup<ContactFacts>,
   people: Lookup<PersonFacts>,
-  children: Lookup<Map<string, ChildNoticePlan>>,
+  children: Lookup<ChildNoticePlan>,
   now: Date,
 ): PlanToSave {
   const notes: string[] = [];
@@ -89,7 +90,7 @@ function planLetter(
   const contact = answer(contacts, 'contact register');
   const person = answer(people, 'population register');
   // Without the children's relations a child's letter would reach nobody who reads it: tried again like a register.
-  const child = 'found' in children ? children.found.get('children')?.get(letter.messageId) : (notes.push(`relations: ${failedStep(job, children.error).reason}`), undefined);
+  const child = 'found' in children ? children.found.get(letter.messageId) : (notes.push(`relations: ${failedStep(job, children.error).reason}`), undefined);
   const { config } = runtime;
   const plan = planDelivery({
     at: now,

@@ -3,7 +3,8 @@
  * (8) and Jonas (14). She switches to each child and sees what each rule allows, the
  * banner (a live region) and the page title name the child, she answers an appointment
  * for Emma, and gives and ends a power of attorney; Jonas's own login sees his item
- * hidden from parents but not the parent-only one. axe on every new page.
+ * hidden from parents but not the parent-only one. Hilde sees her daughter Nora, whose
+ * address is confidential, as unavailable, told nothing about why. axe on every new page.
  */
 import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -99,4 +100,17 @@ test('the 14-year-old\'s own login sees the item hidden from parents, not the pa
   const subjects = await inboxSubjects(page());
   expect(subjects).toContain('Samtale på helsestasjon for ungdom');
   expect(subjects).not.toContain('Egenandel for foreldre');
+});
+
+test('a parent whose child has a confidential address sees the child as unavailable, in words that say nothing about anyone\'s address', async () => {
+  await page().context().clearCookies();
+  await logIn(page(), server().baseUrl, { name: 'Hilde Lunde' });
+  await page().goto(`${server().baseUrl}/bytt-person`);
+  await page().getByRole('heading', { level: 1, name: 'Hvem vil du bruke Innboks for?' }).waitFor();
+  const nora = page().getByRole('listitem').filter({ hasText: 'Nora Lunde' });
+  expect(await nora.innerText()).toBe('Nora Lunde: du kan ikke handle på vegne av denne personen i Innboks nå.');
+  expect(await page().getByRole('button', { name: /Nora Lunde/ }).count()).toBe(0);
+  const shown = (await page().locator('main').innerText()).toLowerCase();
+  for (const word of ['adresse', 'fortrolig', 'sperret', 'skjermet', 'hemmelig']) expect(shown).not.toContain(word);
+  await expectAccessibleAtEachWidth(page(), 'chooser with a child who cannot be chosen');
 });

@@ -41,7 +41,7 @@ export const forms: Benchmark = {
       for (let index = 0; index < rounds * 2; index++) {
         const nationalId = syntheticNationalId('1971-05-17', 100 + index);
         const ordered = await senderForms.order(
-          { identifier: { system: url, value: String(index) }, citizenNationalId: nationalId, requesterOrganizationNumber: sender.organizationNumber, questionnaire: { url, version: '1' }, closesAt: null, description: null },
+          { identifier: { system: url, value: String(index) }, citizenNationalId: nationalId, requesterOrganizationNumber: sender.organizationNumber, questionnaire: { url, version: '1' }, closesAt: null, description: null, representativeAccess: null },
           new Date(),
         );
         if (ordered.outcome !== 'created') throw new Error(`order ${index}: ${ordered.outcome}`);
@@ -54,7 +54,7 @@ export const forms: Benchmark = {
       const oursStart = performance.now();
       for (const order of oursOrders) {
         const before = performance.now();
-        const outcome = await new CitizenForms(db, order.citizenId).submit({ kind: 'task', taskId: order.taskId }, answers, order.nationalId, new Date());
+        const outcome = await new CitizenForms(db, order.citizenId, { nationalId: order.nationalId, relation: null }).submit({ kind: 'task', taskId: order.taskId }, answers, new Date());
         ours.add(performance.now() - before);
         if (outcome.outcome !== 'submitted') throw new Error(`submit: ${outcome.outcome}`);
       }
@@ -82,7 +82,7 @@ export const forms: Benchmark = {
       const open = new Latencies();
       for (const order of oursOrders) {
         const before = performance.now();
-        await new CitizenForms(db, order.citizenId).open({ kind: 'task', taskId: order.taskId }, new Date());
+        await new CitizenForms(db, order.citizenId, { nationalId: order.nationalId, relation: null }).open({ kind: 'task', taskId: order.taskId }, new Date());
         open.add(performance.now() - before);
       }
 

@@ -396,7 +396,8 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
  * themselves, against the child's items of each access code (SENDER-API
  * "Representation"). Written out, not computed from the rule table it checks. A
  * refused item answers 404 with a missing id's body and writes nothing, on every
- * route that names it; the inbox list leaves it out.
+ * route that names it; the inbox and Skjema lists leave it out. Items are letters
+ * and form orders (the Task carries the code; its letter the same).
  */
 type Code = 'unmarked' | 'N' | 'NORN_FORANS' | 'NORN_UNGDOM';
 const codes: Code[] = ['unmarked', 'N', 'NORN_FORANS', 'NORN_UNGDOM'];
@@ -411,8 +412,9 @@ describe.each(testDatabaseKinds())('items by access code and age band on %s', (k
   const clock = fixedClock('2026-12-05T10:00:00Z');
   let server: TestServer;
   const jars = new Map<Viewer, CookieJar>();
-  /** The letter and attachment ids of each code, for the child each viewer sees. */
-  const items = new Map<Viewer, Map<Code, { letterId: string; attachmentId: string }>>();
+  /** The letter, attachment and form order ids of each code, for the child each viewer sees. */
+  type Item = { letterId: string; attachmentId: string; formId: string; formLetterId: string };
+  const items = new Map<Viewer, Map<Code, Item>>();
   const emma = demoCitizen('Emma Nordmann');
   const jonas = demoCitizen('Jonas Ungdom');
 
@@ -421,15 +423,23 @@ describe.each(testDatabaseKinds())('items by access code and age band on %s', (k
     const db = server.database.db;
     const hospital = server.senders.find((sender) => sender.kind === 'hospital')!;
     const token = await server.tokenFor(hospital.clientId);
+    const formService = server.senders.find((sender) => sender.clientId === 'skjematjenesten')!;
+    const formToken = await server.tokenFor(formService.clientId);
+    const form = questionnaire('https://forms.example.no/matrix-by-code', '1');
+    await publishQuestionnaire(server.baseUrl, formToken, form);
     const lettersFor = async (nationalId: string) => {
-      const byCode = new Map<Code, { letterId: string; attachmentId: string }>();
+      const byCode = new Map<Code, Item>();
       for (const code of codes) {
         const extension = code === 'unmarked' ? [] : [{ url: 'urn:innboks:extension:representative-access', valueCode: code }];
         const sent = await postLetter(server.baseUrl, token, communication(hospital, nationalId, { topic: { text: `Kode ${code}` }, extension }));
         expect(sent.status).toBe(201);
         const letterId = String(sent.body!.id);
         const attachment = await db.selectFrom('attachment').select('id').where('message_id', '=', letterId).executeTakeFirstOrThrow();
-        byCode.set(code, { letterId, attachmentId: attachment.id });
+        const task = await postTask(server.baseUrl, formToken, formOrder(formService, nationalId, `${form.url}|1`, { extension }));
+        expect(task.status).toBe(201);
+        const formId = String(task.body!.id);
+        const formLetter = await db.selectFrom('form_task').select('message_id').where('id', '=', formId).executeTakeFirstOrThrow();
+        byCode.set(code, { letterId, attachmentId: attachment.id, formId, formLetterId: formLetter.message_id });
       }
       return byCode;
     };
@@ -456,11 +466,16 @@ describe.each(testDatabaseKinds())('items by access code and age band on %s', (k
     const jar = jars.get(viewer)!;
     return jar.fetch(`${server.baseUrl}${path}`, { method, headers: csrfHeaders(jar), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   };
-  const routes = [
-    { method: 'GET', path: (item: { letterId: string }) => `/api/letters/${item.letterId}` },
-    { method: 'PATCH', path: (item: { letterId: string }) => `/api/letters/${item.letterId}`, body: { archived: false } },
-    { method: 'GET', path: (item: { attachmentId: string }) => `/api/attachments/${item.attachmentId}` },
-    { method: 'GET', path: (item: { letterId: string }) => `/api/letters/${item.letterId}/appointment` },
+  const routes: { method: string; path: (item: Item) => string; body?: unknown }[] = [
+    { method: 'GET', path: (item) => `/api/letters/${item.letterId}` },
+    { method: 'PATCH', path: (item) => `/api/letters/${item.letterId}`, body: { archived: false } },
+    { method: 'GET', path: (item) => `/api/attachments/${item.attachmentId}` },
+    { method: 'GET', path: (item) => `/api/letters/${item.letterId}/appointment` },
+    { method: 'GET', path: (item) => `/api/letters/${item.formLetterId}` },
+    { method: 'GET', path: (item) => `/api/forms/for-message/${item.formLetterId}` },
+    { method: 'GET', path: (item) => `/api/forms/ordered/${item.formId}` },
+    // A draft, not a submit: the parent of the young person and the young person share the child's items.
+    { method: 'PUT', path: (item) => `/api/forms/ordered/${item.formId}/draft`, body: { items: sampleAnswers } },
   ];
 
   it.each((Object.keys(sees) as Viewer[]).flatMap((viewer) => codes.map((code) => [viewer, code] as const)))('%s and an item marked %s', async (viewer, code) => {
@@ -468,6 +483,8 @@ describe.each(testDatabaseKinds())('items by access code and age band on %s', (k
     const allowed = sees[viewer][code];
     const listed = (await (await call(viewer, 'GET', '/api/inbox?limit=100')).json()) as { items: { id: string }[] };
     expect(listed.items.some((listedItem) => listedItem.id === item.letterId), `listed for ${viewer}`).toBe(allowed);
+    const forms = (await (await call(viewer, 'GET', '/api/forms')).json()) as { waiting: { id: string }[] };
+    expect(forms.waiting.some((waiting) => waiting.id === item.formId), `form listed for ${viewer}`).toBe(allowed);
     for (const route of routes) {
       const path = route.path(item);
       const before = allowed ? undefined : await dataFingerprint(server.database.db);

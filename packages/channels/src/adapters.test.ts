@@ -97,12 +97,20 @@ describe('HTTP adapters over a real connection', () => {
     }
   });
 
-  test('the population register names whom a person is responsible for and whether their address is confidential; the national id goes in the body', async () => {
-    const parent = { confidentialAddress: false, responsibleFor: [{ nationalId: '01891800000', relation: 'FO' }, { nationalId: 'x', relation: 'unknown' }] };
+  test('the population register names whom a person is responsible for, who is responsible for them, and whether their address is confidential; the national id goes in the body', async () => {
+    const parent = {
+      confidentialAddress: false,
+      responsibleFor: [{ nationalId: '01891800000', relation: 'FO' }, { nationalId: 'x', relation: 'unknown' }],
+      responsibleAdults: [{ nationalId: '12345678901', relation: 'VE' }],
+    };
     const register = await startTestHttpService(registerResponder(new Map([['15848500000', parent]])));
     try {
       const client = new HttpPopulationRegister({ url: register.url, timeoutMs: 2000 });
-      expect(await client.relations('15848500000')).toEqual({ confidentialAddress: false, responsibleFor: [{ nationalId: '01891800000', relation: 'FO' }] });
+      expect(await client.relations('15848500000')).toEqual({
+        confidentialAddress: false,
+        responsibleFor: [{ nationalId: '01891800000', relation: 'FO' }],
+        responsibleAdults: [{ nationalId: '12345678901', relation: 'VE' }],
+      });
       expect(await client.relations('99999999999')).toBeUndefined();
       expect(register.requests.map((request) => [request.path, request.body])).toEqual([
         ['/relations', { nationalId: '15848500000' }],

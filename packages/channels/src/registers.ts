@@ -17,10 +17,13 @@
  *   POST <POPULATION_REGISTER_URL>/lookup-many   { "nationalIds": ["…", …] }   → 200 { "people": [{ "nationalId": "…", … }] }
  *   POST <POPULATION_REGISTER_URL>/relations   { "nationalId": "…" }
  *   → 200 { "confidentialAddress": false,
- *           "responsibleFor": [{ "nationalId": "…", "relation": "FO" | "VE" }] }   (parental responsibility, guardianship)
+ *           "responsibleFor": [{ "nationalId": "…", "relation": "FO" | "VE" }],     (whom this person is responsible for:
+ *                                                                                     parental responsibility, guardianship)
+ *           "responsibleAdults": [{ "nationalId": "…", "relation": "FO" | "VE" }] } (who is responsible for this person)
  *   → 404 not in the register
  *   Asked on every request of someone acting for another person, for both of them, so
- *   a relation the register ended ends access at once.
+ *   a relation the register ended ends access at once; and at a letter's arrival for a
+ *   child under 16 and the child's parents, to notify the parents.
  *
  * Delivery plans letters in batches and asks with lookup-many, one call a batch.
  * The national id goes in the body, never in a URL (URLs end up in logs).
@@ -70,11 +73,15 @@ export class HttpContactRegister extends HttpRegister<ContactFacts> implements C
   }
 }
 
-const readRelations = (answer: { confidentialAddress?: unknown; responsibleFor?: unknown }): RelationFacts => ({
-  confidentialAddress: answer.confidentialAddress === true,
-  responsibleFor: (Array.isArray(answer.responsibleFor) ? (answer.responsibleFor as { nationalId?: unknown; relation?: unknown }[]) : []).flatMap((entry) =>
+const readRelationList = (list: unknown): { nationalId: string; relation: 'FO' | 'VE' }[] =>
+  (Array.isArray(list) ? (list as { nationalId?: unknown; relation?: unknown }[]) : []).flatMap((entry) =>
     typeof entry.nationalId === 'string' && (entry.relation === 'FO' || entry.relation === 'VE') ? [{ nationalId: entry.nationalId, relation: entry.relation }] : [],
-  ),
+  );
+
+const readRelations = (answer: { confidentialAddress?: unknown; responsibleFor?: unknown; responsibleAdults?: unknown }): RelationFacts => ({
+  confidentialAddress: answer.confidentialAddress === true,
+  responsibleFor: readRelationList(answer.responsibleFor),
+  responsibleAdults: readRelationList(answer.responsibleAdults),
 });
 
 export class HttpPopulationRegister extends HttpRegister<PersonFacts> implements PopulationRegister, RelationRegister {
@@ -125,7 +132,17 @@ export class StandInPopulationRegister extends StandInRegister<PersonFacts> impl
 
   constructor(people: RegisterPerson[]) {
     super(new Map(people.map((entry) => [entry.nationalId, entry.person])));
-    this.relationsByPerson = new Map(people.map((entry) => [entry.nationalId, entry.relations ?? { confidentialAddress: false, responsibleFor: [] }]));
+    // Who is responsible for whom is listed once, on the responsible side; the other side is read off it.
+    const adultsOf = new Map<string, { nationalId: string; relation: 'FO' | 'VE' }[]>();
+    for (const entry of people) {
+      for (const { nationalId, relation } of entry.relations?.responsibleFor ?? []) adultsOf.set(nationalId, [...(adultsOf.get(nationalId) ?? []), { nationalId: entry.nationalId, relation }]);
+    }
+    this.relationsByPerson = new Map(
+      people.map((entry) => [
+        entry.nationalId,
+        { confidentialAddress: entry.relations?.confidentialAddress ?? false, responsibleFor: entry.relations?.responsibleFor ?? [], responsibleAdults: adultsOf.get(entry.nationalId) ?? [] },
+      ]),
+    );
   }
 
   async relations(nationalId: string): Promise<RelationFacts | undefined> {

@@ -265,6 +265,8 @@ export interface NoticeLetterTable {
   citizen_id: string;
   notice_id: string;
   message_id: string;
+  /** The child whose letter a parent's notice stands for; null when it is the notice's own citizen's (migration 0023). */
+  letter_citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NoticeThrottleTable {
@@ -551,6 +553,8 @@ export interface FormTaskTable {
   version_id: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The sender's representative-access code, null when it gave none (migration 0023). */
+  representative_access: ColumnType<RepresentativeAccess | null, RepresentativeAccess | null | undefined, RepresentativeAccess | null>;
 }
 
 export interface FormResponseTable {
@@ -562,6 +566,8 @@ export interface FormResponseTable {
   status: 'in-progress' | 'completed';
   items: Json<unknown[]>;
   author_national_id: string;
+  /** How the author acts for the person; null when it is the person (migration 0023). */
+  author_relation: ColumnType<RepresentationRelation | null, RepresentationRelation | null | undefined, RepresentationRelation | null>;
   authored_at: Timestamp | null;
   receipt_message_id: string | null;
   created_at: Timestamp;

@@ -1,6 +1,6 @@
 /** Forms back to the sender as FHIR R4: the Questionnaire as published, the Task's state, the QuestionnaireResponse. */
-import type { TaskStatus } from '@innboks/core';
-import { formSystems, systems } from './systems.ts';
+import type { RepresentationRelation, TaskStatus } from '@innboks/core';
+import { extensions, formSystems, systems } from './systems.ts';
 import { nationalIdSystemOf } from './appointment-out.ts';
 
 export interface QuestionnaireForSender {
@@ -32,6 +32,9 @@ export interface FormResponseForSender {
   questionnaire: { url: string; version: string };
   citizenNationalId: string;
   authorNationalId: string;
+  authorName: string;
+  /** How the author acts for the person; null when the person filled it in. */
+  authorRelation: RepresentationRelation | null;
   authoredAt: Date;
   items: unknown[];
   updatedAt: Date;
@@ -76,7 +79,18 @@ export function toQuestionnaireResponse(response: FormResponseForSender) {
     status: 'completed',
     subject: { identifier: personIdentifier(response.citizenNationalId) },
     authored: response.authoredAt.toISOString(),
-    author: { identifier: personIdentifier(response.authorNationalId) },
+    author: { identifier: personIdentifier(response.authorNationalId), ...(response.authorName ? { display: response.authorName } : {}) },
+    // Who filled it in and by which relation, as on a citizen's message (SENDER-API "Representation").
+    extension: [
+      {
+        url: extensions.sentBy,
+        valueReference: {
+          identifier: personIdentifier(response.authorNationalId),
+          ...(response.authorName ? { display: response.authorName } : {}),
+          extension: [{ url: 'relation', valueCode: response.authorRelation ?? 'self' }],
+        },
+      },
+    ],
     ...(response.items.length > 0 ? { item: response.items } : {}),
   };
 }

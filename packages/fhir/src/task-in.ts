@@ -2,12 +2,14 @@
  * Reads a Task that orders a form for one citizen (POST /fhir/R4/Task): the sender's
  * identifier, the citizen (`for`), the ordering organisation (`requester`), the form
  * (`input` valueCanonical `<url>|<version>`) and when it closes
- * (`restriction.period.end`). Each problem names its element.
+ * (`restriction.period.end`), and who besides the citizen may see it (the
+ * representative-access extension, as on a letter). Each problem names its element.
  */
 import { isValidNationalId, isValidOrganizationNumber, taskClosesAt, type IncomingFormOrder } from '@innboks/core';
 import { errorIssue, type OutcomeIssue } from './operation-outcome.ts';
 import { isNonEmptyString, isObject, readSingleIdentifier, type Fail } from './reading.ts';
 import { formSystems, systems } from './systems.ts';
+import { readRepresentativeAccess } from './representative-access.ts';
 
 export type TaskParse = { ok: true; order: IncomingFormOrder } | { ok: false; issues: OutcomeIssue[] };
 
@@ -28,13 +30,14 @@ export function parseTaskOrder(body: unknown): TaskParse {
   const requester = readIdentifierValue(body.requester, 'Task.requester.identifier', [systems.organizationNumber], isValidOrganizationNumber, 'a valid organisation number', fail);
   const questionnaire = readQuestionnaireInput(body.input, fail);
   const closesAt = readClosesAt(body.restriction, fail);
+  const representativeAccess = readRepresentativeAccess(body.extension, 'Task', fail) ?? null;
   let description: string | null = null;
   if (body.description !== undefined) {
     if (!isNonEmptyString(body.description) || body.description.length > 2000) fail('value', 'description must be 1–2000 characters', 'Task.description');
     else description = body.description.trim();
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, order: { identifier: identifier!, citizenNationalId: citizenNationalId!, requesterOrganizationNumber: requester!, questionnaire: questionnaire!, closesAt: closesAt ?? null, description } };
+  return { ok: true, order: { identifier: identifier!, citizenNationalId: citizenNationalId!, requesterOrganizationNumber: requester!, questionnaire: questionnaire!, closesAt: closesAt ?? null, description, representativeAccess } };
 }
 
 function readIdentifierValue(reference: unknown, where: string, allowed: string[], valid: (value: string) => boolean, what: string, fail: Fail): string | undefined {

@@ -55,7 +55,7 @@ export function demoRegisterPeople(): RegisterPerson[] {
     },
     person: { name: citizen.name, birthDate: citizen.birthDate, postalAddress: citizen.postalAddress },
     relations: {
-      confidentialAddress: false,
+      confidentialAddress: citizen.confidentialAddress ?? false,
       responsibleFor: demoRepresentations
         .filter((entry) => entry.relation === 'FO' && entry.representative === citizen.name)
         .map((entry) => ({ nationalId: demoCitizen(entry.person).nationalId, relation: 'FO' as const })),

@@ -1,6 +1,6 @@
 /** What the delivery jobs need: the store, the adapters, the rules from configuration, and the clock. */
 import type { Kysely } from 'kysely';
-import { noticeText, parseQuietHours, type Clock, type Language, type NoticeText } from '@innboks/core';
+import { noticeText, parseQuietHours, type Clock, type Language, type NoticeConcerns, type NoticeText } from '@innboks/core';
 import { DeliveryStore, type Database, type DeliverySettings } from '@innboks/db';
 import type { Config, DeliveryConfig } from '../config.ts';
 import { buildDeliveryAdapters, type DeliveryAdapters } from './adapters.ts';
@@ -15,7 +15,7 @@ export interface DeliveryRuntime {
   settings: DeliverySettings;
   clock: Clock;
   /** A notice's words in the citizen's language. */
-  noticeText: (language: Language) => NoticeText;
+  noticeText: (language: Language, concerns?: NoticeConcerns) => NoticeText;
   /** Counts hand-offs to the channels and the notices' latency, when the process keeps metrics. */
   metrics?: Metrics;
 }
@@ -40,6 +40,6 @@ export function createDeliveryRuntime(db: Kysely<Database>, clock: Clock, config
     config: config.delivery,
     settings,
     clock,
-    noticeText: (language) => noticeText({ serviceName: config.delivery.serviceName, loginUrl: config.publicUrl }, language),
+    noticeText: (language, concerns) => noticeText({ serviceName: config.delivery.serviceName, loginUrl: config.publicUrl }, language, concerns),
   };
 }

@@ -15,7 +15,10 @@ export interface DemoCitizen {
   /** Why this person is in the demo, shown on the test login page. */
   description: string;
   contact: { mobile?: string; email?: string; notice?: 'sms' | 'email'; digitalMailbox?: { provider: 'digipost' | 'eboks'; address: string } };
-  postalAddress: { street: string; postalCode: string; city: string };
+  /** Null where the register gives none (a confidential address). */
+  postalAddress: { street: string; postalCode: string; city: string } | null;
+  /** The population register marks the address confidential: nobody represents this person, nor is represented by them. */
+  confidentialAddress?: boolean;
 }
 
 export interface DemoSender {
@@ -127,6 +130,26 @@ export const demoCitizens: DemoCitizen[] = [
     contact: { email: 'marit.naboen@example.test', mobile: '+4799000009', notice: 'email' },
     postalAddress: { street: 'Konnerudgata 10', postalCode: '3045', city: 'Drammen' },
   }),
+  citizen('1988-10-10', 489, {
+    name: 'Hilde Lunde',
+    portalUser: true,
+    municipality: 'Oslo',
+    services: [],
+    description: 'Forelder til Nora Lunde, som hun ikke kan velge: Nora har fortrolig adresse (Bytt person forteller ikke hvorfor)',
+    contact: { mobile: '+4799000010', notice: 'sms' },
+    postalAddress: { street: 'Sognsveien 20', postalCode: '0855', city: 'Oslo' },
+  }),
+  citizen('2017-04-22', 530, {
+    name: 'Nora Lunde',
+    portalUser: false,
+    municipality: 'Oslo',
+    services: [],
+    description: 'Barn under 12 med fortrolig adresse: ingen kan handle på vegne av henne',
+    contact: {},
+    // A confidential address is not given out: the register's stand-in has none.
+    postalAddress: null,
+    confidentialAddress: true,
+  }),
 ];
 
 /** A demo citizen by name (the demo world names each person once). */
@@ -139,11 +162,13 @@ export function demoCitizen(name: string): DemoCitizen {
 /**
  * Who acts for whom in the demo: Kari has parental responsibility (FO, from the
  * population register's stand-in) for Emma (under 12) and Jonas (12–15); Ola holds a
- * power of attorney (FU, given in the app, seeded) from Anne.
+ * power of attorney (FU, given in the app, seeded) from Anne. Hilde is Nora's parent,
+ * but Nora's address is confidential, so the chooser shows her as unavailable.
  */
 export const demoRepresentations: { representative: string; person: string; relation: 'FO' | 'FU' }[] = [
   { representative: 'Kari Nordmann', person: 'Emma Nordmann', relation: 'FO' },
   { representative: 'Kari Nordmann', person: 'Jonas Ungdom', relation: 'FO' },
+  { representative: 'Hilde Lunde', person: 'Nora Lunde', relation: 'FO' },
   { representative: 'Ola Hansen', person: 'Anne Papirsen', relation: 'FU' },
 ];
 

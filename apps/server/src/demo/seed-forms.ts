@@ -45,15 +45,15 @@ export async function seedDemoForms(db: Kysely<Database>, clock: Clock): Promise
       questionnaire: { url: demoForms.survey.resource.url, version: demoForms.survey.resource.version },
       closesAt: addOsloDays(now, 30),
       description: 'Du er invitert til å delta i Folkehelseundersøkelsen. Det tar om lag ti minutter, og deltakelse er frivillig.',
+      representativeAccess: null,
     },
     new Date(now.getTime() - 80 * 3_600_000),
   );
 
   const citizen = await db.selectFrom('citizen').select('id').where('national_id', '=', kari.nationalId).executeTakeFirstOrThrow();
-  const submitted = await new CitizenForms(db, citizen.id).submit(
+  const submitted = await new CitizenForms(db, citizen.id, { nationalId: kari.nationalId, relation: null }).submit(
     { kind: 'catalogue', questionnaireId: published.get('deductibleCap')! },
     demoDeductibleCapAnswers,
-    kari.nationalId,
     new Date(now.getTime() - 120 * 3_600_000),
   );
   if (submitted.outcome === 'submitted') await formReceiptHandler(db, clock)({ citizenId: citizen.id, responseId: submitted.responseId });

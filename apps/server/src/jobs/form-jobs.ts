@@ -4,7 +4,7 @@
  * work is done, so a job run twice is harmless.
  */
 import type { Kysely } from 'kysely';
-import { answeredLines, type Clock } from '@innboks/core';
+import { answeredLines, type Clock, type RepresentationRelation } from '@innboks/core';
 import { expireFormTask, FormReceipts, type Database, type FormResponseJob, type FormTaskJob, type ReceiptContent } from '@innboks/db';
 import { osloTime, renderFormReceiptPdf } from '@innboks/channels';
 
@@ -37,8 +37,16 @@ export function formReceiptHandler(db: Kysely<Database>, clock: Clock) {
   };
 }
 
-/** The person who filled it in: their name where the registers gave one, and always their birth date part of the id, never the whole number. */
-function filledInByText(content: ReceiptContent): string {
+/** How the receipt names a representative's relation to the person. */
+const relationWords: Record<RepresentationRelation, string> = { FO: 'forelder', FU: 'fullmektig', VE: 'verge' };
+
+/**
+ * The person who filled it in: their name where the registers gave one, and always
+ * their birth date part of the id, never the whole number; a representative with
+ * their relation and for whom ("Kari Nordmann (forelder) for Emma Nordmann").
+ */
+export function filledInByText(content: Pick<ReceiptContent, 'authorNationalId' | 'authorName' | 'authorRelation' | 'personName'>): string {
   const masked = `${content.authorNationalId.slice(0, 6)} *****`;
+  if (content.authorRelation) return `${content.authorName || masked} (${relationWords[content.authorRelation]}) for ${content.personName}`;
   return content.authorName ? `${content.authorName} (${masked})` : masked;
 }

@@ -28,7 +28,7 @@ export function sendNoticeHandler(runtime: DeliveryRuntime): BatchJobHandler<Not
           const start = starts.get(ref.noticeId);
           if (start?.action !== 'send' || sending.has(ref.noticeId)) return;
           sending.add(ref.noticeId);
-          const text = noticeText(start.language);
+          const text = noticeText(start.language, start.concerns);
           try {
             const outcome = await runStep(job, () =>
               start.channel === 'sms'

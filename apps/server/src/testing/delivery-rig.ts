@@ -5,7 +5,7 @@
  * own citizens and its own notice windows.
  */
 import type { Kysely } from 'kysely';
-import { syntheticNationalId, type ContactFacts, type IncomingLetter, type PersonFacts } from '@innboks/core';
+import { syntheticNationalId, type ContactFacts, type IncomingLetter, type PersonFacts, type RelationFacts } from '@innboks/core';
 import { Directory, openSenderRepository, type Database } from '@innboks/db';
 import {
   digitalMailboxResponder,
@@ -42,6 +42,9 @@ export interface RigPerson {
   digitalMailbox?: ContactFacts['digitalMailbox'];
   reserved?: boolean;
   postalAddress?: PersonFacts['postalAddress'];
+  /** National ids of those with parental responsibility for this person (already added). */
+  parents?: string[];
+  confidentialAddress?: boolean;
 }
 
 let individual = 0;
@@ -64,13 +67,15 @@ export function freshNationalId(birthDate: string): string {
 export async function startDeliveryRig(env: Record<string, string> = {}): Promise<DeliveryRig> {
   const contacts = new Map<string, ContactFacts>();
   const people = new Map<string, PersonFacts>();
+  const relations = new Map<string, RelationFacts>();
+  const relationsOf = (nationalId: string) => relations.get(nationalId) ?? relations.set(nationalId, { confidentialAddress: false, responsibleFor: [], responsibleAdults: [] }).get(nationalId)!;
   const [sms, smtp, digitalMailbox, print, contactRegister, populationRegister] = await Promise.all([
     startTestHttpService(smsGatewayResponder()),
     startSmtpTestServer(),
     startTestHttpService(digitalMailboxResponder()),
     startTestHttpService(printServiceResponder()),
     startTestHttpService(registerResponder(contacts)),
-    startTestHttpService(registerResponder(people)),
+    startTestHttpService(registerResponder(people, relations)),
   ]);
   return {
     sms,
@@ -106,6 +111,11 @@ export async function startDeliveryRig(env: Record<string, string> = {}): Promis
         birthDate,
         postalAddress: person.postalAddress === undefined ? { street: 'Testveien 1', postalCode: '0150', city: 'Oslo' } : person.postalAddress,
       });
+      relationsOf(nationalId).confidentialAddress = person.confidentialAddress ?? false;
+      for (const parent of person.parents ?? []) {
+        relationsOf(nationalId).responsibleAdults!.push({ nationalId: parent, relation: 'FO' });
+        relationsOf(parent).responsibleFor.push({ nationalId, relation: 'FO' });
+      }
       return nationalId;
     },
     close: async () => {

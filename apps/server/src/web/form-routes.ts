@@ -87,7 +87,7 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
     const citizen = citizenScope(request);
     const items = checkedAnswers(request.body.items);
     const now = clock.now();
-    const saved = await citizen.forms.saveDraft(targetOf(request.params.kind, request.params.id), items, citizen.principal.nationalId, now);
+    const saved = await citizen.forms.saveDraft(targetOf(request.params.kind, request.params.id), items, now);
     if (saved.outcome !== 'saved') throw closed[saved.outcome]();
     return { savedAt: now.toISOString() };
   });
@@ -95,7 +95,7 @@ export async function registerFormRoutes(app: FastifyInstance, options: FormRout
   routes.post('/api/forms/:kind/:id/submit', { ...asCitizen, schema: { params: formParams, body: formAnswersSchema } }, async (request, reply): Promise<FormSubmitted> => {
     const citizen = citizenScope(request);
     const items = checkedAnswers(request.body.items);
-    const submitted = await citizen.forms.submit(targetOf(request.params.kind, request.params.id), items, citizen.principal.nationalId, clock.now());
+    const submitted = await citizen.forms.submit(targetOf(request.params.kind, request.params.id), items, clock.now());
     if (submitted.outcome !== 'submitted') throw closed[submitted.outcome]();
     reply.code(201);
     return { responseId: submitted.responseId };

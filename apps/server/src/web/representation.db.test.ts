@@ -191,6 +191,34 @@ describe.each(testDatabaseKinds())('Acting for others on %s', (kind) => {
     expect(body.messages[0]!.sentBy).toEqual({ name: 'Marit Naboen', relation: 'FU' });
   });
 
+  test('a representative\'s look at the municipal services and a municipal conversation is in the person\'s log, and a miss records nothing', async () => {
+    const lars = await loginAsCitizen(server.baseUrl, demoCitizen('Lars Kommunesen').nationalId);
+    await api(lars, '/api/representation/powers', { method: 'POST', body: { holderNationalId: demoCitizen('Marit Naboen').nationalId } });
+    const marit = await loginAsCitizen(server.baseUrl, demoCitizen('Marit Naboen').nationalId);
+    await actFor(marit, await personId(marit, 'Lars Kommunesen'));
+    const homeNursing = await serviceId(server.database.db, 'drammen-helse-omsorg', 'hjemmesykepleie');
+    const sent = await api<{ threadId: string; messageId: string }>(marit, '/api/municipal/messages', { method: 'POST', body: { serviceId: homeNursing, subject: 'Medisiner', text: 'Trenger han ny dosett?' } });
+    expect(sent.status).toBe(201);
+    const thread = await api<{ sentBy?: unknown }>(marit, `/api/municipal/threads/${sent.body.threadId}`);
+    expect(thread.status).toBe(200);
+    expect((await api(marit, '/api/municipal/services')).status).toBe(200);
+    const before = await logRows();
+    expect((await api(marit, '/api/municipal/threads/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect(await logRows()).toBe(before);
+
+    const log = await api<RepresentationLog>(lars, '/api/representation/log');
+    const municipal = log.body.entries.filter((entry) => entry.objectKind.startsWith('municipal') && entry.representativeName === 'Marit Naboen');
+    expect(municipal.map((entry) => [entry.action, entry.objectKind])).toEqual(
+      expect.arrayContaining([
+        ['send', 'municipal-message'],
+        ['read', 'municipal-message'],
+        ['list', 'municipal-services'],
+      ]),
+    );
+    const { rows } = await sql<{ sent_by_name: string; sent_by_relation: string }>`select sent_by_name, sent_by_relation from message where thread_id = ${sent.body.threadId}`.execute(server.database.db);
+    expect(rows).toEqual([{ sent_by_name: 'Marit Naboen', sent_by_relation: 'FU' }]);
+  });
+
   test('nobody under 16 gives a power of attorney, and nobody under 18 holds one: 422 naming the field, nothing stored', async () => {
     const jonas = await loginAsCitizen(server.baseUrl, demoCitizen('Jonas Ungdom').nationalId);
     const refused = await api<{ errors: { field: string }[] }>(jonas, '/api/representation/powers', { method: 'POST', body: { holderNationalId: demoCitizen('Ola Hansen').nationalId } });

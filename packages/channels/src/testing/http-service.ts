@@ -125,9 +125,18 @@ export function printServiceResponder(): Responder {
   };
 }
 
-/** A register answering from a table by national id; 404 for anyone else (left out of a lookup-many). */
-export function registerResponder(table: Map<string, unknown>): Responder {
+/**
+ * A register answering from a table by national id; 404 for anyone else (left out of a
+ * lookup-many). With `relations`, `/relations` answers from it (someone in the table
+ * without an entry has no relations).
+ */
+export function registerResponder(table: Map<string, unknown>, relations?: Map<string, unknown>): Responder {
   return (body, { path }) => {
+    if (relations && path.endsWith('/relations')) {
+      const nationalId = String(body.nationalId ?? '');
+      if (!table.has(nationalId)) return { status: 404, body: { error: 'not found' } };
+      return { body: relations.get(nationalId) ?? { confidentialAddress: false, responsibleFor: [], responsibleAdults: [] } };
+    }
     if (path.endsWith('/lookup-many')) {
       const ids = Array.isArray(body.nationalIds) ? body.nationalIds.map(String) : [];
       return { body: { people: ids.flatMap((nationalId) => (table.has(nationalId) ? [{ nationalId, ...(table.get(nationalId) as object) }] : [])) } };

@@ -26,6 +26,7 @@ describe('Channel plan', () => {
       inboxSkipped: null,
       notices: ['sms'],
       noticeSkipped: null,
+      representativeNotices: [],
       unreadFallbackAt: null,
       unreachable: null,
     });

@@ -44,6 +44,22 @@ export interface PersonFacts {
   postalAddress: PostalAddress | null;
 }
 
+/** A notice to someone other than the letter's citizen: whose channel, which, and the address. */
+export interface RepresentativeNotice {
+  citizenId: string;
+  channel: NoticeChannel;
+  recipient: string;
+}
+
+/** Who is told of a letter for a child under 16 (made by `childNoticePlan`, child-notices.ts). */
+export interface ChildNoticePlan {
+  /** Whether the child's own notice channels are used for this letter. */
+  ownNotices: boolean;
+  /** Whether a parent may read the letter in the inbox (so the inbox is a channel even for a child who never logs in). */
+  readByParent: boolean;
+  parentNotices: RepresentativeNotice[];
+}
+
 export interface DeliverySteps {
   inbox: boolean;
   digitalMailbox: boolean;
@@ -63,6 +79,8 @@ export interface PlanInput {
   steps: DeliverySteps;
   noticeChannels: readonly NoticeChannel[];
   unreadFallbackDays: number;
+  /** For a child under 16: who is told, by `childNoticePlan` (child-notices.ts); absent for everyone else. */
+  child?: ChildNoticePlan | undefined;
 }
 
 export interface ChannelPlan {
@@ -74,6 +92,8 @@ export interface ChannelPlan {
   notices: NoticeChannel[];
   /** Why there is no notice, when there is an inbox step without one. */
   noticeSkipped: string | null;
+  /** Notices to a child's parents, on their own channels, that go with the inbox step. */
+  representativeNotices: RepresentativeNotice[];
   /** When an unread important letter goes on by the next channel; null when it does not. */
   unreadFallbackAt: Date | null;
   /** Why nothing can reach the citizen, when `channels` is empty. */
@@ -96,7 +116,8 @@ export function planDelivery(input: PlanInput): ChannelPlan {
   const youthHospitalLetter = input.senderKind === 'hospital' && isYouth(input.person?.birthDate, input.at);
   const reserved = input.contact?.reserved ?? false;
 
-  const canInbox = input.steps.inbox && input.portalUser && !youthHospitalLetter;
+  // A child's letter a parent may read is read in the inbox, though the child never logs in.
+  const canInbox = input.steps.inbox && (input.portalUser || Boolean(input.child?.readByParent)) && !youthHospitalLetter;
   const canMailbox = input.steps.digitalMailbox && !youthHospitalLetter && !reserved && Boolean(input.contact?.digitalMailbox);
   const canPaper = input.steps.paper && Boolean(input.person?.postalAddress);
 
@@ -115,7 +136,9 @@ export function planDelivery(input: PlanInput): ChannelPlan {
   let notices: NoticeChannel[] = [];
   let noticeSkipped: string | null = null;
   if (canInbox) {
-    if (!input.contact) noticeSkipped = 'not in the contact register';
+    if (input.child && !input.child.ownNotices) noticeSkipped = 'a child: the parents are told, on their own channels';
+    else if (!input.portalUser) noticeSkipped = 'no active portal user: the parents are told';
+    else if (!input.contact) noticeSkipped = 'not in the contact register';
     else if (reserved) noticeSkipped = 'reserved against digital contact';
     else {
       notices = noticeChannelsFor(input.noticeChoice, input.contact).filter((channel) => input.noticeChannels.includes(channel));
@@ -135,7 +158,8 @@ export function planDelivery(input: PlanInput): ChannelPlan {
     ];
     unreachable = `nothing can reach the citizen: ${missing.join(', ')}`;
   }
-  return { channels, inboxSkipped, notices, noticeSkipped, unreadFallbackAt, unreachable };
+  const representativeNotices = canInbox ? (input.child?.parentNotices ?? []) : [];
+  return { channels, inboxSkipped, notices, noticeSkipped, representativeNotices, unreadFallbackAt, unreachable };
 }
 
 /**

@@ -4,5 +4,6 @@ export * from './channel-plan.ts';
 export * from './next-channel.ts';
 export * from './notices.ts';
 export * from './notices-text.ts';
+export * from './child-notices.ts';
 export * from './attempt-state.ts';
 export * from './ports.ts';

@@ -1,4 +1,5 @@
 /** What a sender hands over to publish or order a form, already checked field by field. */
+import type { RepresentativeAccess } from '../representation/representation-rules.ts';
 
 /** The item types the form renderer draws (refero 22); anything else is refused when published. */
 export const drawableItemTypes = [
@@ -38,4 +39,6 @@ export interface IncomingFormOrder {
   closesAt: Date | null;
   /** Shown to the citizen; a notice never carries it. */
   description: string | null;
+  /** The sender's representative-access code (9603), null when it gave none: who besides the citizen sees the form. */
+  representativeAccess: RepresentativeAccess | null;
 }

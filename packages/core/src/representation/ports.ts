@@ -4,6 +4,11 @@ export interface RelationFacts {
   confidentialAddress: boolean;
   /** The people this person acts for by the register: parental responsibility (FO), guardianship (VE). */
   responsibleFor: { nationalId: string; relation: 'FO' | 'VE' }[];
+  /**
+   * The other way round: who the register lists as responsible for this person
+   * (a child's parents with parental responsibility, a guardian). Absent: none known.
+   */
+  responsibleAdults?: { nationalId: string; relation: 'FO' | 'VE' }[];
 }
 
 export interface RelationRegister {

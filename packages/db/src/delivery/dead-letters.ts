@@ -96,7 +96,7 @@ export async function replayDeadLetter(db: Kysely<Database>, settings: DeliveryS
         .executeTakeFirst();
       if (notice) {
         const letters = await lettersOfNotice(tx, citizenId, entry.notice_id);
-        await moveAttempts(tx, letters.map((messageId) => ({ citizenId, messageId, channel: notice.channel, state: 'queued' as const, at, detail })), { reopen: true });
+        await moveAttempts(tx, letters.map((letter) => ({ citizenId: letter.citizenId, messageId: letter.messageId, channel: notice.channel, state: 'queued' as const, at, detail })), { reopen: true });
         await enqueueJob(tx, sendNoticeJob, { citizenId, noticeId: entry.notice_id }, { runAt: at, maxAttempts: settings.maxAttempts });
       }
       return true;

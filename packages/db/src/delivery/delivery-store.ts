@@ -19,7 +19,7 @@ import { listDeadLetters, replayDeadLetter } from './dead-letters.ts';
 import { sweepDelivery, type SweepFound } from './delivery-sweep.ts';
 import { deliveryTransaction } from './delivery-transaction.ts';
 import type { DeadLetterView, DeliveryFacts, DeliverySettings, LetterForDelivery, LetterRef, NoticeStart, PlanToSave } from './delivery-types.ts';
-import { readAttachments, readLetters, readNoticeChoice, saveNoticeChoice } from './letter-reads.ts';
+import { noticeHolders, readAttachments, readLetters, readNoticeChoice, saveNoticeChoice } from './letter-reads.ts';
 import { beginNotices, noticesSent, type NoticeRef, type NoticeSent } from './notice-batch.ts';
 import { noticeFailed } from './notice-failure.ts';
 import { savePlans } from './plan-batch.ts';
@@ -55,6 +55,11 @@ export class DeliveryStore {
 
   saveNoticeChoice(citizenId: string, choice: NoticeChoice, at: Date): Promise<void> {
     return saveNoticeChoice(this.db, citizenId, choice, at);
+  }
+
+  /** Parents a child's letter may notify, by national id: their citizen rows (made when missing) and notice choices. */
+  noticeHolders(people: readonly { nationalId: string; name: string; birthDate: string | null }[]) {
+    return noticeHolders(this.db, people);
   }
 
   // ---- the plan ------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** The shapes the delivery modules share: settings, the stored plan and what a letter's delivery reads. */
-import type { ChannelPlan, ContactFacts, DeliveryChannel, Language, NoticeChannel, NoticeChoice, PersonFacts, QuietHours, SenderKind } from '@innboks/core';
+import type { ChannelPlan, ContactFacts, DeliveryChannel, Language, NoticeChannel, NoticeChoice, NoticeConcerns, PersonFacts, QuietHours, RepresentativeAccess, RepresentativeNotice, SenderKind } from '@innboks/core';
 
 export interface DeliverySettings {
   noticeWindowMs: number;
@@ -20,6 +20,8 @@ export interface DeliveryFacts {
   person: PersonFacts | null;
   /** Set when a register could not be reached and the plan was made without it. */
   note?: string | undefined;
+  /** For a child's letter: the parents told on their own channels when it is in the inbox (child-notices.ts in core). */
+  parentNotices?: RepresentativeNotice[] | undefined;
 }
 
 /** A letter's plan as stored: its channels, the one it is on (`step`) and its unread fallback. */
@@ -56,12 +58,22 @@ export interface LetterForDelivery {
   noticeChoice: NoticeChoice | null;
   /** The citizen's language for the printed letter's fixed text; Bokmål if none chosen. */
   language: Language;
+  /** The sender's code on the letter's thread (who besides the citizen sees it), null when none. */
+  representativeAccess: RepresentativeAccess | null;
   plan: PlanRow | undefined;
 }
 
 /** Whether a notice may go now (see notice-batch.ts `beginNotices`). */
 export type NoticeStart =
-  | { action: 'send'; channel: NoticeChannel; recipient: string; /** The citizen's language, Bokmål if none chosen. */ language: Language }
+  | {
+      action: 'send';
+      channel: NoticeChannel;
+      recipient: string;
+      /** The language of the one it goes to, Bokmål if none chosen. */
+      language: Language;
+      /** `child` when it stands only for a child's letters (a parent's notice). */
+      concerns: NoticeConcerns;
+    }
   | { action: 'done'; why: string }
   | { action: 'later'; at: Date; why: string };
 

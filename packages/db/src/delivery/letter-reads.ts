@@ -1,6 +1,6 @@
 /** What the delivery steps read: letters with their plans, attachments, the citizen's notice choice. */
 import { sql } from 'kysely';
-import type { DeliveryChannel, Language, NoticeChannel, NoticeChoice, SenderKind } from '@innboks/core';
+import type { DeliveryChannel, Language, NoticeChannel, NoticeChoice, RepresentativeAccess, SenderKind } from '@innboks/core';
 import { recordset } from '../sql/recordset.ts';
 import type { Executor } from './attempts.ts';
 import type { DeliveryFacts, LetterForDelivery, LetterRef, PlanRow } from './delivery-types.ts';
@@ -30,6 +30,7 @@ interface LetterRow extends PlanColumns {
   first_read_at: Date | null;
   notice_choice: NoticeChoice | null;
   language: Language;
+  representative_access: RepresentativeAccess | null;
   planned: boolean;
 }
 
@@ -50,11 +51,12 @@ export async function readLetters(executor: Executor, refs: readonly LetterRef[]
   const { rows } = await sql<LetterRow>`
     select m.id, m.citizen_id, c.national_id, c.portal_user, o.kind, o.org_number, o.name as organization_name,
            m.sender_name, m.subject, m.text_parts, m.important, m.sent_at, m.first_read_at, s.choice as notice_choice,
-           coalesce(c.language, 'nb') as language,
+           coalesce(c.language, 'nb') as language, t.representative_access,
            p.channels, p.step, p.notices, p.facts, p.unread_fallback_at, p.unread_fallback_done, p.message_id is not null as planned
     from ${recordset(refs.map((ref) => ({ citizen_id: ref.citizenId, id: ref.messageId })), 'r', 'citizen_id uuid, id uuid')}
     join message m on m.citizen_id = r.citizen_id and m.id = r.id
     join citizen c on c.id = m.citizen_id
+    join thread t on t.citizen_id = m.citizen_id and t.id = m.thread_id
     join organization o on o.id = m.organization_id
     left join notice_setting s on s.citizen_id = m.citizen_id
     left join delivery_plan p on p.citizen_id = m.citizen_id and p.message_id = m.id`.execute(executor);
@@ -77,6 +79,7 @@ export async function readLetters(executor: Executor, refs: readonly LetterRef[]
         firstReadAt: row.first_read_at,
         noticeChoice: row.notice_choice,
         language: row.language,
+        representativeAccess: row.representative_access,
         plan: row.planned ? planRow(row) : undefined,
       },
     ]),
@@ -119,4 +122,27 @@ export async function saveNoticeChoice(executor: Executor, citizenId: string, ch
 export async function firstReadAt(executor: Executor, ref: LetterRef): Promise<{ at: Date | null } | undefined> {
   const row = await executor.selectFrom('message').select('first_read_at').where('citizen_id', '=', ref.citizenId).where('id', '=', ref.messageId).executeTakeFirst();
   return row ? { at: row.first_read_at } : undefined;
+}
+
+/**
+ * The people a child's letter may notify (the parents the register names), as our
+ * records know them: made on first mention (a parent who never logged in still has
+ * notice settings of their own: none yet), with each one's notice choice. By national id.
+ */
+export async function noticeHolders(
+  executor: Executor,
+  people: readonly { nationalId: string; name: string; birthDate: string | null }[],
+): Promise<Map<string, { citizenId: string; noticeChoice: NoticeChoice | null }>> {
+  if (people.length === 0) return new Map();
+  const rows = [...new Map(people.map((person) => [person.nationalId, { national_id: person.nationalId, name: person.name, birth_date: person.birthDate }])).values()];
+  const { rows: found } = await sql<{ id: string; national_id: string; choice: NoticeChoice | null }>`
+    with upserted as (
+      insert into citizen as c (national_id, name, birth_date)
+      select national_id, name, birth_date::date from ${recordset(rows, 'p', 'national_id text, name text, birth_date text')}
+      order by national_id
+      on conflict (national_id) do update set name = case when c.name = '' then excluded.name else c.name end
+      returning c.id, c.national_id
+    )
+    select u.id, u.national_id, s.choice from upserted u left join notice_setting s on s.citizen_id = u.id`.execute(executor);
+  return new Map(found.map((row) => [row.national_id, { citizenId: row.id, noticeChoice: row.choice }]));
 }

@@ -3,10 +3,15 @@
  * or make a new one; may it go now?) taken for a whole batch in a few statements.
  * The per-citizen throttle rows serialise these decisions; a batch locks them in one
  * order (citizen, channel), so two batches cannot wait on each other.
+ *
+ * A notice belongs to the person it goes to. Usually that is the letter's citizen; for
+ * a child's letter it is a parent (`NoticeRequest.noticeCitizenId`): the notice is the
+ * parent's — their window, their language — and its `notice_letter` row names the
+ * child (`letter_citizen_id`), whose letter's notice attempts it moves.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import { endOfQuietHours, isQuiet, noticeDueAt, type Language, type NoticeChannel } from '@innboks/core';
+import { endOfQuietHours, isQuiet, noticeDueAt, type Language, type NoticeChannel, type NoticeConcerns } from '@innboks/core';
 import type { Database, NoticeState } from '../schema.ts';
 import { enqueueJobs, type NewJob } from '../queue/job-queue.ts';
 import { sendNoticeJob } from '../queue/job-kinds.ts';
@@ -17,11 +22,23 @@ import type { DeliverySettings, NoticeStart } from './delivery-types.ts';
 type Tx = Transaction<Database>;
 
 export interface NoticeRequest {
+  /** The letter's citizen. */
   citizenId: string;
   messageId: string;
   channel: NoticeChannel;
   recipient: string;
+  /** Whose notice it is when not the letter's citizen's: a parent of the child. */
+  noticeCitizenId?: string | undefined;
 }
+
+/** One letter a notice stands for; `citizenId` is the letter's (a child's, on a parent's notice). */
+export interface NoticeLetter {
+  citizenId: string;
+  messageId: string;
+  read: boolean;
+}
+
+const noticeOwner = (request: NoticeRequest) => request.noticeCitizenId ?? request.citizenId;
 
 export interface NoticeRef {
   citizenId: string;
@@ -55,35 +72,53 @@ export async function lockThrottles(tx: Tx, keys: readonly { citizenId: string; 
  */
 export async function requestNotices(tx: Tx, settings: DeliverySettings, requests: readonly NoticeRequest[], at: Date): Promise<void> {
   if (requests.length === 0) return;
-  const throttles = await lockThrottles(tx, requests);
-  const wanted = requests.map((request) => ({ citizen_id: request.citizenId, message_id: request.messageId, channel: request.channel }));
+  const throttles = await lockThrottles(tx, requests.map((request) => ({ citizenId: noticeOwner(request), channel: request.channel })));
+  const own = requests.filter((request) => !request.noticeCitizenId);
+  const forOthers = requests.filter((request) => request.noticeCitizenId);
+  const wanted = own.map((request) => ({ citizen_id: request.citizenId, message_id: request.messageId, channel: request.channel }));
   const { rows: existing } = await sql<{ message_id: string; channel: string }>`
     select a.message_id, a.channel from delivery_attempt a
     join ${recordset(wanted, 'w', 'citizen_id uuid, message_id uuid, channel text')} on w.citizen_id = a.citizen_id and w.message_id = a.message_id and w.channel = a.channel`.execute(tx);
+  // A parent's notice of a child's letter: already asked for when the parent's notice on that channel stands for it.
+  const { rows: linked } = await sql<{ citizen_id: string; message_id: string; channel: string }>`
+    select nl.citizen_id, nl.message_id, n.channel from notice_letter nl
+    join notice n on n.citizen_id = nl.citizen_id and n.id = nl.notice_id
+    join ${recordset(
+      forOthers.map((request) => ({ citizen_id: noticeOwner(request), message_id: request.messageId, channel: request.channel })),
+      'w',
+      'citizen_id uuid, message_id uuid, channel text',
+    )} on w.citizen_id = nl.citizen_id and w.message_id = nl.message_id and w.channel = n.channel`.execute(tx);
+  const owners = requests.map((request) => ({ citizen_id: noticeOwner(request), channel: request.channel }));
   const { rows: pending } = await sql<{ citizen_id: string; channel: string; id: string }>`
     select n.citizen_id, n.channel, n.id from notice n
-    join ${recordset(wanted, 'w', 'citizen_id uuid, message_id uuid, channel text')} on w.citizen_id = n.citizen_id and w.channel = n.channel
+    join (select distinct citizen_id, channel from ${recordset(owners, 'w', 'citizen_id uuid, channel text')}) w on w.citizen_id = n.citizen_id and w.channel = n.channel
     where n.state = 'pending'`.execute(tx);
 
-  const attempted = new Set(existing.map((row) => attemptKey(row.message_id, row.channel)));
+  const requestKey = (request: NoticeRequest) =>
+    request.noticeCitizenId ? `${request.noticeCitizenId} ${attemptKey(request.messageId, request.channel)}` : attemptKey(request.messageId, request.channel);
+  const attempted = new Set([
+    ...existing.map((row) => attemptKey(row.message_id, row.channel)),
+    ...linked.map((row) => `${row.citizen_id} ${attemptKey(row.message_id, row.channel)}`),
+  ]);
   const noticeFor = new Map(pending.map((row) => [throttleKey(row.citizen_id, row.channel), row.id]));
   const newNotices: { citizen_id: string; id: string; channel: string; recipient: string; due_at: string }[] = [];
   const jobs: NewJob[] = [];
-  const links: { citizen_id: string; notice_id: string; message_id: string }[] = [];
+  const links: { citizen_id: string; notice_id: string; message_id: string; letter_citizen_id: string | null }[] = [];
   const changes: AttemptChange[] = [];
   for (const request of requests) {
-    const key = throttleKey(request.citizenId, request.channel);
-    if (attempted.has(attemptKey(request.messageId, request.channel))) continue;
-    attempted.add(attemptKey(request.messageId, request.channel));
+    const owner = noticeOwner(request);
+    const key = throttleKey(owner, request.channel);
+    if (attempted.has(requestKey(request))) continue;
+    attempted.add(requestKey(request));
     let noticeId = noticeFor.get(key);
     if (!noticeId) {
       noticeId = randomUUID();
       noticeFor.set(key, noticeId);
       const due = noticeDueAt({ now: at, channel: request.channel, lastNoticeAt: throttles.get(key) ?? null, windowMs: settings.noticeWindowMs, quietHours: settings.quietHours });
-      newNotices.push({ citizen_id: request.citizenId, id: noticeId, channel: request.channel, recipient: request.recipient, due_at: due.toISOString() });
-      jobs.push({ kind: sendNoticeJob, payload: { citizenId: request.citizenId, noticeId }, runAt: due, maxAttempts: settings.maxAttempts });
+      newNotices.push({ citizen_id: owner, id: noticeId, channel: request.channel, recipient: request.recipient, due_at: due.toISOString() });
+      jobs.push({ kind: sendNoticeJob, payload: { citizenId: owner, noticeId }, runAt: due, maxAttempts: settings.maxAttempts });
     }
-    links.push({ citizen_id: request.citizenId, notice_id: noticeId, message_id: request.messageId });
+    links.push({ citizen_id: owner, notice_id: noticeId, message_id: request.messageId, letter_citizen_id: owner === request.citizenId ? null : request.citizenId });
     changes.push({ citizenId: request.citizenId, messageId: request.messageId, channel: request.channel, state: 'queued', at, detail: `notice ${noticeId}` });
   }
   if (newNotices.length > 0) {
@@ -95,27 +130,33 @@ export async function requestNotices(tx: Tx, settings: DeliverySettings, request
   }
   if (links.length > 0) {
     await sql`
-      insert into notice_letter (citizen_id, notice_id, message_id)
-      select citizen_id, notice_id, message_id from ${recordset(links, 'l', 'citizen_id uuid, notice_id uuid, message_id uuid')}
+      insert into notice_letter (citizen_id, notice_id, message_id, letter_citizen_id)
+      select citizen_id, notice_id, message_id, letter_citizen_id from ${recordset(links, 'l', 'citizen_id uuid, notice_id uuid, message_id uuid, letter_citizen_id uuid')}
       on conflict do nothing`.execute(tx);
   }
   await moveAttempts(tx, changes);
 }
 
-/** The letters each notice stands for, with whether they were read. */
-async function noticeLetters(tx: Tx, refs: readonly NoticeRef[]): Promise<Map<string, { messageId: string; read: boolean }[]>> {
-  const { rows } = await sql<{ notice_id: string; message_id: string; first_read_at: Date | null }>`
-    select nl.notice_id, m.id as message_id, m.first_read_at
+/** Only a child's letters: the parent is told it concerns a child; any letter of their own, the usual words. */
+function concerns(noticeCitizenId: string, letters: readonly NoticeLetter[] | undefined): NoticeConcerns {
+  return letters && letters.length > 0 && letters.every((letter) => letter.citizenId !== noticeCitizenId) ? 'child' : 'self';
+}
+
+/** The letters each notice stands for (each with its own citizen), with whether they were read. */
+async function noticeLetters(tx: Tx, refs: readonly NoticeRef[]): Promise<Map<string, NoticeLetter[]>> {
+  if (refs.length === 0) return new Map();
+  const { rows } = await sql<{ notice_id: string; citizen_id: string; message_id: string; first_read_at: Date | null }>`
+    select nl.notice_id, m.citizen_id, m.id as message_id, m.first_read_at
     from notice_letter nl
     join ${recordset(refs.map((ref) => ({ citizen_id: ref.citizenId, id: ref.noticeId })), 'r', 'citizen_id uuid, id uuid')} on r.citizen_id = nl.citizen_id and r.id = nl.notice_id
-    join message m on m.citizen_id = nl.citizen_id and m.id = nl.message_id`.execute(tx);
-  const letters = new Map<string, { messageId: string; read: boolean }[]>();
-  for (const row of rows) letters.set(row.notice_id, [...(letters.get(row.notice_id) ?? []), { messageId: row.message_id, read: row.first_read_at !== null }]);
+    join message m on m.citizen_id = coalesce(nl.letter_citizen_id, nl.citizen_id) and m.id = nl.message_id`.execute(tx);
+  const letters = new Map<string, NoticeLetter[]>();
+  for (const row of rows) letters.set(row.notice_id, [...(letters.get(row.notice_id) ?? []), { citizenId: row.citizen_id, messageId: row.message_id, read: row.first_read_at !== null }]);
   return letters;
 }
 
-export async function lettersOfNotice(tx: Tx, citizenId: string, noticeId: string): Promise<string[]> {
-  return ((await noticeLetters(tx, [{ citizenId, noticeId }])).get(noticeId) ?? []).map((letter) => letter.messageId);
+export async function lettersOfNotice(tx: Tx, citizenId: string, noticeId: string): Promise<NoticeLetter[]> {
+  return (await noticeLetters(tx, [{ citizenId, noticeId }])).get(noticeId) ?? [];
 }
 
 /** A notice ends without going (failed or skipped), and so do its letters' notice attempts. False: it had ended already. */
@@ -130,7 +171,7 @@ export async function finishNotice(tx: Tx, citizenId: string, noticeId: string, 
     .executeTakeFirst();
   if (!row) return false;
   const letters = await lettersOfNotice(tx, citizenId, noticeId);
-  await moveAttempts(tx, letters.map((messageId) => ({ citizenId, messageId, channel: row.channel, state, at, detail })));
+  await moveAttempts(tx, letters.map((letter) => ({ citizenId: letter.citizenId, messageId: letter.messageId, channel: row.channel, state, at, detail })));
   return true;
 }
 
@@ -152,7 +193,7 @@ export async function beginNotices(tx: Tx, settings: DeliverySettings, refs: rea
     join citizen c on c.id = n.citizen_id
     order by n.citizen_id, n.id
     for update of n`.execute(tx);
-  const open = notices.filter((notice) => notice.state === 'pending');
+  const open = notices.filter((notice) => notice.state === 'pending' || notice.state === 'sending');
   const letters = await noticeLetters(tx, open.map((notice) => ({ citizenId: notice.citizen_id, noticeId: notice.id })));
   const { rows: sending } = await sql<{ citizen_id: string; channel: string; id: string }>`
     select n.citizen_id, n.channel, n.id from notice n
@@ -182,7 +223,7 @@ export async function beginNotices(tx: Tx, settings: DeliverySettings, refs: rea
       continue;
     }
     if (notice.state === 'sending') {
-      starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient, language: notice.language });
+      starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient, language: notice.language, concerns: concerns(notice.citizen_id, letters.get(notice.id)) });
       continue;
     }
     if ((letters.get(notice.id) ?? []).every((letter) => letter.read)) {
@@ -204,9 +245,9 @@ export async function beginNotices(tx: Tx, settings: DeliverySettings, refs: rea
     throttles.set(key, at);
     goNow.push({ citizen_id: notice.citizen_id, id: notice.id, channel: notice.channel });
     for (const letter of letters.get(notice.id) ?? []) {
-      changes.push({ citizenId: notice.citizen_id, messageId: letter.messageId, channel: notice.channel, state: 'sending', at, detail: `notice ${notice.id}` });
+      changes.push({ citizenId: letter.citizenId, messageId: letter.messageId, channel: notice.channel, state: 'sending', at, detail: `notice ${notice.id}` });
     }
-    starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient, language: notice.language });
+    starts.set(notice.id, { action: 'send', channel: notice.channel, recipient: notice.recipient, language: notice.language, concerns: concerns(notice.citizen_id, letters.get(notice.id)) });
   }
   for (const ref of refs) if (!starts.has(ref.noticeId)) starts.set(ref.noticeId, { action: 'done', why: 'no such notice' });
 
@@ -257,7 +298,7 @@ export async function noticesSent(tx: Tx, sent: readonly NoticeSent[], at: Date)
   await moveAttempts(
     tx,
     done.flatMap((notice) =>
-      (letters.get(notice.id) ?? []).map((letter) => ({ citizenId: notice.citizen_id, messageId: letter.messageId, channel: notice.channel, state: 'delivered' as const, at, detail: `notice ${notice.id} sent` })),
+      (letters.get(notice.id) ?? []).map((letter) => ({ citizenId: letter.citizenId, messageId: letter.messageId, channel: notice.channel, state: 'delivered' as const, at, detail: `notice ${notice.id} sent` })),
     ),
   );
 }

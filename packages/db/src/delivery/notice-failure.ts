@@ -23,7 +23,11 @@ export async function noticeFailed(tx: Transaction<Database>, settings: Delivery
   if (!failed) return;
   await addDeadLetters(tx, [{ citizenId, messageId: null, noticeId, step: head.channel, reason, attempts, at }]);
   const other = otherNoticeChannel(head.channel);
-  for (const messageId of await lettersOfNotice(tx, citizenId, noticeId)) {
+  for (const letter of await lettersOfNotice(tx, citizenId, noticeId)) {
+    // A parent's notice of a child's letter that failed moves nothing on: the letter's
+    // own plan (and the other parent's notice) stand; the dead letter tells the operator.
+    if (letter.citizenId !== citizenId) continue;
+    const messageId = letter.messageId;
     const ref = { citizenId, messageId };
     const read = await firstReadAt(tx, ref);
     if (!read || read.at) continue;

@@ -120,6 +120,8 @@ export async function startChannels(tx: Tx, settings: DeliverySettings, starts: 
         const recipient = noticeRecipient(channel, plan.facts.contact);
         if (recipient) notices.push({ ...letter, channel, recipient });
       }
+      // A child's letter: each parent who may see it, on their own channels.
+      for (const parent of plan.facts.parentNotices ?? []) notices.push({ ...letter, channel: parent.channel, recipient: parent.recipient, noticeCitizenId: parent.citizenId });
     }
     if (plan.unreadFallbackAt && !plan.unreadFallbackDone) jobs.push({ kind: unreadFallbackJob, payload: { ...letter }, runAt: plan.unreadFallbackAt });
   }

@@ -21,6 +21,7 @@ import * as citizenLanguage from './0019_citizen_language.ts';
 import * as searchWalkKnowsRepresentativeAccess from './0020_search_walk_knows_representative_access.ts';
 import * as dialogOutgoing from './0021_dialog_outgoing.ts';
 import * as keysCarryTheCitizen from './0022_keys_carry_the_citizen.ts';
+import * as actingForOthersFinished from './0023_acting_for_others_finished.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_search_walk_knows_representative_access': searchWalkKnowsRepresentativeAccess,
   '0021_dialog_outgoing': dialogOutgoing,
   '0022_keys_carry_the_citizen': keysCarryTheCitizen,
+  '0023_acting_for_others_finished': actingForOthersFinished,
 };

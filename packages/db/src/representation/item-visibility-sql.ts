@@ -6,9 +6,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ItemVisibility } from '@innboks/core';
 
-export function visibleItemsSql(visibility: ItemVisibility, column: string): RawBuilder<boolean> {
+export function visibleItemsSql(visibility: ItemVisibility, column: string | RawBuilder<string | null>): RawBuilder<boolean> {
   if (visibility === 'none') return sql<boolean>`false`;
-  const ref = sql.ref(column);
+  const ref = typeof column === 'string' ? sql.ref(column) : column;
   const codes = sql.join(visibility.codes.map((code) => sql.lit(code)));
   return visibility.unmarked ? sql<boolean>`(${ref} is null or ${ref} in (${codes}))` : sql<boolean>`(${ref} in (${codes}))`;
 }

@@ -62,7 +62,8 @@ export class CitizenScope {
     this.municipal = new CitizenMunicipal(db, this.citizenId, representative);
     this.appointments = new CitizenAppointments(db, this.citizenId, visibility, representative);
     this.language = new CitizenLanguage(db, this.citizenId);
-    this.forms = new CitizenForms(db, this.citizenId);
+    const author = { nationalId: principal.nationalId, relation: principal.kind === 'representative' ? principal.relation : null };
+    this.forms = new CitizenForms(db, this.citizenId, author, visibility, representative?.recorder);
     this.dialogAnswers = new CitizenDialogAnswers(db, this.citizenId, visibility, representative);
   }
 

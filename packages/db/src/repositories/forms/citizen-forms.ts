@@ -2,14 +2,21 @@
  * A citizen's forms, for one citizen: what waits for them (ordered forms), what
  * anyone may fill in (the catalogue), their drafts; opening a form, saving a draft,
  * submitting once; and their reservation against research. Every query filters by
- * the citizen, so another person's form is "not found".
+ * the citizen, so another person's form is "not found". Someone acting for the person
+ * sees only the forms the rule table lets them (`representative_access`, as for
+ * letters; a catalogue draft a representative wrote counts as `N`, like a thread they
+ * start), every read and answer of theirs is recorded in its own transaction, and
+ * what they save names how they act for the person (`author_relation`).
  */
-import type { Kysely, Transaction } from 'kysely';
-import { isTaskExpired, isTaskOpen, taskStatesBefore, type TaskStatus } from '@innboks/core';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isTaskExpired, isTaskOpen, taskStatesBefore, type ItemVisibility, type RepresentationRelation, type TaskStatus } from '@innboks/core';
 import type { Database } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
 import { formReceiptJob } from '../../queue/job-kinds.ts';
 import { isUuid } from '../is-uuid.ts';
+import { ownItems } from '../citizen-inbox.ts';
+import { visibleItemsSql } from '../../representation/item-visibility-sql.ts';
+import { recorded, type ActionRecorder } from '../../representation/representation-log.ts';
 
 /** A form the citizen fills in: one ordered for them, or a catalogue form they started. */
 export type FormTarget = { kind: 'task'; taskId: string } | { kind: 'catalogue'; questionnaireId: string };
@@ -40,25 +47,51 @@ export type DraftOutcome = { outcome: 'saved' } | { outcome: 'not-found' | 'alre
 
 type Tx = Transaction<Database>;
 
+/** Who answers the forms of this scope: the person, or a representative by one relation. */
+export interface FormAuthor {
+  nationalId: string;
+  /** Null: the person themselves. */
+  relation: RepresentationRelation | null;
+}
+
+/** A catalogue draft's code for the rule table: one a representative wrote is `N`, the person's own is unmarked. */
+const draftAccess = sql<string | null>`case when r.author_relation is null then null else 'N' end`;
+
 export class CitizenForms {
   constructor(
     private readonly db: Kysely<Database>,
     readonly citizenId: string,
+    private readonly author: FormAuthor,
+    private readonly visibility: ItemVisibility = ownItems,
+    private readonly recorder?: ActionRecorder,
   ) {}
 
+  private visibleTask(alias: string) {
+    return visibleItemsSql(this.visibility, `${alias}.representative_access`);
+  }
+
+  private visibleDraft() {
+    return visibleItemsSql(this.visibility, draftAccess);
+  }
+
   /** Forms waiting for the citizen, their drafts of catalogue forms, and the catalogue. */
-  async overview(now: Date): Promise<{ waiting: FormListItem[]; drafts: FormListItem[]; catalogue: FormListItem[] }> {
-    const [tasks, drafts, catalogue] = await Promise.all([
-      this.db
+  overview(now: Date): Promise<{ waiting: FormListItem[]; drafts: FormListItem[]; catalogue: FormListItem[] }> {
+    return recorded(this.db, this.recorder, (executor) => this.readOverview(executor, now), () => ({ action: 'list', objectKind: 'forms' }));
+  }
+
+  private async readOverview(db: Kysely<Database>, now: Date): Promise<{ waiting: FormListItem[]; drafts: FormListItem[]; catalogue: FormListItem[] }> {
+    // One after another: inside a representative's recorded transaction they share one connection.
+    const tasks = await db
         .selectFrom('form_task as t')
         .innerJoin('questionnaire as q', 'q.id', 't.questionnaire_id')
         .innerJoin('organization as o', 'o.id', 't.organization_id')
         .select(['t.id', 'q.title', 'o.name', 't.closes_at', 't.updated_at', 't.status'])
         .where('t.citizen_id', '=', this.citizenId)
         .where('t.status', 'in', ['requested', 'in-progress'])
+        .where(this.visibleTask('t'))
         .orderBy('t.created_at', 'desc')
-        .execute(),
-      this.db
+        .execute();
+    const drafts = await db
         .selectFrom('form_response as r')
         .innerJoin('questionnaire as q', 'q.id', 'r.questionnaire_id')
         .innerJoin('organization as o', 'o.id', 'q.organization_id')
@@ -66,9 +99,10 @@ export class CitizenForms {
         .where('r.citizen_id', '=', this.citizenId)
         .where('r.task_id', 'is', null)
         .where('r.status', '=', 'in-progress')
+        .where(this.visibleDraft())
         .orderBy('r.updated_at', 'desc')
-        .execute(),
-      this.db
+        .execute();
+    const catalogue = await db
         .selectFrom('questionnaire as q')
         .innerJoin('organization as o', 'o.id', 'q.organization_id')
         .select(['q.id', 'q.title', 'o.name', 'q.updated_at'])
@@ -77,8 +111,7 @@ export class CitizenForms {
         .orderBy('q.title')
         .orderBy('q.id')
         .limit(200)
-        .execute(),
-    ]);
+        .execute();
     return {
       waiting: tasks
         .filter((task) => !isTaskExpired(task.closes_at, now))
@@ -91,15 +124,31 @@ export class CitizenForms {
   /** The ordered form an inbox letter brought, if it brought one. */
   async taskOfMessage(messageId: string): Promise<string | undefined> {
     if (!isUuid(messageId)) return undefined;
-    const row = await this.db.selectFrom('form_task').select('id').where('citizen_id', '=', this.citizenId).where('message_id', '=', messageId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('form_task as t')
+      .select('t.id')
+      .where('t.citizen_id', '=', this.citizenId)
+      .where('t.message_id', '=', messageId)
+      .where(this.visibleTask('t'))
+      .executeTakeFirst();
     return row?.id;
   }
 
-  /** Opens a form with its draft; opening an ordered form tells the sender it is in progress. */
-  async open(target: FormTarget, now: Date): Promise<FormToFill | undefined> {
+  /** Opens a form with its draft; opening an ordered form tells the sender it is in progress. A representative's look is recorded. */
+  open(target: FormTarget, now: Date): Promise<FormToFill | undefined> {
+    const id = target.kind === 'task' ? target.taskId : target.questionnaireId;
+    return recorded(
+      this.db,
+      this.recorder,
+      (executor) => this.read(executor, target, now),
+      (form) => (form ? { action: 'read', objectKind: 'form', objectId: id } : undefined),
+    );
+  }
+
+  private async read(db: Kysely<Database>, target: FormTarget, now: Date): Promise<FormToFill | undefined> {
     if (target.kind === 'task') {
       if (!isUuid(target.taskId)) return undefined;
-      const row = await this.db
+      const row = await db
         .selectFrom('form_task as t')
         .innerJoin('questionnaire as q', 'q.id', 't.questionnaire_id')
         .innerJoin('organization as o', 'o.id', 't.organization_id')
@@ -107,10 +156,11 @@ export class CitizenForms {
         .select(['q.title', 'q.resource', 'o.name', 't.status', 't.closes_at', 'r.items', 'r.status as response_status', 'r.authored_at'])
         .where('t.id', '=', target.taskId)
         .where('t.citizen_id', '=', this.citizenId)
+        .where(this.visibleTask('t'))
         .executeTakeFirst();
       if (!row) return undefined;
       const state = taskState(row.status, row.closes_at, now);
-      if (state === 'open' && row.status === 'requested') await moveTask(this.db, target.taskId, 'in-progress', now);
+      if (state === 'open' && row.status === 'requested') await moveTask(db, target.taskId, 'in-progress', now);
       return {
         target,
         title: row.title,
@@ -123,36 +173,44 @@ export class CitizenForms {
       };
     }
     if (!isUuid(target.questionnaireId)) return undefined;
-    const form = await this.catalogueForm(this.db, target.questionnaireId);
+    const form = await this.catalogueForm(db, target.questionnaireId);
     if (!form) return undefined;
-    const draft = await this.db
-      .selectFrom('form_response')
-      .select('items')
-      .where('citizen_id', '=', this.citizenId)
-      .where('questionnaire_id', '=', form.id)
-      .where('task_id', 'is', null)
-      .where('status', '=', 'in-progress')
-      .executeTakeFirst();
+    const draft = await this.catalogueDraft(db, form.id);
+    if (draft && !draft.visible) return undefined;
     return { target, title: form.title, organizationName: form.name, questionnaire: form.resource, draft: draft?.items ?? null, state: 'open', closesAt: null, submittedAt: null };
   }
 
+  /** The person's one draft of a catalogue form, and whether this scope's viewer may see it. */
+  private catalogueDraft(db: Kysely<Database>, questionnaireId: string) {
+    return db
+      .selectFrom('form_response as r')
+      .select(['r.id', 'r.items', this.visibleDraft().as('visible')])
+      .where('r.citizen_id', '=', this.citizenId)
+      .where('r.questionnaire_id', '=', questionnaireId)
+      .where('r.task_id', 'is', null)
+      .where('r.status', '=', 'in-progress')
+      .executeTakeFirst();
+  }
+
   /** Saves the answers so far; on another device the same form opens with them. */
-  saveDraft(target: FormTarget, items: unknown[], authorNationalId: string, now: Date): Promise<DraftOutcome> {
+  saveDraft(target: FormTarget, items: unknown[], now: Date): Promise<DraftOutcome> {
     return this.db.transaction().execute(async (tx) => {
       const form = await this.lockForAnswer(tx, target, now);
       if (form.outcome !== 'open') return { outcome: form.outcome };
-      await this.writeResponse(tx, form, items, authorNationalId, now, 'in-progress');
+      const responseId = await this.writeResponse(tx, form, items, now, 'in-progress');
       if (form.taskId) await moveTask(tx, form.taskId, 'in-progress', now);
+      await this.recorder?.record(tx, { action: 'update', objectKind: 'form-draft', objectId: responseId });
       return { outcome: 'saved' };
     });
   }
 
   /** Submits once: the task is locked, so a second submit (or a second tab) finds it submitted. */
-  submit(target: FormTarget, items: unknown[], authorNationalId: string, now: Date): Promise<SubmitOutcome> {
+  submit(target: FormTarget, items: unknown[], now: Date): Promise<SubmitOutcome> {
     return this.db.transaction().execute(async (tx) => {
       const form = await this.lockForAnswer(tx, target, now);
       if (form.outcome !== 'open') return { outcome: form.outcome };
-      const responseId = await this.writeResponse(tx, form, items, authorNationalId, now, 'completed');
+      const responseId = await this.writeResponse(tx, form, items, now, 'completed');
+      await this.recorder?.record(tx, { action: 'send', objectKind: 'form', objectId: responseId });
       if (form.taskId) {
         await tx
           .updateTable('form_task')
@@ -179,7 +237,7 @@ export class CitizenForms {
     }
   }
 
-  private catalogueForm(db: Kysely<Database> | Tx, questionnaireId: string) {
+  private catalogueForm(db: Kysely<Database>, questionnaireId: string) {
     return db
       .selectFrom('questionnaire as q')
       .innerJoin('organization as o', 'o.id', 'q.organization_id')
@@ -198,7 +256,11 @@ export class CitizenForms {
     if (target.kind === 'catalogue') {
       if (!isUuid(target.questionnaireId)) return { outcome: 'not-found' };
       const form = await this.catalogueForm(tx, target.questionnaireId);
-      return form ? { outcome: 'open', taskId: null, questionnaireId: form.id, organizationId: form.organization_id } : { outcome: 'not-found' };
+      if (!form) return { outcome: 'not-found' };
+      // The person's own draft, hidden from this viewer, is not theirs to write over.
+      const draft = await this.catalogueDraft(tx, form.id);
+      if (draft && !draft.visible) return { outcome: 'not-found' };
+      return { outcome: 'open', taskId: null, questionnaireId: form.id, organizationId: form.organization_id };
     }
     if (!isUuid(target.taskId)) return { outcome: 'not-found' };
     const task = await tx
@@ -206,6 +268,7 @@ export class CitizenForms {
       .select(['id', 'status', 'closes_at', 'questionnaire_id', 'organization_id'])
       .where('id', '=', target.taskId)
       .where('citizen_id', '=', this.citizenId)
+      .where(visibleItemsSql(this.visibility, 'representative_access'))
       .forUpdate()
       .executeTakeFirst();
     if (!task) return { outcome: 'not-found' };
@@ -220,10 +283,10 @@ export class CitizenForms {
     tx: Tx,
     form: { taskId: string | null; questionnaireId: string; organizationId: string },
     items: unknown[],
-    authorNationalId: string,
     now: Date,
     status: 'in-progress' | 'completed',
   ): Promise<string> {
+    const author = { author_national_id: this.author.nationalId, author_relation: this.author.relation };
     const authoredAt = status === 'completed' ? now : null;
     let existing = tx.selectFrom('form_response').select('id').where('citizen_id', '=', this.citizenId).where('status', '=', 'in-progress');
     existing = form.taskId ? existing.where('task_id', '=', form.taskId) : existing.where('task_id', 'is', null).where('questionnaire_id', '=', form.questionnaireId);
@@ -231,7 +294,7 @@ export class CitizenForms {
     if (draft) {
       await tx
         .updateTable('form_response')
-        .set({ items: JSON.stringify(items), status, author_national_id: authorNationalId, authored_at: authoredAt, updated_at: now })
+        .set({ items: JSON.stringify(items), status, ...author, authored_at: authoredAt, updated_at: now })
         .where('id', '=', draft.id)
         .where('citizen_id', '=', this.citizenId)
         .execute();
@@ -246,7 +309,7 @@ export class CitizenForms {
         task_id: form.taskId,
         status,
         items: JSON.stringify(items),
-        author_national_id: authorNationalId,
+        ...author,
         authored_at: authoredAt,
         created_at: now,
         updated_at: now,

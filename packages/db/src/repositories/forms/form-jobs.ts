@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { taskStatesBefore, type IncomingLetter } from '@innboks/core';
+import { taskStatesBefore, type IncomingLetter, type RepresentationRelation, type RepresentativeAccess } from '@innboks/core';
 import type { Database } from '../../schema.ts';
 import { insertLetterRows } from '../letter-rows.ts';
 import { letterThread } from '../letter-message.ts';
@@ -33,6 +33,12 @@ export interface ReceiptContent {
   reference: string;
   authorNationalId: string;
   authorName: string;
+  /** How the author acts for the person (FO, FU, VE); null when the person filled it in. */
+  authorRelation: RepresentationRelation | null;
+  /** The person the form is for. */
+  personName: string;
+  /** Who besides the person sees the receipt: the order's code; `N` for a catalogue form a representative filled in. */
+  representativeAccess: RepresentativeAccess | null;
   questionnaire: Record<string, unknown>;
   items: unknown[];
 }
@@ -53,8 +59,10 @@ export class FormReceipts {
       .selectFrom('form_response as r')
       .innerJoin('questionnaire as q', 'q.id', 'r.questionnaire_id')
       .innerJoin('organization as o', 'o.id', 'r.organization_id')
+      .innerJoin('citizen as person', 'person.id', 'r.citizen_id')
+      .leftJoin('form_task as t', 't.id', 'r.task_id')
       .leftJoin('citizen as author', 'author.national_id', 'r.author_national_id')
-      .select(['r.id', 'r.items', 'r.authored_at', 'r.updated_at', 'r.author_national_id', 'author.name as author_name', 'q.title', 'q.resource', 'o.name'])
+      .select(['r.id', 'r.task_id', 'r.items', 'r.authored_at', 'r.updated_at', 'r.author_national_id', 'r.author_relation', 'author.name as author_name', 'person.name as person_name', 't.representative_access', 'q.title', 'q.resource', 'o.name'])
       .where('r.citizen_id', '=', citizenId)
       .where('r.id', '=', responseId)
       .where('r.status', '=', 'completed')
@@ -69,6 +77,9 @@ export class FormReceipts {
       reference: receiptReference(row.id),
       authorNationalId: row.author_national_id,
       authorName: row.author_name ?? '',
+      authorRelation: row.author_relation,
+      personName: row.person_name,
+      representativeAccess: row.task_id ? row.representative_access : row.author_relation ? 'N' : null,
       questionnaire: row.resource,
       items: row.items,
     };
@@ -103,6 +114,7 @@ export class FormReceipts {
         textParts,
         attachments: [{ title: `Kvittering ${content.reference}.pdf`, contentType: 'application/pdf', data: pdf, position: 0 }],
         inResponseTo: undefined,
+        representativeAccess: content.representativeAccess ?? undefined,
       };
       await insertLetterRows(tx, organization, citizenId, { starts: letterThread(organization, letter) }, letter, messageId, now);
       await tx.updateTable('form_response').set({ receipt_message_id: messageId }).where('citizen_id', '=', citizenId).where('id', '=', content.responseId).execute();

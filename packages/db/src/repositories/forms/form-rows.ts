@@ -56,7 +56,8 @@ export function selectResponses(db: Executor) {
     .selectFrom('form_response as r')
     .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
     .innerJoin('questionnaire as q', 'q.id', 'r.questionnaire_id')
-    .select(['r.id', 'r.task_id', 'r.items', 'r.author_national_id', 'r.authored_at', 'r.updated_at', 'c.national_id', 'q.url', 'q.version'])
+    .leftJoin('citizen as author', 'author.national_id', 'r.author_national_id')
+    .select(['r.id', 'r.task_id', 'r.items', 'r.author_national_id', 'r.author_relation', 'author.name as author_name', 'r.authored_at', 'r.updated_at', 'c.national_id', 'q.url', 'q.version'])
     .where('r.status', '=', 'completed');
 }
 
@@ -69,6 +70,8 @@ export function responseForSender(row: ResponseSelection): FormResponseForSender
     questionnaire: { url: row.url, version: row.version },
     citizenNationalId: row.national_id,
     authorNationalId: row.author_national_id,
+    authorName: row.author_name ?? '',
+    authorRelation: row.author_relation,
     authoredAt: row.authored_at ?? row.updated_at,
     items: row.items,
     updatedAt: row.updated_at,

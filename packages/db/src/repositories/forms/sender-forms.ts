@@ -135,6 +135,7 @@ export class SenderForms {
             message_id: messageId,
             created_at: now,
             updated_at: now,
+            representative_access: order.representativeAccess,
           })
           .execute();
         await recordIdentifier(tx, { organizationId: this.organization.id, kind: 'form_task', system: order.identifier.system, value: order.identifier.value }, { citizenId, itemId: taskId });
@@ -150,6 +151,8 @@ export class SenderForms {
           textParts: [order.description ?? 'Du er bedt om å fylle ut et skjema.'],
           attachments: [],
           inResponseTo: undefined,
+          // The order's letter is seen by whom the form is seen by: its thread carries the Task's code.
+          representativeAccess: order.representativeAccess ?? undefined,
         };
         await insertLetterRows(tx, this.organization, citizenId, { starts: letterThread(this.organization, letter) }, letter, messageId, now);
         if (order.closesAt) await enqueueJob(tx, expireFormTaskJob, { citizenId, taskId }, { runAt: order.closesAt });

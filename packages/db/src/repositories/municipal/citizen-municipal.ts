@@ -11,7 +11,7 @@ import { groupAccessVisits, type AccessedObject } from '@innboks/core';
 import type { Database } from '../../schema.ts';
 import { isUuid } from '../is-uuid.ts';
 import type { SentBy } from '../append-message.ts';
-import type { ActionRecorder } from '../../representation/representation-log.ts';
+import { recorded, type ActionRecorder } from '../../representation/representation-log.ts';
 import { appendCitizenMessage, serviceDisplayName, startCitizenThread, type ServiceFacts } from './municipal-threads.ts';
 
 export type MessagingRefusal = 'not-in-trial' | 'not-received' | 'no-digital-contact';
@@ -70,16 +70,27 @@ export class CitizenMunicipal {
     private readonly representative?: { sentBy: SentBy; recorder: ActionRecorder },
   ) {}
 
-  /** Where the citizen lives, whether that municipality is in the trial, and the services they receive now. */
-  async overview(): Promise<MunicipalOverview> {
-    const citizen = await this.db
-      .selectFrom('citizen')
-      .leftJoin('municipality', 'municipality.name', 'citizen.municipality')
-      .select(['citizen.municipality', 'municipality.in_trial'])
-      .where('citizen.id', '=', this.citizenId)
-      .executeTakeFirst();
-    const services = await this.receivedServices(this.db);
-    return { municipality: citizen?.municipality ?? null, inTrial: citizen?.in_trial === true, services };
+  /**
+   * Where the citizen lives, whether that municipality is in the trial, and the
+   * services they receive now (which tells what care the person gets: a
+   * representative's look is recorded).
+   */
+  overview(): Promise<MunicipalOverview> {
+    return recorded(
+      this.db,
+      this.representative?.recorder,
+      async (executor) => {
+        const citizen = await executor
+          .selectFrom('citizen')
+          .leftJoin('municipality', 'municipality.name', 'citizen.municipality')
+          .select(['citizen.municipality', 'municipality.in_trial'])
+          .where('citizen.id', '=', this.citizenId)
+          .executeTakeFirst();
+        const services = await this.receivedServices(executor);
+        return { municipality: citizen?.municipality ?? null, inTrial: citizen?.in_trial === true, services };
+      },
+      () => ({ action: 'list', objectKind: 'municipal-services' }),
+    );
   }
 
   /** Starts a conversation with a service, if the rules allow it. */
@@ -135,10 +146,19 @@ export class CitizenMunicipal {
     });
   }
 
-  /** The municipal facts of one of the citizen's threads; undefined for anything else. */
+  /** The municipal facts of one of the citizen's threads; undefined for anything else. A representative's read is recorded. */
   async threadInfo(threadId: string): Promise<MunicipalThreadInfo | undefined> {
     if (!isUuid(threadId)) return undefined;
-    const row = await this.db
+    return recorded(
+      this.db,
+      this.representative?.recorder,
+      (executor) => this.readThreadInfo(executor, threadId),
+      (info) => (info ? { action: 'read', objectKind: 'municipal-message', objectId: threadId } : undefined),
+    );
+  }
+
+  private async readThreadInfo(db: Executor, threadId: string): Promise<MunicipalThreadInfo | undefined> {
+    const row = await db
       .selectFrom('municipal_thread')
       .innerJoin('municipal_service', 'municipal_service.id', 'municipal_thread.service_id')
       .innerJoin('organization', 'organization.id', 'municipal_service.organization_id')
@@ -147,10 +167,10 @@ export class CitizenMunicipal {
       .where('municipal_thread.thread_id', '=', threadId)
       .executeTakeFirst();
     if (!row) return undefined;
-    const check = await this.check(this.db, row.service_id);
+    const check = await this.check(db, row.service_id);
     let expectedAnswerBy: string | null = null;
     if (row.awaiting_answer_since) {
-      const waiting = await this.db
+      const waiting = await db
         .selectFrom('municipal_message')
         .innerJoin('message', (join) => join.onRef('message.citizen_id', '=', 'municipal_message.citizen_id').onRef('message.id', '=', 'municipal_message.message_id'))
         .select(['municipal_message.expected_answer_by'])

@@ -472,7 +472,6 @@ describe.each(testDatabaseKinds())('items by access code and age band on %s', (k
     { method: 'GET', path: (item) => `/api/attachments/${item.attachmentId}` },
     { method: 'GET', path: (item) => `/api/letters/${item.letterId}/appointment` },
     { method: 'GET', path: (item) => `/api/letters/${item.formLetterId}` },
-    { method: 'GET', path: (item) => `/api/forms/for-message/${item.formLetterId}` },
     { method: 'GET', path: (item) => `/api/forms/ordered/${item.formId}` },
     // A draft, not a submit: the parent of the young person and the young person share the child's items.
     { method: 'PUT', path: (item) => `/api/forms/ordered/${item.formId}/draft`, body: { items: sampleAnswers } },

@@ -71,7 +71,7 @@ describe.each(testDatabaseKinds())('Forms for a represented person on %s', (kind
     const inbox = await api<InboxPage>(kari, '/api/inbox');
     const letters = inbox.body.items.filter((item) => item.subject === 'Egenerklæring før leirskole');
     expect(letters).toHaveLength(1);
-    expect((await api<{ formId: string }>(kari, `/api/forms/for-message/${letters[0]!.id}`)).body.formId).toBe(opened);
+    expect((await api<{ formId: string | null }>(kari, `/api/letters/${letters[0]!.id}`)).body.formId).toBe(opened);
 
     // The young person sees both, as their own.
     const own = await loginAsCitizen(server.baseUrl, jonas);

@@ -6,3 +6,4 @@ export * from './notice-settings.ts';
 export * from './language.ts';
 export * from './forms.ts';
 export * from './representation.ts';
+export * from './operator-api.ts';

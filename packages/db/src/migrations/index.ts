@@ -19,6 +19,7 @@ import * as dialogmeldingExchange from './0017_dialogmelding_exchange.ts';
 import * as forms from './0018_forms.ts';
 import * as citizenLanguage from './0019_citizen_language.ts';
 import * as searchWalkKnowsRepresentativeAccess from './0020_search_walk_knows_representative_access.ts';
+import * as operatorScreen from './0024_operator_screen.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_forms': forms,
   '0019_citizen_language': citizenLanguage,
   '0020_search_walk_knows_representative_access': searchWalkKnowsRepresentativeAccess,
+  '0024_operator_screen': operatorScreen,
 };

@@ -15,7 +15,7 @@ export type Principal =
       actingForCitizenId?: string | null;
     }
   | RepresentativePrincipal
-  | { kind: 'staff'; staffId: string; name: string; hprNumber: string | null }
+  | { kind: 'staff'; staffId: string; name: string; hprNumber: string | null; /** May open the operator's screen (OperatorScope). */ operator: boolean }
   | { kind: 'sender'; clientId: string; organizationNumber: string };
 
 /**

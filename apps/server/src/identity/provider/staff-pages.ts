@@ -31,6 +31,8 @@ export interface DemoStaffPerson {
   name: string;
   hprNumber: string | null;
   services: string[];
+  /** Runs the service (the operator's screen). */
+  operator?: boolean;
 }
 
 export interface StaffLoginPageModel {
@@ -51,7 +53,7 @@ export function renderStaffLoginPage(model: StaffLoginPageModel): string {
     people: model.staff.map((member) => ({
       nationalId: member.nationalId,
       name: member.name,
-      detail: `${member.services.length ? `Arbeider i ${member.services.join(', ')}` : 'Ikke medlem av noen tjeneste'}${member.hprNumber ? ` – HPR-nummer ${member.hprNumber}` : ''}`,
+      detail: `${member.operator ? 'Driftsoperatør – ' : ''}${member.services.length ? `Arbeider i ${member.services.join(', ')}` : 'Ikke medlem av noen tjeneste'}${member.hprNumber ? ` – HPR-nummer ${member.hprNumber}` : ''}`,
     })),
     form: model,
   });

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { hourSlots } from '@innboks/core';
 import type { Database, OperatorAction } from '../schema.ts';
 import type { DeliveryStore } from '../delivery/delivery-store.ts';
+import { listDeadLetters } from '../delivery/dead-letters.ts';
 import type { PrincipalOf } from './principal.ts';
 import { deadLettersPerHour, lettersPerHour, noticeHandOffP95, queueDepthPerHour, type HourCount } from '../operations/operator-charts.ts';
 import { citizenReference, findLetters, letterTimeline, type FoundLetter, type LetterSearch, type LetterTimeline } from '../operations/letter-timeline.ts';
@@ -68,8 +69,9 @@ export class OperatorScope {
   }
 
   deadLetters(): Promise<OperatorDeadLetter[]> {
-    return this.recorded('dead-letters', [], null, async () =>
-      (await this.delivery.deadLetters()).map((entry) => ({
+    // In the audit's transaction (the embedded database has one connection): the CLI's list, dead-letters.ts.
+    return this.recorded('dead-letters', [], null, async (tx) =>
+      (await listDeadLetters(tx)).map((entry) => ({
         id: entry.id,
         step: entry.step,
         cause: entry.kind === 'job' ? ('job' as const) : deadLetterCause(entry.reason),

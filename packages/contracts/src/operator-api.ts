@@ -88,6 +88,9 @@ export const operatorReplayStoppedSchema = z.object({
   left: z.array(z.string().max(40)).max(10_000),
 });
 
+/** Its answer: the stop is in the audit log. */
+export const operatorReplayStoppedAnswerSchema = z.object({ recorded: z.literal(true) });
+
 /** GET /ansatt/api/operator/audit */
 export const operatorAuditSchema = z.object({
   entries: z.array(

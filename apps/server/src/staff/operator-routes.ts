@@ -77,9 +77,9 @@ export async function registerOperatorRoutes(app: FastifyInstance, { guards }: {
     return { id: request.params.id, replayed: true as const };
   });
 
-  routes.post(`${base}/dead-letters/replay-stopped`, { preHandler, schema: { body: operatorReplayStoppedSchema } }, async (request, reply) => {
+  routes.post(`${base}/dead-letters/replay-stopped`, { preHandler, schema: { body: operatorReplayStoppedSchema } }, async (request) => {
     await operatorScope(request).stopped(request.body.replayed, request.body.left);
-    return reply.code(204).send();
+    return { recorded: true as const };
   });
 
   routes.get(`${base}/audit`, { preHandler }, async (request): Promise<{ entries: OperatorAuditEntry[] }> => ({

@@ -21,7 +21,7 @@ import {
   type OperatorOverview,
   type OperatorTimeline,
   type TimelineStep,
-} from '@innboks/contracts';
+} from '@innboks/contracts/operator-api';
 import { problems } from '../http/problem.ts';
 import type { Guards } from '../access/guards.ts';
 import { operatorScope } from '../access/request-scope.ts';

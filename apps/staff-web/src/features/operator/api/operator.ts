@@ -7,7 +7,7 @@ import {
   operatorReplayedSchema,
   operatorReplayStoppedAnswerSchema,
   operatorTimelineSchema,
-} from '@innboks/contracts';
+} from '@innboks/contracts/operator-api';
 import { request } from '../../../lib/http.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import Table, { TableBody, TableCell, TableHead, TableHeadCell, TableRow } from '@helsenorge/designsystem-react/components/Table';
 import { palette } from '@helsenorge/designsystem-react/theme/palette';
-import type { HourSeries } from '@innboks/contracts';
+import type { HourSeries } from '@innboks/contracts/operator-api';
 import { format } from '../../../i18n/nb.ts';
 import { useMessages } from '../../../i18n/use-messages.ts';
 import styles from './Operator.module.scss';

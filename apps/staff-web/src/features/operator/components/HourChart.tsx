@@ -46,7 +46,19 @@ export function HourChart({ id, title, data, kind, formatValue = String }: HourC
                 <XAxis dataKey="hour" tick={{ fill: palette.neutral800, fontSize: 12 }} interval="preserveStartEnd" minTickGap={24} />
                 <YAxis allowDecimals={kind === 'line'} tick={{ fill: palette.neutral800, fontSize: 12 }} width={48} />
                 <Tooltip formatter={(value, key) => [formatValue(Number(value)), name(String(key))]} />
-                <Legend formatter={(key) => name(String(key))} />
+                {/* Our own legend: recharts' names its icons in English ("… legend icon") whatever the page's language. */}
+                <Legend
+                  content={() => (
+                    <ul className={styles.legend}>
+                      {series.map((key, index) => (
+                        <li key={key}>
+                          <span className={styles.swatch} style={{ backgroundColor: seriesColours[index % seriesColours.length] }} aria-hidden="true" />
+                          {name(key)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                />
                 {series.map((key, index) =>
                   kind === 'bar' ? (
                     <Bar key={key} dataKey={key} stackId="hour" fill={seriesColours[index % seriesColours.length]} isAnimationActive={false} />

@@ -48,5 +48,8 @@ select citus_add_local_table_to_metadata('staff_session');
 select citus_add_local_table_to_metadata('access_log');
 select citus_add_local_table_to_metadata('access_log_head');
 select citus_add_local_table_to_metadata('access_log_seal');
+-- The operator's screen: its audit log and the queue samples, few rows, read by operators only.
+select citus_add_local_table_to_metadata('operator_audit');
+select citus_add_local_table_to_metadata('queue_sample');
 select citus_add_local_table_to_metadata('kysely_migration');
 select citus_add_local_table_to_metadata('kysely_migration_lock');

@@ -1,8 +1,8 @@
 /**
  * The operator's screen (issue 23): an operator logs in and lands on it, sees the charts
  * each with its table, finds a letter's delivery timeline by the sender's identifier,
- * replays two dead letters with a progress bar, and finds all of it in the audit log;
- * the page passes axe. A staff member who is not an operator has no link to it, no page
+ * replays two dead letters with a progress bar, stops a second run after the replay in
+ * hand, and finds all of it in the audit log; the page passes axe. A staff member who is not an operator has no link to it, no page
  * and a 404 from its API.
  */
 import { expect, test } from 'vitest';
@@ -84,6 +84,22 @@ test('an operator sees the charts and tables, a letter\'s timeline, and replays 
     expect(await audit.getByText('Søkte etter brev').count()).toBe(1);
     expect(await audit.getByText('Så forløpet for et brev').count()).toBe(1);
     await expectAccessible(page, 'operator page after a replay');
+
+    // Stop: the run ends after the replay in hand. Each replay is held a moment on its way
+    // to the server (it still reaches it), so there is a moment to press Stop.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('dead-letter').count(), { timeout: 15_000 }).toBe(2);
+    await page.route('**/ansatt/api/operator/dead-letters/*/replay', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Velg alle' }).click();
+    await page.getByRole('button', { name: 'Send på nytt (2)' }).click();
+    await page.getByRole('button', { name: 'Stopp' }).click();
+    await page.getByTestId('replay-status').filter({ hasText: 'Stoppet etter 1 av 2.' }).waitFor();
+    const stop = await db.selectFrom('operator_audit').select(['object_ids', 'detail']).where('action', '=', 'stop').executeTakeFirstOrThrow();
+    expect(stop.object_ids).toHaveLength(1);
+    expect(stop.detail).toMatch(/^stopped after 1;/);
   } finally {
     await context.close();
   }

@@ -73,5 +73,8 @@ select citus_add_local_table_to_metadata('access_log_head');
 select citus_add_local_table_to_metadata('access_log_seal');
 select citus_add_local_table_to_metadata('dialog_exchange');
 select citus_add_local_table_to_metadata('dialog_failure');
+-- The operator's screen: its audit log and the queue samples, few rows, read by operators only.
+select citus_add_local_table_to_metadata('operator_audit');
+select citus_add_local_table_to_metadata('queue_sample');
 select citus_add_local_table_to_metadata('kysely_migration');
 select citus_add_local_table_to_metadata('kysely_migration_lock');

@@ -162,11 +162,14 @@ export async function logIn(page: Page, baseUrl: string, who: Citizen): Promise<
   await completeTestLogin(page, who);
 }
 
-/** A staff member logs in to the workspace at /ansatt/ through the test login, as a demo staff member. */
-export async function staffLogIn(page: Page, baseUrl: string, name: string): Promise<void> {
+/**
+ * A staff member logs in to the workspace at /ansatt/ through the test login, as a demo
+ * staff member; most land in their first service's inbox, an operator on the operator's screen (`landing`).
+ */
+export async function staffLogIn(page: Page, baseUrl: string, name: string, landing: RegExp = /\/ansatt\/tjenester\//): Promise<void> {
   await page.goto(`${baseUrl}/ansatt/`);
   await page.getByRole('link', { name: 'Logg inn med HelseID' }).click();
   await page.getByRole('heading', { level: 1, name: /ikke ekte HelseID/ }).waitFor({ timeout: 15_000 });
   await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-  await page.waitForURL(/\/ansatt\/tjenester\//);
+  await page.waitForURL(landing);
 }

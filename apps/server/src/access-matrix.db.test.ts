@@ -14,7 +14,7 @@ import { DialogExchanges, MunicipalDirectory, Representations, type Person } fro
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 import { testDatabaseKinds } from './testing/test-database.ts';
 import { CookieJar, csrfHeaders, loginAsCitizen } from './testing/cookie-jar.ts';
-import { demoCitizen, type DemoCitizen } from './demo/demo-data.ts';
+import { demoCitizen, demoStaff, type DemoCitizen } from './demo/demo-data.ts';
 import { loginAsStaff } from './testing/staff-login.ts';
 import { communication, postLetter } from './testing/letters.ts';
 import { appointmentResource, putAppointment } from './testing/appointments.ts';
@@ -31,8 +31,21 @@ type Principal =
   | 'staffY'
   | 'staffOtherMunicipality'
   | 'staffRemoved'
+  | 'operator'
   | 'none';
-const principals: Principal[] = ['citizenA', 'citizenB', 'representativeOfA', 'exRepresentativeOfA', 'representativeOfB', 'staffX', 'staffY', 'staffOtherMunicipality', 'staffRemoved', 'none'];
+const principals: Principal[] = [
+  'citizenA',
+  'citizenB',
+  'representativeOfA',
+  'exRepresentativeOfA',
+  'representativeOfB',
+  'staffX',
+  'staffY',
+  'staffOtherMunicipality',
+  'staffRemoved',
+  'operator',
+  'none',
+];
 /**
  * Citizens with a session: A and B for themselves; A's holder of a power of attorney
  * acting for A; one whose power from A ended while they acted for A; B's holder acting for B.
@@ -42,7 +55,8 @@ const citizens: Principal[] = ['citizenA', 'citizenB', 'representativeOfA', 'exR
 const forA: Principal[] = ['citizenA', 'representativeOfA'];
 /** Every citizen acting for someone who may (the ex-representative's next request is 404 everywhere). */
 const actingNow: Principal[] = ['citizenA', 'citizenB', 'representativeOfA', 'representativeOfB'];
-const staff: Principal[] = ['staffX', 'staffY', 'staffOtherMunicipality', 'staffRemoved'];
+/** Every staff login; the operator runs the service and works in no service. */
+const staff: Principal[] = ['staffX', 'staffY', 'staffOtherMunicipality', 'staffRemoved', 'operator'];
 
 interface Fixture {
   /** Citizen A's thread with home nursing (service X): a message from A, an answer with a PDF. */
@@ -59,6 +73,10 @@ interface Fixture {
   spareAttorneyId: string;
   /** A hospital's question to citizen A that came by Dialogmelding (recorded as the door records it): a thread A may answer. */
   questionThreadId: string;
+  /** An open dead letter of A's letter, for the operator's replay. */
+  deadLetterId: string;
+  /** A letter to A from a sender: the operator's timeline of it. */
+  letterId: string;
 }
 
 interface Entry {
@@ -244,6 +262,32 @@ const matrix: Record<string, Entry> = {
     request: (f) => ({ path: `/ansatt/api/attachments/${f.attachmentId}` }),
     missing: () => ({ path: `/ansatt/api/attachments/${missingId}` }),
   },
+  // The operator's screen: the operator alone; every other staff member finds nothing there.
+  'GET /ansatt/api/operator/overview': { audience: 'staff', allowed: ['operator'], request: () => ({ path: '/ansatt/api/operator/overview' }) },
+  'POST /ansatt/api/operator/letters/search': {
+    audience: 'staff',
+    allowed: ['operator'],
+    request: (f) => ({ path: '/ansatt/api/operator/letters/search', body: { query: f.letterId } }),
+  },
+  'GET /ansatt/api/operator/letters/:id/timeline': {
+    audience: 'staff',
+    allowed: ['operator'],
+    request: (f) => ({ path: `/ansatt/api/operator/letters/${f.letterId}/timeline` }),
+    missing: () => ({ path: `/ansatt/api/operator/letters/${missingId}/timeline` }),
+  },
+  'GET /ansatt/api/operator/dead-letters': { audience: 'staff', allowed: ['operator'], request: () => ({ path: '/ansatt/api/operator/dead-letters' }) },
+  'POST /ansatt/api/operator/dead-letters/:id/replay': {
+    audience: 'staff',
+    allowed: ['operator'],
+    request: (f) => ({ path: `/ansatt/api/operator/dead-letters/${f.deadLetterId}/replay` }),
+    missing: () => ({ path: '/ansatt/api/operator/dead-letters/d999999/replay' }),
+  },
+  'POST /ansatt/api/operator/dead-letters/replay-stopped': {
+    audience: 'staff',
+    allowed: ['operator'],
+    request: (f) => ({ path: '/ansatt/api/operator/dead-letters/replay-stopped', body: { replayed: [], left: [f.deadLetterId] } }),
+  },
+  'GET /ansatt/api/operator/audit': { audience: 'staff', allowed: ['operator'], request: () => ({ path: '/ansatt/api/operator/audit' }) },
 };
 
 const covered = (url: string) => url.startsWith('/api/') || url.startsWith('/ansatt/api/');
@@ -276,6 +320,7 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
     jars.set('staffY', await loginAsStaff(server.baseUrl, fredrik.nationalId));
     jars.set('staffOtherMunicipality', await loginAsStaff(server.baseUrl, lise.nationalId));
     jars.set('staffRemoved', await loginAsStaff(server.baseUrl, '05898812312'));
+    jars.set('operator', await loginAsStaff(server.baseUrl, demoStaff.find((member) => member.operator)!.nationalId));
     jars.set('none', new CookieJar());
     await directory.removeMembership(removedId, homeNursing);
 
@@ -334,7 +379,13 @@ describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
       { direction: 'in', counterpartHerId: '8100012', msgId: 'matrix-question', messageType: 'DIALOG_FORESPORSEL', conversationId: 'matrix-question', citizenId: questionRow.citizen_id, messageId: questionRow.id, appRec: { status: '1', errors: [] } },
       new Date(),
     );
-    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, questionThreadId: questionRow.thread_id, citizenAId: larsPerson.citizenId, spareAttorneyId };
+    // A dead letter of that letter, as a channel that refused it leaves one.
+    const deadLetter = await db
+      .insertInto('dead_letter')
+      .values({ citizen_id: larsPerson.citizenId, message_id: String(letter.body!.id), notice_id: null, step: 'digital-mailbox', reason: 'rejected: matrix', attempts: 1, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    fixture = { threadId, attachmentId: attachment.id, homeNursing, appointmentId: appointment.body.id, formId: task.body!.id, questionThreadId: questionRow.thread_id, citizenAId: larsPerson.citizenId, spareAttorneyId, deadLetterId: `d${deadLetter.id}`, letterId: String(letter.body!.id) };
   });
   afterAll(async () => server?.close());
 

@@ -36,6 +36,7 @@ import { registerGuards } from './access/guards.ts';
 import { demoCitizens } from './demo/demo-data.ts';
 import { registerMunicipalRoutes } from './web/municipal-routes.ts';
 import { registerStaffRoutes } from './staff/staff-routes.ts';
+import { registerOperatorRoutes } from './staff/operator-routes.ts';
 import { registerStaffWebApp, staffClientSecretFor } from './staff/staff-web.ts';
 import { registerNoticeSettingsRoutes } from './web/notice-settings-routes.ts';
 import { registerLanguageRoutes } from './web/language-routes.ts';
@@ -224,6 +225,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerInboxRoutes(app, { guards, clock });
   await registerMunicipalRoutes(app, { guards, clock });
   await registerStaffRoutes(app, { guards, clock });
+  await registerOperatorRoutes(app, { guards });
   await registerStaffWebApp(app);
   // The forms app (refero, design system 13) is a bundle of its own, loaded only when a form is opened.
   await registerWebAppAtPrefix(app, { prefix: '/skjemautfyller', dist: formsWebDist, name: 'forms web app' });

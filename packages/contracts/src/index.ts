@@ -1,3 +1,4 @@
+/** The operator's API is imported by its own path (`@innboks/contracts/operator-api`), so its schemas stay out of the web apps' first load. */
 export * from './categories.ts';
 export * from './web-api.ts';
 export * from './municipal-api.ts';

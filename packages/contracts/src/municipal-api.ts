@@ -96,7 +96,8 @@ export type AccessLog = z.infer<typeof accessLogSchema>;
 
 /** GET /ansatt/api/session — 200 with a staff session, 401 otherwise. */
 export const staffSessionSchema = z.object({
-  staff: z.object({ name: z.string(), hprNumber: z.string().nullable() }),
+  /** `operator`: may open the operator's screen (operator-api.ts). */
+  staff: z.object({ name: z.string(), hprNumber: z.string().nullable(), operator: z.boolean() }),
   idleTimeoutSeconds: z.number().int(),
 });
 export type StaffSession = z.infer<typeof staffSessionSchema>;

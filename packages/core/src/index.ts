@@ -14,3 +14,4 @@ export * from './municipal/access-visits.ts';
 export * from './language/language.ts';
 export * from './forms/index.ts';
 export * from './representation/index.ts';
+export * from './operations/hour-slots.ts';

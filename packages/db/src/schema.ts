@@ -374,6 +374,32 @@ export interface Database {
   research_reservation: ResearchReservationTable;
   power_of_attorney: PowerOfAttorneyTable;
   representation_log: RepresentationLogTable;
+  operator_audit: OperatorAuditTable;
+  queue_sample: QueueSampleTable;
+}
+
+// The operator's screen (migration 0024).
+
+export type OperatorAction = 'overview' | 'search' | 'timeline' | 'dead-letters' | 'replay' | 'stop' | 'audit-log';
+
+/** One row per operator request; append-only. */
+export interface OperatorAuditTable {
+  id: Generated<number>;
+  at: Timestamp;
+  staff_id: string;
+  staff_name: string;
+  action: OperatorAction;
+  object_ids: ColumnType<string[], string[] | undefined, never>;
+  detail: string | null;
+}
+
+/** The job queue's depth per kind in one five-minute slot, written by the sweeper. */
+export interface QueueSampleTable {
+  sampled_at: Timestamp;
+  kind: string;
+  queued: number;
+  running: number;
+  dead: number;
 }
 
 // Acting for others (migration 0016).
@@ -450,6 +476,8 @@ export interface StaffMemberTable {
   hpr_number: string | null;
   name: string;
   created_at: DefaultTimestamp;
+  /** Runs the service: may open the operator's screen (migration 0024). */
+  operator: Generated<boolean>;
 }
 
 export interface StaffMembershipTable {

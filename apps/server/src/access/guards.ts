@@ -35,6 +35,11 @@ export interface Guards {
   citizenReadOnly: Guard;
   /** 401 problem unless the request has a live staff session; then `staffScope(request)`. */
   staff: Guard;
+  /**
+   * As `staff`, but only for an operator (`staff_member.operator`): every other staff
+   * member gets 404, as if the operator's routes did not exist; then `operatorScope(request)`.
+   */
+  operator: Guard;
   /** FHIR 401 without a valid bearer token, 403 for an organisation not registered as a sender; then `senderScope(request)`. */
   sender: Guard;
   /**
@@ -112,6 +117,14 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
       const principal = await staffSessions.resolve(request);
       if (!principal) refuseWithoutSession(reply);
       request.scope = scopes.staff(principal);
+    },
+
+    async operator(request, reply) {
+      const principal = await staffSessions.resolve(request);
+      if (!principal) refuseWithoutSession(reply);
+      const scope = scopes.operator(principal);
+      if (!scope) throw problems.notFound();
+      request.scope = scope;
     },
 
     async sender(request) {

@@ -5,7 +5,7 @@
  * forgot its guard reaches nothing.
  */
 import type { FastifyRequest } from 'fastify';
-import type { CitizenScope, Scope, SenderScope, StaffScope } from '@innboks/db';
+import type { CitizenScope, OperatorScope, Scope, SenderScope, StaffScope } from '@innboks/db';
 import { problems } from '../http/problem.ts';
 import { fhirErrors } from '../http/fhir-error.ts';
 
@@ -25,6 +25,13 @@ export function citizenScope(request: FastifyRequest): CitizenScope {
 export function staffScope(request: FastifyRequest): StaffScope {
   const scope = request.scope;
   if (scope?.audience !== 'staff') throw problems.unauthenticated();
+  return scope;
+}
+
+/** Only behind the operator guard; anywhere else 401, as for a missing staff session. */
+export function operatorScope(request: FastifyRequest): OperatorScope {
+  const scope = request.scope;
+  if (scope?.audience !== 'operator') throw problems.unauthenticated();
   return scope;
 }
 

@@ -38,6 +38,8 @@ export interface DemoStaff {
   hprNumber: string;
   /** The municipal organisation (sender client id) whose services they work in. */
   organizationClientId: string;
+  /** Runs the service: the operator's screen, and no service of their own. */
+  operator?: boolean;
 }
 
 export const pilotMunicipality = 'Drammen';
@@ -211,6 +213,15 @@ export const demoStaff: DemoStaff[] = [
     nationalId: syntheticNationalId('1975-10-20', 183),
     hprNumber: '9100003',
     organizationClientId: 'lier-helse-omsorg',
+  },
+  {
+    username: 'oda.drift',
+    name: 'Oda Driftsvakt',
+    services: [],
+    nationalId: syntheticNationalId('1979-03-09', 194),
+    hprNumber: '9100004',
+    organizationClientId: 'drammen-helse-omsorg',
+    operator: true,
   },
 ];
 

@@ -34,7 +34,7 @@ export async function seedMunicipalDemo(db: Kysely<Database>, clock: Clock): Pro
     serviceIds.set(`${service.organizationClientId}|${service.name}`, id);
   }
   for (const member of demoStaff) {
-    const staffId = await directory.saveStaff({ nationalId: member.nationalId, hprNumber: member.hprNumber, name: member.name });
+    const staffId = await directory.saveStaff({ nationalId: member.nationalId, hprNumber: member.hprNumber, name: member.name, operator: member.operator ?? false });
     for (const serviceName of member.services) {
       const serviceId = serviceIds.get(`${member.organizationClientId}|${serviceName}`);
       if (serviceId) await directory.addMembership(staffId, serviceId);

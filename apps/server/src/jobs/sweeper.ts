@@ -1,7 +1,8 @@
 /**
  * The sweeper: every SWEEPER_INTERVAL_SECONDS it looks for delivery work that has
  * waited longer than SWEEPER_STUCK_AFTER_SECONDS with no job to do it, and queues it
- * again. Safe with several workers: a step queued twice runs once.
+ * again. Safe with several workers: a step queued twice runs once. Each round also
+ * writes down the queue's depth for the operator's screen (one sample per five minutes).
  */
 import type { DeliveryRuntime } from '../delivery/delivery-runtime.ts';
 
@@ -19,7 +20,8 @@ export function startSweeper(
   const timer = setInterval(() => {
     if (stopped || running) return;
     running = sweepDelivery(runtime, options.stuckAfterMs)
-      .then((found) => {
+      .then(async (found) => {
+        await runtime.store.sampleQueue(runtime.clock.now());
         const total = found.plans + found.channels + found.notices + found.fallbacks;
         if (total > 0) {
           options.log?.warn(found, 'sweeper queued stuck delivery work again');

@@ -79,6 +79,7 @@ export async function dataFingerprint(db: Kysely<Database>): Promise<string> {
     'appointment_message',
     'power_of_attorney',
     'representation_log',
+    'operator_audit',
   ];
   const parts: string[] = [];
   for (const table of tables) {

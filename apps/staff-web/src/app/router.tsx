@@ -13,6 +13,8 @@ export const router = createBrowserRouter(
         { index: true, element: <HomeRoute /> },
         { path: 'tjenester/:serviceId', element: <ServiceInboxPage /> },
         { path: 'tjenester/:serviceId/samtaler/:threadId', element: <ThreadPage /> },
+        // The operator's screen and its charting library load only when an operator opens it.
+        { path: 'drift', lazy: async () => ({ Component: (await import('../features/operator/components/OperatorRoute.tsx')).OperatorRoute }) },
         { path: '*', element: <HomeRoute /> },
       ],
     },

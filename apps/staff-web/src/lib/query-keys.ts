@@ -10,4 +10,11 @@ export const queryKeys = {
     list: (serviceId: string, status: 'open' | 'closed') => ['threads', serviceId, status] as const,
   },
   thread: (id: string) => ['thread', id] as const,
+  operator: {
+    all: ['operator'] as const,
+    overview: (hours: string) => ['operator', 'overview', hours] as const,
+    deadLetters: ['operator', 'dead-letters'] as const,
+    audit: ['operator', 'audit'] as const,
+    timeline: (letterId: string) => ['operator', 'timeline', letterId] as const,
+  },
 };

@@ -23,6 +23,7 @@ import { noticeHolders, readAttachments, readLetters, readNoticeChoice, saveNoti
 import { beginNotices, noticesSent, type NoticeRef, type NoticeSent } from './notice-batch.ts';
 import { noticeFailed } from './notice-failure.ts';
 import { savePlans } from './plan-batch.ts';
+import { sampleQueue } from '../operations/operator-charts.ts';
 
 export class DeliveryStore {
   constructor(
@@ -141,5 +142,10 @@ export class DeliveryStore {
   /** Delivery work waiting with no job to do it, queued again (see delivery-sweep.ts). */
   sweep(now: Date, stuckBefore: Date, limit = 500): Promise<SweepFound> {
     return sweepDelivery(this.db, this.settings, now, stuckBefore, limit);
+  }
+
+  /** The queue's depth now, for the operator's chart of it over time (operator-charts.ts); safe to run twice. */
+  sampleQueue(now: Date): Promise<void> {
+    return sampleQueue(this.db, now);
   }
 }

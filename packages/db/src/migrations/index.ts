@@ -22,6 +22,7 @@ import * as searchWalkKnowsRepresentativeAccess from './0020_search_walk_knows_r
 import * as dialogOutgoing from './0021_dialog_outgoing.ts';
 import * as keysCarryTheCitizen from './0022_keys_carry_the_citizen.ts';
 import * as actingForOthersFinished from './0023_acting_for_others_finished.ts';
+import * as operatorScreen from './0024_operator_screen.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_dialog_outgoing': dialogOutgoing,
   '0022_keys_carry_the_citizen': keysCarryTheCitizen,
   '0023_acting_for_others_finished': actingForOthersFinished,
+  '0024_operator_screen': operatorScreen,
 };

@@ -42,6 +42,13 @@ export async function queueDepths(db: Kysely<Database>, now: Date): Promise<Queu
 /** `rejected` (the outside system said no), `gave-up` (out of tries), or `no-channel` (a plan found nowhere to send). */
 export type DeadLetterCause = 'rejected' | 'gave-up' | 'no-channel';
 
+/** The cause of a dead letter from its reason, as jobs/step.ts and plan-batch.ts write it (and the SQL below reads it). */
+export function deadLetterCause(reason: string): DeadLetterCause {
+  if (reason.startsWith('rejected:')) return 'rejected';
+  if (reason.startsWith('gave up')) return 'gave-up';
+  return 'no-channel';
+}
+
 export interface DeadLetterCount {
   step: string;
   cause: DeadLetterCause;

@@ -17,7 +17,7 @@ export type Principal =
       language?: Language | null;
     }
   | RepresentativePrincipal
-  | { kind: 'staff'; staffId: string; name: string; hprNumber: string | null }
+  | { kind: 'staff'; staffId: string; name: string; hprNumber: string | null; /** May open the operator's screen (OperatorScope). */ operator: boolean }
   | { kind: 'sender'; clientId: string; organizationNumber: string };
 
 /**

@@ -12,11 +12,12 @@ import type { PrincipalOf } from './principal.ts';
 import { CitizenScope, type CitizenFacingPrincipal } from './citizen-scope.ts';
 import { StaffScope } from './staff-scope.ts';
 import { SenderScope } from './sender-scope.ts';
+import { OperatorScope } from './operator-scope.ts';
 import { Representations } from '../representation/representations.ts';
 import { systemClock, type Clock } from '@innboks/core';
 import { WriteWatch } from '../replica/write-watch.ts';
 
-export type Scope = CitizenScope | StaffScope | SenderScope;
+export type Scope = CitizenScope | StaffScope | SenderScope | OperatorScope;
 
 export class Scopes {
   private readonly delivery: DeliveryStore;
@@ -48,6 +49,11 @@ export class Scopes {
 
   staff(principal: PrincipalOf<'staff'>): StaffScope {
     return new StaffScope(this.db, principal, this.accessLogKey);
+  }
+
+  /** Undefined unless the staff member is an operator: the operator's screen is theirs alone. */
+  operator(principal: PrincipalOf<'staff'>): OperatorScope | undefined {
+    return principal.operator ? new OperatorScope(this.db, this.delivery, principal, () => this.clock.now()) : undefined;
   }
 
   /** Undefined when the token's organisation is not registered as a sender. */

@@ -16,14 +16,14 @@ export class StaffSessionStore extends WebSessionStore<PrincipalOf<'staff'>> {
     const row = await this.db
       .selectFrom('staff_session')
       .innerJoin('staff_member', 'staff_member.id', 'staff_session.staff_id')
-      .select(['staff_session.staff_id', 'staff_session.last_seen_at', 'staff_session.expires_at', 'staff_member.name', 'staff_member.hpr_number'])
+      .select(['staff_session.staff_id', 'staff_session.last_seen_at', 'staff_session.expires_at', 'staff_member.name', 'staff_member.hpr_number', 'staff_member.operator'])
       .where('staff_session.id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
     return {
       lastSeenAt: row.last_seen_at,
       expiresAt: row.expires_at,
-      principal: { kind: 'staff', staffId: row.staff_id, name: row.name, hprNumber: row.hpr_number },
+      principal: { kind: 'staff', staffId: row.staff_id, name: row.name, hprNumber: row.hpr_number, operator: row.operator },
     };
   }
 

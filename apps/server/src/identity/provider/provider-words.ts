@@ -13,6 +13,8 @@ export interface ProviderWords {
     persons: string;
     worksIn: (services: string) => string;
     noService: string;
+    /** Before the rest: the person runs the service (the operator's screen). */
+    operator: string;
     hprNumber: (hprNumber: string) => string;
     noSuchStaff: string;
   };
@@ -32,6 +34,7 @@ export const providerWords: Readonly<Record<Language, ProviderWords>> = {
       persons: 'Testansatte',
       worksIn: (services) => `Arbeider i ${services}`,
       noService: 'Ikke medlem av noen tjeneste',
+      operator: 'Driftsoperatør',
       hprNumber: (hprNumber) => `HPR-nummer ${hprNumber}`,
       noSuchStaff: 'Fant ingen testansatt med dette fødselsnummeret. Velg en av de ansatte under.',
     },
@@ -49,6 +52,7 @@ export const providerWords: Readonly<Record<Language, ProviderWords>> = {
       persons: 'Testtilsette',
       worksIn: (services) => `Arbeider i ${services}`,
       noService: 'Ikkje medlem av nokon teneste',
+      operator: 'Driftsoperatør',
       hprNumber: (hprNumber) => `HPR-nummer ${hprNumber}`,
       noSuchStaff: 'Fann ingen testtilsett med dette fødselsnummeret. Vel ein av dei tilsette nedanfor.',
     },
@@ -66,6 +70,7 @@ export const providerWords: Readonly<Record<Language, ProviderWords>> = {
       persons: 'Geahččalanbargit',
       worksIn: (services) => `Bargá: ${services}`,
       noService: 'Ii leat makkárge bálvalusa miellahttu',
+      operator: 'Doaibmaoperatevra',
       hprNumber: (hprNumber) => `HPR-nummir ${hprNumber}`,
       noSuchStaff: 'Ii gávdnon geahččalanbargi dáinna riegádannummiriin. Vállje ovtta bargiin vuolábealde.',
     },
@@ -83,6 +88,7 @@ export const providerWords: Readonly<Record<Language, ProviderWords>> = {
       persons: 'Test staff',
       worksIn: (services) => `Works in ${services}`,
       noService: 'Not a member of any service',
+      operator: 'Operator',
       hprNumber: (hprNumber) => `HPR number ${hprNumber}`,
       noSuchStaff: 'No test staff member has this national identity number. Choose one of the staff below.',
     },

@@ -34,6 +34,8 @@ export interface DemoStaffPerson {
   name: string;
   hprNumber: string | null;
   services: string[];
+  /** Runs the service (the operator's screen). */
+  operator?: boolean;
 }
 
 export interface StaffLoginPageModel {
@@ -56,7 +58,7 @@ export function renderStaffLoginPage(model: StaffLoginPageModel, language: Langu
     people: model.staff.map((member) => ({
       nationalId: member.nationalId,
       name: member.name,
-      detail: `${member.services.length ? words.worksIn(member.services.join(', ')) : words.noService}${member.hprNumber ? ` – ${words.hprNumber(member.hprNumber)}` : ''}`,
+      detail: `${member.operator ? `${words.operator} – ` : ''}${member.services.length ? words.worksIn(member.services.join(', ')) : words.noService}${member.hprNumber ? ` – ${words.hprNumber(member.hprNumber)}` : ''}`,
     })),
     form: model,
     words: testLoginWords[language],

@@ -41,6 +41,6 @@ export function staffAudience({ client, store, lifetimes }: AudienceSettings<Sta
       }
       return { subjectId: staffId };
     },
-    sessionBody: (staff) => ({ staff: { name: staff.name, hprNumber: staff.hprNumber } }),
+    sessionBody: (staff) => ({ staff: { name: staff.name, hprNumber: staff.hprNumber, operator: staff.operator } }),
   };
 }

@@ -16,7 +16,7 @@ export function RootLayout() {
   const session = useSession();
   const staff = session.data?.staff;
   return (
-    <PageShell skipLinkLabel={m.skipToContent} header={<Header staffName={staff?.name} logout={staff ? <LogoutButton /> : undefined} />} footer={<Footer />} mainClassName={styles.column}>
+    <PageShell skipLinkLabel={m.skipToContent} header={<Header staffName={staff?.name} logout={staff ? <LogoutButton /> : undefined} operator={staff?.operator} />} footer={<Footer />} mainClassName={styles.column}>
       {session.isPending && <PageLoader />}
       {session.isError && <ErrorNotice message={m.genericError} onRetry={() => void session.refetch()} />}
       {session.data === null && <StartPage />}

@@ -17,6 +17,8 @@ export interface StaffRecord {
   nationalId: string;
   hprNumber: string | null;
   name: string;
+  /** Runs the service: the operator's screen (default false). */
+  operator?: boolean;
 }
 
 export interface StaffListing {
@@ -25,6 +27,7 @@ export interface StaffListing {
   hprNumber: string | null;
   name: string;
   services: string[];
+  operator: boolean;
 }
 
 export class MunicipalDirectory {
@@ -66,8 +69,8 @@ export class MunicipalDirectory {
   async saveStaff(staff: StaffRecord): Promise<string> {
     const row = await this.db
       .insertInto('staff_member')
-      .values({ national_id: staff.nationalId, hpr_number: staff.hprNumber, name: staff.name })
-      .onConflict((conflict) => conflict.column('national_id').doUpdateSet({ hpr_number: staff.hprNumber, name: staff.name }))
+      .values({ national_id: staff.nationalId, hpr_number: staff.hprNumber, name: staff.name, operator: staff.operator ?? false })
+      .onConflict((conflict) => conflict.column('national_id').doUpdateSet({ hpr_number: staff.hprNumber, name: staff.name, operator: staff.operator ?? false }))
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
@@ -113,6 +116,7 @@ export class MunicipalDirectory {
       nationalId: member.national_id,
       hprNumber: member.hpr_number,
       name: member.name,
+      operator: member.operator,
       services: memberships
         .filter((membership) => membership.staff_id === member.id)
         .map((membership) => (membership.municipality ? `${membership.name} (${membership.municipality})` : membership.name)),

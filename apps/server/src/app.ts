@@ -153,12 +153,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
       senderAudience: config.senderToken.audience,
       orgClaim: config.senderToken.orgClaim,
-      listDemoPersons: async () => {
+      listDemoPersons: async (language) => {
         const citizens = await directory.listCitizens();
         return citizens.map((citizen) => ({
           nationalId: citizen.national_id,
           name: citizen.name,
-          description: demoCitizens.find((demo) => demo.nationalId === citizen.national_id)?.description,
+          description: demoCitizens.find((demo) => demo.nationalId === citizen.national_id)?.description[language],
         }));
       },
       findPerson: async (nationalId) => {

@@ -3,7 +3,7 @@
  * person's number), one sender of each kind and region, and municipal staff.
  * Contact facts here feed the register stand-ins.
  */
-import { organizationNumberFrom, syntheticNationalId, type SenderKind } from '@innboks/core';
+import { organizationNumberFrom, syntheticNationalId, type Language, type SenderKind } from '@innboks/core';
 
 export interface DemoCitizen {
   nationalId: string;
@@ -13,7 +13,8 @@ export interface DemoCitizen {
   municipality: string;
   services: string[];
   /** Why this person is in the demo, shown on the test login page. */
-  description: string;
+  /** A hint for the test login page, in each language. */
+  description: Record<Language, string>;
   contact: { mobile?: string; email?: string; notice?: 'sms' | 'email'; digitalMailbox?: { provider: 'digipost' | 'eboks'; address: string } };
   /** Null where the register gives none (a confidential address). */
   postalAddress: { street: string; postalCode: string; city: string } | null;
@@ -56,7 +57,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: true,
     municipality: 'Oslo',
     services: [],
-    description: 'Helsenorge-bruker, varsel på SMS',
+    description: { nb: 'Helsenorge-bruker, varsel på SMS', nn: 'Helsenorge-brukar, varsel på SMS', se: 'Helsenorge-geavaheaddji, dieđihus SMS:in', en: 'Helsenorge user, notices by SMS' },
     contact: { mobile: '+4799000001', notice: 'sms' },
     postalAddress: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' },
   }),
@@ -65,7 +66,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: true,
     municipality: 'Bergen',
     services: [],
-    description: 'Helsenorge-bruker, varsel på e-post',
+    description: { nb: 'Helsenorge-bruker, varsel på e-post', nn: 'Helsenorge-brukar, varsel på e-post', se: 'Helsenorge-geavaheaddji, dieđihus e-poasttain', en: 'Helsenorge user, notices by e-mail' },
     contact: { email: 'ola.hansen@example.test', notice: 'email' },
     postalAddress: { street: 'Bryggen 5', postalCode: '5003', city: 'Bergen' },
   }),
@@ -74,7 +75,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: false,
     municipality: 'Trondheim',
     services: [],
-    description: 'Ingen Helsenorge-bruker, har digital postkasse',
+    description: { nb: 'Ingen Helsenorge-bruker, har digital postkasse', nn: 'Ingen Helsenorge-brukar, har digital postkasse', se: 'Ii Helsenorge-geavaheaddji, lea digitála poastaboksa', en: 'Not a Helsenorge user, has a digital mailbox' },
     contact: { mobile: '+4799000003', digitalMailbox: { provider: 'digipost', address: 'per.digitalsen#1234' } },
     postalAddress: { street: 'Munkegata 10', postalCode: '7011', city: 'Trondheim' },
   }),
@@ -83,7 +84,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: false,
     municipality: 'Tromsø',
     services: [],
-    description: 'Verken Helsenorge-bruker eller digital postkasse: brev på papir',
+    description: { nb: 'Verken Helsenorge-bruker eller digital postkasse: brev på papir', nn: 'Verken Helsenorge-brukar eller digital postkasse: brev på papir', se: 'Ii Helsenorge-geavaheaddji iige digitála poastaboksa: reive báberis', en: 'Neither a Helsenorge user nor a digital mailbox: letters on paper' },
     contact: {},
     postalAddress: { street: 'Sjøgata 3', postalCode: '9008', city: 'Tromsø' },
   }),
@@ -92,7 +93,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: false,
     municipality: 'Oslo',
     services: [],
-    description: 'Barn under 12 år',
+    description: { nb: 'Barn under 12 år', nn: 'Barn under 12 år', se: 'Mánná vuollel 12 jagi', en: 'Child under 12' },
     contact: {},
     postalAddress: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' },
   }),
@@ -101,7 +102,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: true,
     municipality: 'Oslo',
     services: [],
-    description: 'Ungdom 12–16 år (begrenset tilgang)',
+    description: { nb: 'Ungdom 12–16 år (begrenset tilgang)', nn: 'Ungdom 12–16 år (avgrensa tilgang)', se: 'Nuorra 12–16 jagi (ráddjejuvvon beassan)', en: 'Young person 12–16 (limited access)' },
     contact: { mobile: '+4799000006', notice: 'sms' },
     postalAddress: { street: 'Storgata 1', postalCode: '0155', city: 'Oslo' },
   }),
@@ -110,7 +111,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: true,
     municipality: pilotMunicipality,
     services: ['Hjemmesykepleie', 'Fysioterapi'],
-    description: 'Bor i kommune med utprøving; mottar hjemmesykepleie (digital kontakt) og fysioterapi (uten)',
+    description: { nb: 'Bor i kommune med utprøving; mottar hjemmesykepleie (digital kontakt) og fysioterapi (uten)', nn: 'Bur i kommune med utprøving; får heimesjukepleie (digital kontakt) og fysioterapi (utan)', se: 'Orru gielddas mas geahččaluvvo; oažžu ruovttubuohccidivššu (digitála oktavuohta) ja fysioterapiija (haga)', en: 'Lives in a trial municipality; receives home nursing (digital contact) and physiotherapy (without)' },
     contact: { mobile: '+4799000007', notice: 'sms' },
     postalAddress: { street: 'Bragernes torg 2', postalCode: '3017', city: 'Drammen' },
   }),
@@ -119,7 +120,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: true,
     municipality: 'Bodø',
     services: ['Hjemmesykepleie'],
-    description: 'Bor i kommune uten utprøving',
+    description: { nb: 'Bor i kommune uten utprøving', nn: 'Bur i kommune utan utprøving', se: 'Orru gielddas mas ii geahččaluvvo', en: 'Lives in a municipality outside the trial' },
     contact: { email: 'siri.utenfor@example.test', notice: 'email' },
     postalAddress: { street: 'Storgata 20', postalCode: '8006', city: 'Bodø' },
   }),
@@ -128,7 +129,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: true,
     municipality: pilotMunicipality,
     services: ['Hjemmesykepleie'],
-    description: 'Bor i kommune med utprøving; mottar hjemmesykepleie (digital kontakt)',
+    description: { nb: 'Bor i kommune med utprøving; mottar hjemmesykepleie (digital kontakt)', nn: 'Bur i kommune med utprøving; får heimesjukepleie (digital kontakt)', se: 'Orru gielddas mas geahččaluvvo; oažžu ruovttubuohccidivššu (digitála oktavuohta)', en: 'Lives in a trial municipality; receives home nursing (digital contact)' },
     contact: { email: 'marit.naboen@example.test', mobile: '+4799000009', notice: 'email' },
     postalAddress: { street: 'Konnerudgata 10', postalCode: '3045', city: 'Drammen' },
   }),
@@ -137,7 +138,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: true,
     municipality: 'Oslo',
     services: [],
-    description: 'Forelder til Nora Lunde, som hun ikke kan velge: Nora har fortrolig adresse (Bytt person forteller ikke hvorfor)',
+    description: { nb: 'Forelder til Nora Lunde, som hun ikke kan velge: Nora har fortrolig adresse (Bytt person forteller ikke hvorfor)', nn: 'Forelder til Nora Lunde, som ho ikkje kan velje: Nora har fortruleg adresse (Byt person fortel ikkje kvifor)', se: 'Nora Lunde váhnen, gean son ii sáhte válljet: Noras lea suddjejuvvon čujuhus (Molsso olbmo ii muital manin)', en: 'Parent of Nora Lunde, whom she cannot choose: Nora has a confidential address (Switch person does not say why)' },
     contact: { mobile: '+4799000010', notice: 'sms' },
     postalAddress: { street: 'Sognsveien 20', postalCode: '0855', city: 'Oslo' },
   }),
@@ -146,7 +147,7 @@ export const demoCitizens: DemoCitizen[] = [
     portalUser: false,
     municipality: 'Oslo',
     services: [],
-    description: 'Barn under 12 med fortrolig adresse: ingen kan handle på vegne av henne',
+    description: { nb: 'Barn under 12 med fortrolig adresse: ingen kan handle på vegne av henne', nn: 'Barn under 12 med fortruleg adresse: ingen kan handle på vegner av henne', se: 'Mánná vuollel 12 jagi suddjejuvvon čujuhusain: ii oktage sáhte doaibmat su ovddas', en: 'Child under 12 with a confidential address: nobody can act on her behalf' },
     contact: {},
     // A confidential address is not given out: the register's stand-in has none.
     postalAddress: null,

@@ -63,7 +63,7 @@ export async function seedDemoData({ db, dataDir, baseUrl, clock }: SeedOptions)
       municipality: person.municipality,
       services: person.services,
       birthDate: person.birthDate,
-      description: person.description,
+      description: person.description.nb,
       represents: demoRepresentations
         .filter((entry) => entry.representative === person.name)
         .map((entry) => ({ nationalId: demoCitizen(entry.person).nationalId, relation: entry.relation })),

@@ -40,7 +40,8 @@ export interface EmbeddedIdentityProviderOptions {
   senderAudience: string;
   /** Claim holding the sender's organisation number, e.g. 'org_number'. */
   orgClaim: string;
-  listDemoPersons: () => Promise<DemoPerson[]>;
+  /** The demo people for the test login page, their hints in the page's language. */
+  listDemoPersons: (language: Language) => Promise<DemoPerson[]>;
   findPerson: (nationalId: string) => Promise<{ nationalId: string; name: string } | undefined>;
   /** The staff workspace's client (HelseID-shaped login for municipal staff). */
   staffClient?: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
@@ -360,7 +361,7 @@ async function registerInteractionRoutes(scope: FastifyInstance, provider: Provi
     return renderLoginPage({
       action: `${interactionPath}/${interaction.uid}/login`,
       abortUrl: `${interactionPath}/${interaction.uid}/abort`,
-      persons: await options.listDemoPersons(),
+      persons: await options.listDemoPersons(language),
       ...extra,
     }, language);
   }

@@ -3,10 +3,11 @@
  * local RabbitMQ — decrypt, verify, read, store the letter, sign and encrypt the
  * AppRec and send it — beside its ceiling measured in the same run: the same messages
  * only decrypted and verified. The consumer runs in this process with its CMS worker
- * threads, as the server's door does (INNBOKS_DIALOG_CMS_THREADS passes through); the sender's messages are sealed before the clock starts and
- * offered at a fixed rate; latency is from a message's send to its AppRec reaching the
- * sender's queue (matched by the AppRec's message-id, which follows from the MsgId, so
- * the sender does not need to decrypt to measure).
+ * threads, as the server's door does (INNBOKS_DIALOG_CMS_THREADS passes through). The
+ * sender's messages are sealed before the clock starts, and offered at a fixed rate
+ * after a warm-up that is not counted; latency is from a message's send to its AppRec
+ * reaching the sender's queue (matched by the AppRec's message-id, which follows from
+ * the MsgId, so the sender does not need to decrypt to measure).
  */
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
@@ -25,6 +26,12 @@ import { cpuSecondsBetween, namedProcessesCpu, namedProcessesCpuSeconds } from '
 
 const messageCount = 1_500;
 const offeredPerSecond = 350;
+/**
+ * Sent through the door before the clock starts and not counted: a server has been
+ * running for longer than this benchmark, and a cold one spends its first seconds
+ * compiling, on the consumer's thread and on each CMS worker thread alike.
+ */
+const warmUpCount = 400;
 
 export const dialogmeldingIntake: Benchmark = {
   name: 'dialogmelding',
@@ -43,7 +50,7 @@ export const dialogmeldingIntake: Benchmark = {
 
     // Sealed before any clock runs: the sender's work is not Innboks's.
     const sealed: { msgId: string; body: Uint8Array }[] = [];
-    for (let index = 0; index < messageCount; index++) {
+    for (let index = 0; index < warmUpCount + messageCount; index++) {
       const message = sampleDialogMessage({
         sender: { name: hospital.name, herId: senderHerId, organisationNumber: hospital.organizationNumber, department: { name: 'Poliklinikken', herId: undefined } },
         receiver: { name: 'Helsenorge Innboks', herId: innboksHerId },
@@ -51,6 +58,7 @@ export const dialogmeldingIntake: Benchmark = {
       });
       sealed.push({ msgId: message.msgId, body: await signThenEncrypt(new TextEncoder().encode(writeDialogMessage(message)), senderKeys, innboksKeys.certificatePem) });
     }
+    const warmUp = sealed.splice(0, warmUpCount);
 
     // Ceiling: the same messages only decrypted, verified (and read), one after another.
     const ceilingStart = performance.now();
@@ -67,9 +75,16 @@ export const dialogmeldingIntake: Benchmark = {
     const byReceiptId = new Map(sealed.map((message) => [appRecIdFor(senderHerId, message.msgId), message.msgId]));
     const latencies = new Latencies();
     let lastReceipt = 0;
+    const warmUpReceipts = new Set(warmUp.map((message) => appRecIdFor(senderHerId, message.msgId)));
+    let warmedUp: () => void = () => {};
+    const allWarmUpReceipts = new Promise<void>((resolve) => (warmedUp = resolve));
     const allReceipts = new Promise<void>((resolve) => {
       senderLink.consume(`${senderHerId}_async`, (message, settlement) => {
         settlement.accept();
+        if (warmUpReceipts.delete(message.messageId)) {
+          if (!warmUpReceipts.size) warmedUp();
+          return;
+        }
         const msgId = byReceiptId.get(message.messageId);
         const sent = msgId ? sentAt.get(msgId) : undefined;
         if (sent === undefined) return;
@@ -80,17 +95,15 @@ export const dialogmeldingIntake: Benchmark = {
       }, 200);
     });
     try {
+      await offer(senderLink, warmUp, { innboksHerId, senderHerId });
+      await Promise.race([allWarmUpReceipts, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+      const profiler = await startProfile();
       const before = await machineCpu();
       const firstSend = performance.now();
-      for (const [index, message] of sealed.entries()) {
-        const due = firstSend + (index * 1000) / offeredPerSecond;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        sentAt.set(message.msgId, performance.now());
-        void senderLink.send(`${innboksHerId}_async`, { body: message.body, messageId: message.msgId, subject: 'DIALOG_NOTAT', properties: { fromHerId: senderHerId, toHerId: innboksHerId } });
-      }
+      await offer(senderLink, sealed, { innboksHerId, senderHerId }, (message) => sentAt.set(message.msgId, performance.now()));
       await Promise.race([allReceipts, new Promise((resolve) => setTimeout(resolve, 120_000))]);
       const after = await machineCpu();
+      await profiler?.stop();
       const answered = Math.max(latencies.count, 1);
       const perMessage = (key: 'bench' | 'postgres' | 'rabbitmq') => round((after[key] - before[key]) / answered, 2);
       // PostgreSQL is shared with other work on the host: its share here is the backends serving this database.
@@ -99,7 +112,7 @@ export const dialogmeldingIntake: Benchmark = {
       const perSecond = latencies.count / ((lastReceipt - firstSend) / 1000);
       const p95 = latencies.percentile(95);
       const figures: Figure[] = [
-        { benchmark: 'dialogmelding', figure: 'msgs/s', ours: round(perSecond, 0), ceiling: round(ceilingPerSecond, 0), ratio: round(perSecond / ceilingPerSecond, 2), goal: '≥ 300', met: perSecond >= 300, note: `${latencies.count} of ${messageCount} answered, offered at ${offeredPerSecond}/s` },
+        { benchmark: 'dialogmelding', figure: 'msgs/s', ours: round(perSecond, 0), ceiling: round(ceilingPerSecond, 0), ratio: round(perSecond / ceilingPerSecond, 2), goal: '≥ 300', met: perSecond >= 300, note: `${latencies.count} of ${messageCount} answered, offered at ${offeredPerSecond}/s after ${warmUpCount} not counted` },
         {
           benchmark: 'dialogmelding',
           figure: 'CPU ms a message: consumer + sender · PostgreSQL (this database; all) · RabbitMQ',
@@ -118,6 +131,36 @@ export const dialogmeldingIntake: Benchmark = {
     }
   },
 };
+
+/** Sends the messages at the offered rate, without waiting for the broker between them. */
+async function offer(link: AmqpLink, messages: { msgId: string; body: Uint8Array }[], parties: { innboksHerId: string; senderHerId: string }, onSend?: (message: { msgId: string }) => void): Promise<void> {
+  const start = performance.now();
+  for (const [index, message] of messages.entries()) {
+    const wait = start + (index * 1000) / offeredPerSecond - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    onSend?.(message);
+    void link.send(`${parties.innboksHerId}_async`, { body: message.body, messageId: message.msgId, subject: 'DIALOG_NOTAT', properties: { fromHerId: parties.senderHerId, toHerId: parties.innboksHerId } });
+  }
+}
+
+/** With INNBOKS_BENCH_CPU_PROFILE=<file>, the consumer's thread is profiled over the timed run (open it in Chrome's DevTools). */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const file = process.env.INNBOKS_BENCH_CPU_PROFILE;
+  if (!file) return undefined;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
 
 function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;

@@ -83,10 +83,14 @@ export async function claimJobs(db: Kysely<Database>, workerId: string, limit: n
 /** The claim as one statement, for `claimJobs` and its SQL snapshot (__snapshots__/claim-jobs.sql). */
 export function claimStatement(workerId: string, limit: number, leaseMs: number, now: Date): RawBuilder<JobRow> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
+  // The clock has milliseconds, PostgreSQL's now() (a job enqueued without runAt) has
+  // microseconds: a job stamped 10:00:00.000400 is due for a worker whose clock says
+  // 10:00:00.000, so the bound is the end of the clock's millisecond.
+  const dueBefore = new Date(now.getTime() + 1);
   return sql<JobRow>`
     with due as (
       select citizen_id, id, run_at from job
-      where state = 'queued' and run_at <= ${now}
+      where state = 'queued' and run_at < ${dueBefore}
       order by run_at
       limit ${limit}
       for update skip locked

@@ -1,6 +1,6 @@
 with due as (
   select citizen_id, id, run_at from job
-  where state = 'queued' and run_at <= $1
+  where state = 'queued' and run_at < $1
   order by run_at
   limit $2
   for update skip locked
@@ -16,7 +16,7 @@ update job set state = 'running', locked_by = $5, locked_until = $6, attempts = 
 where (citizen_id, id) in (select citizen_id, id from (select * from due union all select * from lease_ran_out) as taken order by run_at limit $7)
 returning *
 
--- $1 = 2026-12-05T08:00:00.000Z
+-- $1 = 2026-12-05T08:00:00.001Z
 -- $2 = 100
 -- $3 = 2026-12-05T08:00:00.000Z
 -- $4 = 100

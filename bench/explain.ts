@@ -78,9 +78,11 @@ const messageId = randomUUID();
 const nationalId = summary.heavyCitizens[0]!.nationalId;
 await explain(
   'Saving a new letter (one statement; rolled back)',
-  `with found as (select id from citizen where national_id = $1),
-   made as (insert into citizen (national_id, name) select $1, '' where not exists (select 1 from found) on conflict (national_id) do nothing returning id),
-   c as (select id from found union all select id from made),
+  `with found as (select citizen_id from citizen_by_national_id where national_id = $1),
+   claimed as (insert into citizen_by_national_id (national_id, citizen_id) select $1, gen_random_uuid() where not exists (select 1 from found)
+               on conflict (national_id) do update set national_id = excluded.national_id returning citizen_id),
+   made as (insert into citizen (id, national_id, name) select citizen_id, $1, '' from claimed on conflict (id) do nothing),
+   c as (select citizen_id as id from found union all select citizen_id from claimed),
    m as (insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body, priority, important, identifier_system, identifier_value, in_response_to, sent_at, updated_at)
          select $2::uuid, c.id, $2::uuid, $3::uuid, 'to-citizen', 'letter', 'Innkalling', 'Ortopedisk poliklinikk', '["Du har fått time."]'::jsonb, 'Du har fått time.', 'routine', false, 'urn:explain', $2::text, null, now(), now() from c returning id, citizen_id, search),
    t as (insert into thread (id, citizen_id, organization_id, category, subject, sender_name, important, has_attachments, last_activity_at, search)

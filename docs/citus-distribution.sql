@@ -50,6 +50,9 @@ select create_distributed_table('idempotency_record', 'client_id', colocate_with
 -- A sender's identifiers, unique per organisation and kind across citizens: written in
 -- the transaction of the item it names, a second shard beside the citizen's.
 select create_distributed_table('sender_identifier', 'organization_id', colocate_with => 'none');
+-- Which citizen a national id names, unique across citizens: claimed by every writer that
+-- makes a citizen before the citizen's row, read by the logins and the letter insert.
+select create_distributed_table('citizen_by_national_id', 'national_id', colocate_with => 'none');
 
 -- Small, read everywhere, joined locally on every node.
 select create_reference_table('municipality');

@@ -88,7 +88,11 @@ export const embedded: Benchmark = {
       const pglite = await PGlite.create({ dataDir: rawDir, relaxedDurability: false, startParams: durableStartParams(), extensions: { btree_gin } });
       const organization = await pglite.query<{ id: string }>(`insert into organization (org_number, name, kind) values ('999999999', 'Rå', 'hospital') returning id`);
       const organizationId = organization.rows[0]!.id;
-      const citizenRow = await pglite.query<{ id: string }>(`insert into citizen (national_id, name) values ($1, '') returning id`, [demoCitizens[0]!.nationalId]);
+      const citizenRow = await pglite.query<{ id: string }>(
+        `with claimed as (insert into citizen_by_national_id (national_id, citizen_id) values ($1, gen_random_uuid()) returning citizen_id)
+         insert into citizen (id, national_id, name) select citizen_id, $1, '' from claimed returning id`,
+        [demoCitizens[0]!.nationalId],
+      );
       const citizenId = citizenRow.rows[0]!.id;
       const threadId = randomUUID();
       await pglite.query(`insert into thread (id, citizen_id, organization_id, category, subject, sender_name, last_activity_at) values ($1, $2, $3, 'hospital', 'Rå', 'Rå', now())`, [

@@ -45,8 +45,8 @@ export const forms: Benchmark = {
           new Date(),
         );
         if (ordered.outcome !== 'created') throw new Error(`order ${index}: ${ordered.outcome}`);
-        const citizen = await db.selectFrom('citizen').select('id').where('national_id', '=', nationalId).executeTakeFirstOrThrow();
-        orders.push({ citizenId: citizen.id, taskId: ordered.task.id, nationalId });
+        const citizen = await db.selectFrom('citizen_by_national_id').select('citizen_id').where('national_id', '=', nationalId).executeTakeFirstOrThrow();
+        orders.push({ citizenId: citizen.citizen_id, taskId: ordered.task.id, nationalId });
       }
       const [oursOrders, rawOrders] = [orders.slice(0, rounds), orders.slice(rounds)];
 

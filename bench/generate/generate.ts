@@ -48,7 +48,7 @@ export interface DatasetSummary {
   generatedAt: string;
 }
 
-const bigTables = ['citizen', 'thread', 'message', 'sender_identifier'];
+const bigTables = ['citizen', 'citizen_by_national_id', 'thread', 'message', 'sender_identifier'];
 const day = 86_400_000;
 
 /** mulberry32: a small seeded PRNG, so a scale always makes the same data. */
@@ -340,6 +340,8 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
     options.log(`generating ${citizenCount.toLocaleString('en')} citizens, ~${messageTarget.toLocaleString('en')} messages (keys dropped for the load)`);
 
     const citizenCopy = await openCopy(pool, 'copy citizen (id, national_id, name, portal_user, municipality, birth_date, created_at) from stdin');
+    // Each citizen's national id in the directory (migration 0025), as the API claims it.
+    const nationalIdCopy = await openCopy(pool, 'copy citizen_by_national_id (national_id, citizen_id) from stdin');
     // Threads go to a staging table first: a thread's search words are those of its
     // messages, put together once all are loaded (see fillThreads), and the trigger
     // that does it one message at a time is off for the load.
@@ -362,7 +364,7 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
 
     const now = Date.now();
     const fiveYears = 5 * 365 * day;
-    const existing = await pool.query<{ national_id: string }>('select national_id from citizen');
+    const existing = await pool.query<{ national_id: string }>('select national_id from citizen_by_national_id');
     const ids = nationalIds(random, new Set(existing.rows.map((row) => row.national_id)));
     const heavyCitizens: HeavyCitizen[] = [];
     const sampleEvery = Math.max(1, Math.floor(citizenCount / 20_000));
@@ -381,6 +383,7 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
       await citizenCopy.writer.push(
         `${citizenId}\t${nationalId}\t${name}\t${random() < 0.7 ? 't' : 'f'}\t${municipalities[index % municipalities.length]}\t${birthDate}\t${created}\n`,
       );
+      await nationalIdCopy.writer.push(`${nationalId}\t${citizenId}\n`);
       const itemCount = counts[index]!;
       const heavy = index < heavyCount;
       let citizenThreads = 0;
@@ -441,7 +444,7 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
         options.log(`  ${index.toLocaleString('en')} citizens, ${messages.toLocaleString('en')} messages, ${((Date.now() - started) / 1000).toFixed(0)} s`);
       }
     }
-    for (const copy of [citizenCopy, threadCopy, ...messageCopies]) {
+    for (const copy of [citizenCopy, nationalIdCopy, threadCopy, ...messageCopies]) {
       await copy.writer.end();
       copy.release();
     }
@@ -457,7 +460,7 @@ export async function generateDataset(databaseUrl: string, options: GenerateOpti
     await restoreKeys(pool, defs);
     const keyed = Date.now();
     options.log(`keys and indexes in ${((keyed - loaded) / 1000).toFixed(0)} s; vacuum analyze`);
-    await pool.query('vacuum (analyze) citizen, thread, message, sender_identifier');
+    await pool.query('vacuum (analyze) citizen, citizen_by_national_id, thread, message, sender_identifier');
     const vacuumed = Date.now();
 
     const summary: DatasetSummary = {

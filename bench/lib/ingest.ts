@@ -78,7 +78,11 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
   const organizationId = organization.rows[0]!.id;
   const rawPool = new pg.Pool({ connectionString: context.databaseUrl, max: options.concurrency });
   const citizen = await rawPool.query<{ id: string }>(
-    `insert into citizen (national_id, name) values ($1, '') on conflict (national_id) do update set name = citizen.name returning id`,
+    `with claimed as (
+       insert into citizen_by_national_id (national_id, citizen_id) values ($1, gen_random_uuid())
+       on conflict (national_id) do update set national_id = excluded.national_id returning citizen_id),
+     made as (insert into citizen (id, national_id, name) select citizen_id, $1, '' from claimed on conflict (id) do nothing)
+     select citizen_id as id from claimed`,
     [nationalIds[0]],
   );
   const citizenId = citizen.rows[0]!.id;
@@ -128,8 +132,11 @@ export async function runIngest(context: BenchContext, options: IngestOptions): 
     const messageId = randomUUID();
     await rawPool.query({
       name: pdf ? 'raw-same-rows-pdf' : 'raw-same-rows',
-      text: `with c as (
-               insert into citizen (national_id, name) values ($1, '') on conflict (national_id) do update set national_id = excluded.national_id returning id),
+      text: `with claimed as (
+               insert into citizen_by_national_id (national_id, citizen_id) values ($1, gen_random_uuid())
+               on conflict (national_id) do update set national_id = excluded.national_id returning citizen_id),
+             made as (insert into citizen (id, national_id, name) select citizen_id, $1, '' from claimed on conflict (id) do nothing),
+             c as (select citizen_id as id from claimed),
              m as (
                insert into message (id, citizen_id, thread_id, organization_id, direction, kind, subject, sender_name, text_parts, body, identifier_system, identifier_value, sent_at, updated_at)
                select $2, c.id, $2, $3, 'to-citizen', 'appointment-letter', $4, $5, $6, $7, $8, $9, now(), now() from c returning id, citizen_id, search),

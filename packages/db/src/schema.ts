@@ -165,6 +165,12 @@ export interface SenderIdentifierTable {
   item_id: string;
 }
 
+/** Which citizen a national id names: the one key that keeps a national id to one citizen (migration 0025; repositories/citizens.ts). */
+export interface CitizenByNationalIdTable {
+  national_id: string;
+  citizen_id: string;
+}
+
 export interface CitizenSessionTable {
   id: string;
   citizen_id: string;
@@ -343,6 +349,7 @@ export interface Database {
   idempotency_record: IdempotencyRecordTable;
   job: JobTable;
   sender_identifier: SenderIdentifierTable;
+  citizen_by_national_id: CitizenByNationalIdTable;
   citizen_session: CitizenSessionTable;
   oidc_payload: OidcPayloadTable;
   citizen_login_state: CitizenLoginStateTable;

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { addOsloDays, type Clock, type IncomingQuestionnaire } from '@innboks/core';
-import { CitizenForms, openSenderRepository, SenderForms, type Database } from '@innboks/db';
+import { CitizenForms, Directory, openSenderRepository, SenderForms, type Database } from '@innboks/db';
 import { formReceiptHandler } from '../jobs/form-jobs.ts';
 import { demoCitizens, demoSenders } from './demo-data.ts';
 import { demoDeductibleCapAnswers, demoForms } from './demo-forms.ts';
@@ -50,7 +50,8 @@ export async function seedDemoForms(db: Kysely<Database>, clock: Clock): Promise
     new Date(now.getTime() - 80 * 3_600_000),
   );
 
-  const citizen = await db.selectFrom('citizen').select('id').where('national_id', '=', kari.nationalId).executeTakeFirstOrThrow();
+  const citizen = await new Directory(db).findCitizen(kari.nationalId);
+  if (!citizen) throw new Error(`the demo citizen ${kari.nationalId} is not seeded`);
   const submitted = await new CitizenForms(db, citizen.id, { nationalId: kari.nationalId, relation: null }).submit(
     { kind: 'catalogue', questionnaireId: published.get('deductibleCap')! },
     demoDeductibleCapAnswers,

@@ -127,7 +127,8 @@ export async function firstReadAt(executor: Executor, ref: LetterRef): Promise<{
 /**
  * The people a child's letter may notify (the parents the register names), as our
  * records know them: made on first mention (a parent who never logged in still has
- * notice settings of their own: none yet), with each one's notice choice. By national id.
+ * notice settings of their own: none yet), with each one's notice choice. By national id:
+ * each claimed in citizen_by_national_id first (repositories/citizens.ts), then written.
  */
 export async function noticeHolders(
   executor: Executor,
@@ -136,11 +137,18 @@ export async function noticeHolders(
   if (people.length === 0) return new Map();
   const rows = [...new Map(people.map((person) => [person.nationalId, { national_id: person.nationalId, name: person.name, birth_date: person.birthDate }])).values()];
   const { rows: found } = await sql<{ id: string; national_id: string; choice: NoticeChoice | null }>`
-    with upserted as (
-      insert into citizen as c (national_id, name, birth_date)
-      select national_id, name, birth_date::date from ${recordset(rows, 'p', 'national_id text, name text, birth_date text')}
-      order by national_id
-      on conflict (national_id) do update set name = case when c.name = '' then excluded.name else c.name end
+    with p as (select * from ${recordset(rows, 'p', 'national_id text, name text, birth_date text')}),
+    claimed as (
+      insert into citizen_by_national_id (national_id, citizen_id)
+      select national_id, gen_random_uuid() from p order by national_id
+      on conflict (national_id) do update set national_id = excluded.national_id
+      returning national_id, citizen_id
+    ),
+    upserted as (
+      insert into citizen as c (id, national_id, name, birth_date)
+      select claimed.citizen_id, p.national_id, p.name, p.birth_date::date from claimed join p using (national_id)
+      order by claimed.citizen_id
+      on conflict (id) do update set name = case when c.name = '' then excluded.name else c.name end
       returning c.id, c.national_id
     )
     select u.id, u.national_id, s.choice from upserted u left join notice_setting s on s.citizen_id = u.id`.execute(executor);

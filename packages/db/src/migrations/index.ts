@@ -23,6 +23,7 @@ import * as dialogOutgoing from './0021_dialog_outgoing.ts';
 import * as keysCarryTheCitizen from './0022_keys_carry_the_citizen.ts';
 import * as actingForOthersFinished from './0023_acting_for_others_finished.ts';
 import * as operatorScreen from './0024_operator_screen.ts';
+import * as citizenByNationalId from './0025_citizen_by_national_id.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022_keys_carry_the_citizen': keysCarryTheCitizen,
   '0023_acting_for_others_finished': actingForOthersFinished,
   '0024_operator_screen': operatorScreen,
+  '0025_citizen_by_national_id': citizenByNationalId,
 };

@@ -1,6 +1,7 @@
 /** Citizens, organisations and sender clients: the directory the rest looks things up in. */
 import { sql, type Kysely } from 'kysely';
 import type { Database, OrganizationKind } from '../schema.ts';
+import { citizenIdFor, claimNationalIdSql } from './citizens.ts';
 
 export interface CitizenRecord {
   nationalId: string;
@@ -20,27 +21,15 @@ export interface OrganizationRecord {
 export class Directory {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** The citizen the register describes: the national id claimed in the directory first, then the row written with the id it names. */
   async saveCitizen(citizen: CitizenRecord): Promise<string> {
-    const row = await this.db
-      .insertInto('citizen')
-      .values({
-        national_id: citizen.nationalId,
-        name: citizen.name,
-        portal_user: citizen.portalUser,
-        municipality: citizen.municipality,
-        birth_date: citizen.birthDate,
-      })
-      .onConflict((conflict) =>
-        conflict.column('national_id').doUpdateSet({
-          name: citizen.name,
-          portal_user: citizen.portalUser,
-          municipality: citizen.municipality,
-          birth_date: citizen.birthDate,
-        }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    const { rows } = await sql<{ id: string }>`
+      with ${claimNationalIdSql(citizen.nationalId)}
+      insert into citizen (id, national_id, name, portal_user, municipality, birth_date)
+      select citizen_id, ${citizen.nationalId}, ${citizen.name}, ${citizen.portalUser}, ${citizen.municipality}, ${citizen.birthDate}::date from claimed
+      on conflict (id) do update set name = excluded.name, portal_user = excluded.portal_user, municipality = excluded.municipality, birth_date = excluded.birth_date
+      returning id`.execute(this.db);
+    return rows[0]!.id;
   }
 
   async saveOrganization(organization: OrganizationRecord): Promise<string> {
@@ -76,7 +65,9 @@ export class Directory {
   }
 
   async findCitizen(nationalId: string) {
-    return this.db.selectFrom('citizen').selectAll().where('national_id', '=', nationalId).executeTakeFirst();
+    // The directory names the citizen, then the row is read by its id: one shard each on Citus.
+    const citizenId = await citizenIdFor(this.db, nationalId);
+    return citizenId === undefined ? undefined : this.db.selectFrom('citizen').selectAll().where('id', '=', citizenId).executeTakeFirst();
   }
 
   /** Citizens the test login page offers to pick from. */

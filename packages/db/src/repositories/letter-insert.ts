@@ -1,8 +1,9 @@
 /**
  * The common case of the sender API — a letter that starts a new conversation and
- * is about no appointment — saved in one SQL statement: the citizen (made on first
- * contact), the thread, the message, its attachments, the first delivery attempt and
- * event, and the delivery job, as data-modifying CTEs. One statement is atomic on its
+ * is about no appointment — saved in one SQL statement: the citizen (found by national
+ * id in citizen_by_national_id, made on first contact), the thread, the message, its
+ * attachments, the first delivery attempt and event, and the delivery job, as
+ * data-modifying CTEs. One statement is atomic on its
  * own, so this needs no BEGIN/COMMIT and costs one round trip instead of a dozen; the
  * letter the sender is answered with is built from what was written rather than read
  * back. Letters that answer another or are about an appointment take the
@@ -18,19 +19,18 @@ import { deliverLetterJob } from '../queue/job-kinds.ts';
 import { appendMessageSql, messageBody, type MessageToAppend, type NewThread } from './append-message.ts';
 import { attachmentsToStore, letterMessage, letterThread, type AttachmentToStore } from './letter-message.ts';
 
-/** The letter is stored and queued; `undefined` only when a first-contact citizen row was made by a concurrent request at the same moment (try again). */
+/** The letter is stored and queued (two first letters to one new citizen at the same moment find one citizen: see newThreadLetterSql). */
 export async function insertNewThreadLetter(
   db: Kysely<Database>,
   organization: OrganizationRow,
   letter: IncomingLetter,
   now: Date,
-): Promise<StoredLetter | undefined> {
+): Promise<StoredLetter> {
   const written = letterMessage(organization, letter, randomUUID(), now);
   const thread = letterThread(organization, letter);
   const attachments = attachmentsToStore(letter);
   const result = await newThreadLetterSql(letter.citizenNationalId, thread, written, attachments).execute(db);
-  const citizenId = result.rows[0]?.citizen_id;
-  if (!citizenId) return undefined;
+  const citizenId = result.rows[0]!.citizen_id;
 
   const messageId = written.id;
   const message: MessageRow = {
@@ -71,7 +71,7 @@ export async function insertNewThreadLetter(
   };
 }
 
-/** The one statement that saves the letter; it answers the citizen's id, or no row (see insertNewThreadLetter). */
+/** The one statement that saves the letter; it answers the citizen's id. */
 export function newThreadLetterSql(citizenNationalId: string, thread: NewThread, message: MessageToAppend, attachments: readonly AttachmentToStore[]) {
   const now = message.sentAt;
   const attachmentRows = attachments.length
@@ -86,16 +86,22 @@ export function newThreadLetterSql(citizenNationalId: string, thread: NewThread,
         )}) as v (id, position, title, content_type, size, sha256, data))`
     : sql``;
 
-  // A citizen row is looked up first and inserted only when missing: an upsert that
-  // updates would write a new row version of the citizen for every letter.
+  // The citizen is found in the directory by national id (its own shard on Citus) and
+  // claimed there only when missing, so a letter to a known citizen writes neither the
+  // directory nor the citizen row. A first letter claims the national id with a new id
+  // (`do update` answers the row also when a concurrent letter claimed it a moment
+  // ago, after that one commits) and makes the citizen row with the id claimed.
   return sql<{ citizen_id: string }>`${sql.raw(preparedStatement)}
-    with found as (select id from citizen where national_id = ${citizenNationalId}),
-    made as (
-      insert into citizen (national_id, name) select ${citizenNationalId}, ''
+    with found as (select citizen_id from citizen_by_national_id where national_id = ${citizenNationalId}),
+    claimed as (
+      insert into citizen_by_national_id (national_id, citizen_id) select ${citizenNationalId}, gen_random_uuid()
       where not exists (select 1 from found)
-      on conflict (national_id) do nothing
-      returning id),
-    c as (select id from found union all select id from made),
+      on conflict (national_id) do update set national_id = excluded.national_id
+      returning citizen_id),
+    made as (
+      insert into citizen (id, national_id, name) select citizen_id, ${citizenNationalId}, '' from claimed
+      on conflict (id) do nothing),
+    c as (select citizen_id as id from found union all select citizen_id from claimed),
     ${appendMessageSql({ starts: thread }, message)}
     ${attachmentRows},
     d as (

@@ -185,18 +185,13 @@ export class SenderRepository {
    * asking first: the question would cost every letter a round trip.
    */
   private async createNewThreadLetter(letter: IncomingLetter, now: Date): Promise<CreateOutcome> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const created = await insertNewThreadLetter(this.db, this.organization, letter, now);
-        if (created) return { outcome: 'created', letter: created };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const repeat = await this.repeatOf(letter);
-        if (repeat) return repeat;
-        throw error;
-      }
-      // A first letter to this citizen raced another one making the citizen row; it exists now.
-      if (attempt >= 2) throw new Error('the citizen row could not be made or found');
+    try {
+      return { outcome: 'created', letter: await insertNewThreadLetter(this.db, this.organization, letter, now) };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const repeat = await this.repeatOf(letter);
+      if (repeat) return repeat;
+      throw error;
     }
   }
 

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { parseNationalId } from '@innboks/core';
 import type { Database } from '../schema.ts';
 import { isUuid } from '../repositories/is-uuid.ts';
+import { claimNationalIdSql } from '../repositories/citizens.ts';
 import { representationLogOf, type RepresentationLogEntry } from './representation-log.ts';
 
 export interface Person {
@@ -80,8 +81,9 @@ export class Representations {
    */
   async personFor(nationalId: string, facts: { name: string; birthDate: string | null }): Promise<Person> {
     const { rows } = await sql<PersonRow>`
-      insert into citizen as c (national_id, name, birth_date) values (${nationalId}, ${facts.name}, ${facts.birthDate}::date)
-      on conflict (national_id) do update set
+      with ${claimNationalIdSql(nationalId)}
+      insert into citizen as c (id, national_id, name, birth_date) select citizen_id, ${nationalId}, ${facts.name}, ${facts.birthDate}::date from claimed
+      on conflict (id) do update set
         name = case when c.name = '' then excluded.name else c.name end,
         birth_date = coalesce(c.birth_date, excluded.birth_date)
       returning ${personColumns('c')}`.execute(this.db);

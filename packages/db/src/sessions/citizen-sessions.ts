@@ -10,6 +10,7 @@ import { preparedStatement } from '../database.ts';
 import type { Database } from '../schema.ts';
 import type { PrincipalOf } from '../scopes/principal.ts';
 import { WebSessionStore, type FoundSession } from './web-session-store.ts';
+import { claimNationalIdSql } from '../repositories/citizens.ts';
 
 export interface CitizenSessionRow {
   session_id: string;
@@ -92,8 +93,11 @@ export class CitizenSessionStore extends WebSessionStore<PrincipalOf<'citizen'>>
 
   /** The citizen a login names, made on first login (the name is kept from the first). */
   async subjectForLogin(nationalId: string, name: string): Promise<string> {
-    await this.db.insertInto('citizen').values({ national_id: nationalId, name }).onConflict((conflict) => conflict.column('national_id').doNothing()).execute();
-    const citizen = await this.db.selectFrom('citizen').select('id').where('national_id', '=', nationalId).executeTakeFirstOrThrow();
-    return citizen.id;
+    // The directory first (it answers a citizen a letter made, or a new id), then the row.
+    const { rows } = await sql<{ id: string }>`
+      with ${claimNationalIdSql(nationalId)},
+      made as (insert into citizen (id, national_id, name) select citizen_id, ${nationalId}, ${name} from claimed on conflict (id) do nothing)
+      select citizen_id as id from claimed`.execute(this.db);
+    return rows[0]!.id;
   }
 }

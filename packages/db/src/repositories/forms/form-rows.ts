@@ -56,7 +56,8 @@ export function selectResponses(db: Executor) {
     .selectFrom('form_response as r')
     .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
     .innerJoin('questionnaire as q', 'q.id', 'r.questionnaire_id')
-    .leftJoin('citizen as author', 'author.national_id', 'r.author_national_id')
+    .leftJoin('citizen_by_national_id as author_id', 'author_id.national_id', 'r.author_national_id')
+    .leftJoin('citizen as author', 'author.id', 'author_id.citizen_id')
     .select(['r.id', 'r.task_id', 'r.items', 'r.author_national_id', 'r.author_relation', 'author.name as author_name', 'r.authored_at', 'r.updated_at', 'c.national_id', 'q.url', 'q.version'])
     .where('r.status', '=', 'completed');
 }

@@ -18,7 +18,7 @@ import type { FormResponseForSender, FormTaskForSender, QuestionnaireForSender }
 import type { Database, OrganizationRow, QuestionnaireRow } from '../../schema.ts';
 import { enqueueJob } from '../../queue/job-queue.ts';
 import { expireFormTaskJob } from '../../queue/job-kinds.ts';
-import { upsertCitizen } from '../citizens.ts';
+import { citizenIdFor, upsertCitizen } from '../citizens.ts';
 import { isUuid } from '../is-uuid.ts';
 import { insertLetterRows } from '../letter-rows.ts';
 import { letterThread } from '../letter-message.ts';
@@ -87,12 +87,9 @@ export class SenderForms {
   /** Whether a letter from this organisation to the citizen is refused by their reservation against research. */
   async refusedByReservation(nationalId: string): Promise<boolean> {
     if (this.organization.kind !== 'research') return false;
-    const row = await this.db
-      .selectFrom('research_reservation as r')
-      .innerJoin('citizen as c', 'c.id', 'r.citizen_id')
-      .select('r.citizen_id')
-      .where('c.national_id', '=', nationalId)
-      .executeTakeFirst();
+    // The directory names the citizen, then the reservation is read on the citizen's shard.
+    const citizenId = await citizenIdFor(this.db, nationalId);
+    const row = citizenId === undefined ? undefined : await this.db.selectFrom('research_reservation').select('citizen_id').where('citizen_id', '=', citizenId).executeTakeFirst();
     return isRefusedByReservation(this.organization.kind as SenderKind, row !== undefined);
   }
 

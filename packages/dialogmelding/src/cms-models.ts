@@ -16,7 +16,7 @@
  *   over — the field is read as a tagged type and its bytes taken with asn1.js's
  *   `track` option (decodeKeeping).
  * - asn1.js does not tell a primitive OCTET STRING from a BER constructed one, so
- *   content fields are read as raw TLVs and cms-open-fast.ts picks the model by tag.
+ *   content fields are read as raw TLVs and octetsOf picks the model by their tag.
  */
 import asn1, { type BigNumber, type Model } from 'asn1.js';
 
@@ -129,9 +129,19 @@ export const OctetString: Model<Buffer> = asn1.define('OctetString', function ()
   this.octstr();
 });
 
-/** An OCTET STRING written in BER chunks (constructed, tag 0x24): its pieces, in order. */
-export const ChunkedOctetString: Model<Buffer[]> = asn1.define('ChunkedOctetString', function () {
-  this.implicit(4).seqof(OctetString);
+/**
+ * One piece of an OCTET STRING written in BER chunks, or the end-of-contents (two zero
+ * octets, tag 0) that closes the chunks when the sender wrote no length — asn1.js
+ * lists do not stop at it by themselves.
+ */
+type Chunk = { type: 'piece'; value: Buffer } | { type: 'end'; value: null };
+const Chunk: Model<Chunk> = asn1.define('Chunk', function () {
+  this.choice({ piece: this.octstr(), end: this.implicit(0).null_() });
+});
+
+/** An OCTET STRING written in BER chunks (constructed, tag 0x24). */
+const ChunkedOctetString: Model<Chunk[]> = asn1.define('ChunkedOctetString', function () {
+  this.implicit(4).seqof(Chunk);
 });
 
 /** EncryptedContentInfo's encryptedContent, [0] IMPLICIT OCTET STRING, in one piece (DER). */
@@ -140,9 +150,17 @@ export const ImplicitOctetString: Model<Buffer> = asn1.define('ImplicitOctetStri
 });
 
 /** The same field in BER chunks ([0] constructed). */
-export const ImplicitChunkedOctetString: Model<Buffer[]> = asn1.define('ImplicitChunkedOctetString', function () {
-  this.implicit(0).seqof(OctetString);
+const ImplicitChunkedOctetString: Model<Chunk[]> = asn1.define('ImplicitChunkedOctetString', function () {
+  this.implicit(0).seqof(Chunk);
 });
+
+/** The bytes of an OCTET STRING read as a TLV: primitive (tag 0x04, or 0x80 as [0] IMPLICIT) in one piece, constructed in BER chunks. */
+export function octetsOf(tlv: Buffer): Buffer {
+  if (tlv[0] === 0x04) return OctetString.decode(tlv, 'der');
+  if (tlv[0] === 0x80) return ImplicitOctetString.decode(tlv, 'der');
+  const chunks = (tlv[0] === 0x24 ? ChunkedOctetString : ImplicitChunkedOctetString).decode(tlv, 'der');
+  return Buffer.concat(chunks.flatMap((chunk) => (chunk.type === 'piece' ? [chunk.value] : [])));
+}
 
 export const AlgorithmIdentifier: Model<AlgorithmIdentifier> = asn1.define('AlgorithmIdentifier', function () {
   this.seq().obj(this.key('algorithm').objid(), this.key('parameters').optional().any());

@@ -3,8 +3,8 @@
  * crypto does the RSA and AES. It takes what the record systems and we send —
  * EnvelopedData to a KeyTransRecipientInfo named by issuer and serial, RSAES-OAEP
  * with one hash for OAEP and MGF1, AES-CBC, around SignedData with a PKCS#1 v1.5 RSA
- * signature (SHA-1/2), with or without signed attributes — in DER or definite-length
- * BER. The CMS structure costs a few hundredths of a millisecond this way, against
+ * signature (SHA-1/2), with or without signed attributes — in DER or in BER as
+ * pkijs and BouncyCastle write it (no lengths, content in chunks). The CMS structure costs a few hundredths of a millisecond this way, against
  * ~2 ms read by pkijs.
  *
  * It answers only with success. Anything else — a structure or algorithm it does not
@@ -18,11 +18,8 @@ import { cbcCipherName, digestName, oid, rsaSignatureDigest } from './cms-algori
 import { readCertificate, readPrivateKey, type ReadCertificate } from './cms-keys.ts';
 import {
   AlgorithmIdentifier,
-  ChunkedOctetString,
   ContentInfo,
   EnvelopedDataAsRead,
-  ImplicitChunkedOctetString,
-  ImplicitOctetString,
   KeyTransRecipientInfoAsRead,
   OctetString,
   RsaesOaepParams,
@@ -30,6 +27,7 @@ import {
   SignerInfoAsRead,
   decodeKeeping,
   dotted,
+  octetsOf,
   type CertificateIdentifier,
   type SignerInfo,
 } from './cms-models.ts';
@@ -60,8 +58,7 @@ function decrypt(message: Buffer, recipient: Party): Buffer | undefined {
   const oaepHash = ours && oaepHashOf(ours.keyEncryptionAlgorithm);
   if (!ours || !cipherName || !oaepHash || !contentEncryptionAlgorithm.parameters || !encryptedContent) return undefined;
   const iv = OctetString.decode(contentEncryptionAlgorithm.parameters, 'der');
-  // [0] IMPLICIT OCTET STRING: in one piece (DER, 0x80) or in chunks (BER, 0xa0; asn1.js reads these only with definite lengths).
-  const ciphertext = encryptedContent[0] === 0x80 ? ImplicitOctetString.decode(encryptedContent, 'der') : Buffer.concat(ImplicitChunkedOctetString.decode(encryptedContent, 'der'));
+  const ciphertext = octetsOf(encryptedContent);
 
   const contentKey = privateDecrypt({ key: readPrivateKey(recipient.privateKeyPem).key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, ours.encryptedKey);
   const decipher = createDecipheriv(cipherName, contentKey, iv);
@@ -78,8 +75,7 @@ function verified(signedDer: Buffer, registered: ReadCertificate): Uint8Array | 
   if (!eContent || !firstSigner) return undefined;
   const { value: signer, kept } = decodeKeeping(SignerInfoAsRead, firstSigner, ['sid/issuer', 'signedAttrs']);
   if (!names(signer.sid, kept.get('sid/issuer'), registered)) return undefined;
-  // OCTET STRING in one piece (DER, 0x04) or in chunks (BER, 0x24), as pkijs writes it.
-  const content = eContent[0] === 0x04 ? OctetString.decode(eContent, 'der') : Buffer.concat(ChunkedOctetString.decode(eContent, 'der'));
+  const content = octetsOf(eContent);
   const signedBytes = bytesSigned(signer, kept.get('signedAttrs'), content);
   const signatureHash = rsaSignatureDigest(dotted(signer.signatureAlgorithm.algorithm), dotted(signer.digestAlgorithm.algorithm));
   if (!signedBytes || !signatureHash || !verify(signatureHash, signedBytes, registered.publicKey, signer.signature)) return undefined;

@@ -65,7 +65,7 @@ function decrypt(message: Buffer, recipient: Party): Buffer | undefined {
   return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }
 
-/** The content of the SignedData when its one signer is the registered certificate and the signature holds. */
+/** The content of the SignedData when its first signer (the one pkijs's path checks) is the registered certificate and the signature holds. */
 function verified(signedDer: Buffer, registered: ReadCertificate): Uint8Array | undefined {
   const info = ContentInfo.decode(signedDer, 'der');
   if (dotted(info.contentType) !== oid.signedData) return undefined;

@@ -33,15 +33,16 @@ const file = (name: string) => join(directory, name);
 const openssl = (...args: string[]) => execFileSync('/usr/bin/openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Signed by `signer` and encrypted to Innboks by OpenSSL, as a record system using it would; `tamper` changes the signed DER between. */
-function sealWithOpenssl(signer: string, tamper?: (signedDer: Buffer) => void): Uint8Array {
+function sealWithOpenssl(signer: string, tamper?: (signedDer: Buffer) => void, signOptions: string[] = [], recipients = ['innboks']): Uint8Array {
   writeFileSync(file('content.xml'), text);
-  openssl('cms', '-sign', '-nodetach', '-binary', '-outform', 'DER', '-signer', file(`${signer}.crt`), '-inkey', file(`${signer}.key`), '-md', 'sha256', '-in', file('content.xml'), '-out', file('signed.der'));
+  openssl('cms', '-sign', '-nodetach', '-binary', '-outform', 'DER', '-signer', file(`${signer}.crt`), '-inkey', file(`${signer}.key`), '-md', 'sha256', ...signOptions, '-in', file('content.xml'), '-out', file('signed.der'));
   if (tamper) {
     const signedDer = readFileSync(file('signed.der'));
     tamper(signedDer);
     writeFileSync(file('signed.der'), signedDer);
   }
-  openssl('cms', '-encrypt', '-binary', '-aes256', '-recip', file('innboks.crt'), '-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256', '-outform', 'DER', '-in', file('signed.der'), '-out', file('sealed.der'));
+  const recipientOptions = recipients.flatMap((recipient) => ['-recip', file(`${recipient}.crt`), '-keyopt', 'rsa_padding_mode:oaep', '-keyopt', 'rsa_oaep_md:sha256']);
+  openssl('cms', '-encrypt', '-binary', '-aes256', ...recipientOptions, '-outform', 'DER', '-in', file('signed.der'), '-out', file('sealed.der'));
   return new Uint8Array(readFileSync(file('sealed.der')));
 }
 
@@ -56,6 +57,17 @@ describe('CMS between us and the OpenSSL command line', () => {
   it('a message OpenSSL seals, with signed attributes, opens on the asn1.js path and through decryptThenVerify', async () => {
     const sealed = sealWithOpenssl('hospital');
     expect(new TextDecoder().decode(openFast(sealed, innboks, hospital.certificatePem))).toBe(text);
+    expect(new TextDecoder().decode(await decryptThenVerify(sealed, innboks, hospital.certificatePem))).toBe(text);
+  });
+
+  it('a message OpenSSL encrypts to two receivers opens with the recipient that names our certificate, on the asn1.js path', async () => {
+    const sealed = sealWithOpenssl('hospital', undefined, [], ['stranger', 'innboks']);
+    expect(new TextDecoder().decode(openFast(sealed, innboks, hospital.certificatePem))).toBe(text);
+  });
+
+  it('a message signed with an algorithm the asn1.js path leaves to pkijs (RSA-PSS) still opens, through pkijs', async () => {
+    const sealed = sealWithOpenssl('hospital', undefined, ['-keyopt', 'rsa_padding_mode:pss']);
+    expect(openFast(sealed, innboks, hospital.certificatePem)).toBeUndefined();
     expect(new TextDecoder().decode(await decryptThenVerify(sealed, innboks, hospital.certificatePem))).toBe(text);
   });
 

@@ -12,11 +12,19 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import type { BigNumber } from 'asn1.js';
 import { derOf } from './certificates.ts';
+import { CertificateStart, decodeKeeping } from './cms-models.ts';
 
 export interface ReadCertificate {
-  /** For the CMS structures: issuer and serial number, and the certificate a signature carries. */
+  /** For pkijs's path (cms-open-pkijs.ts): issuer and serial number, and the certificate pkijs verifies with. */
   certificate: pkijs.Certificate;
+  /** For the asn1.js path: the certificate's DER as read (attached to what we sign), */
+  der: Buffer;
+  /** its issuer Name's DER (compared byte for byte with a SignerInfo's or RecipientInfo's), */
+  issuer: Buffer;
+  /** and its serial number (compared as an integer). */
+  serialNumber: BigNumber;
   /** For Node's crypto: verifying and encrypting to it. */
   publicKey: KeyObject;
 }
@@ -52,8 +60,8 @@ class ReadOnce<T> {
 
 /**
  * A certificate that writes itself as the DER it was read from. pkijs's own
- * Certificate re-parses its TBS part each time it is written (~0.3 ms of CPU), and we
- * attach our certificate to every AppRec we sign.
+ * Certificate re-parses its TBS part each time it is written (~0.3 ms of CPU), and
+ * pkijs's path hands the registered certificate to SignedData.verify.
  */
 class ReadBackCertificate extends pkijs.Certificate {
   private readonly encoded: asn1js.AsnType;
@@ -71,8 +79,11 @@ class ReadBackCertificate extends pkijs.Certificate {
 }
 
 const certificates = new ReadOnce<ReadCertificate>((pem) => {
-  const der = derOf(pem, 'CERTIFICATE');
-  return { certificate: new ReadBackCertificate(der), publicKey: new X509Certificate(der).publicKey };
+  const der = Buffer.from(derOf(pem, 'CERTIFICATE'));
+  const start = decodeKeeping(CertificateStart, der, ['tbsCertificate/issuer']);
+  const issuer = start.kept.get('tbsCertificate/issuer');
+  if (!issuer) throw new Error('a certificate without an issuer');
+  return { certificate: new ReadBackCertificate(der), publicKey: new X509Certificate(der).publicKey, der, issuer, serialNumber: start.value.tbsCertificate.serialNumber };
 });
 
 const privateKeys = new ReadOnce<ReadPrivateKey>((pem) => {

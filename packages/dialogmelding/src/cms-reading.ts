@@ -1,5 +1,6 @@
 /**
- * Reading an incoming message's CMS with pkijs, only as far as opening it needs.
+ * Reading an incoming message's CMS with pkijs, only as far as opening it needs — for
+ * what the asn1.js path (cms-open-fast.ts) does not take (cms-open-pkijs.ts).
  *
  * `new pkijs.EnvelopedData({ schema })` and `new pkijs.SignedData({ schema })` build
  * and match pkijs's whole schema each time — every RecipientInfo alternative, and the

@@ -3,165 +3,91 @@
  * (SHA-256, RSA) wrapped in EnvelopedData (AES-256-CBC content key, RSAES-OAEP
  * SHA-256 key transport to the receiver's certificate).
  *
- * pkijs reads and writes the CMS structures; nothing here is hand-made ASN.1. The
- * primitives — RSA decryption and signing, AES, verification — are Node's crypto
- * with keys and certificates read once (cms-keys.ts): pkijs's own way (WebCrypto,
- * importing the PKCS#8 key and reading the certificate's key through pure-JS ASN.1
- * for every message) cost ~10 ms of CPU a message on an idle core, where the RSA
- * work is ~0.7 ms. Algorithms this file does not hand to Node still open the pkijs
- * way (cms-webcrypto.ts).
+ * Nothing here is hand-made ASN.1: asn1.js models of RFC 5652 (cms-models.ts) write
+ * and, for the common algorithms, read the CMS structures; pkijs reads whatever else
+ * a sender may use (cms-open-pkijs.ts). Why two libraries: pkijs, on asn1js, spent
+ * ~2 ms of CPU a message on the structure alone — 5 to 40 times asn1.js's cost for
+ * the same structures — where the RSA work is ~0.5 ms. The primitives are Node's
+ * crypto with keys and certificates read once (cms-keys.ts).
  */
-import { constants, createCipheriv, createDecipheriv, createHash, privateDecrypt, publicEncrypt, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import { cbcCipherName, digestName, oaepHashOf, oid, rsaSignatureDigest } from './cms-algorithms.ts';
-import { arrayBufferOf, readCertificate, readPrivateKey, type ReadCertificate, type ReadPrivateKey } from './cms-keys.ts';
-import { readEnvelope, readSignedData, type ReadEnvelope, type ReadSignedData } from './cms-reading.ts';
-import { decryptWithPkijs, verifyWithPkijs } from './cms-webcrypto.ts';
+import { constants, createCipheriv, publicEncrypt, randomBytes, sign } from 'node:crypto';
+import { oid } from './cms-algorithms.ts';
+import { readCertificate, readPrivateKey } from './cms-keys.ts';
+import { AlgorithmIdentifier, ContentInfo, EnvelopedData, Null, OctetString, RsaesOaepParams, SignedData, objectIdentifier } from './cms-models.ts';
+import { openFast } from './cms-open-fast.ts';
+import { openWithPkijs } from './cms-open-pkijs.ts';
+import type { Party } from './cms-refused.ts';
 
-export interface Party {
-  certificatePem: string;
-  privateKeyPem: string;
-}
+export { CmsRefused, type Party } from './cms-refused.ts';
 
-/** Why an incoming message could not be opened: the receipt and error queue say which. */
-export class CmsRefused extends Error {
-  constructor(
-    readonly reason: 'not-cms' | 'not-for-us' | 'signature' | 'certificate',
-    message: string,
-    /** The decrypted but unverified content (signature and certificate failures): only to address the rejection to the message it answers. */
-    readonly unverifiedContent?: Uint8Array,
-  ) {
-    super(message);
-  }
-}
-
-const sha256Identifier = () => new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256, algorithmParams: new asn1js.Null() });
+// The algorithm identifiers we write, as pkijs wrote them before (the same bytes on the wire): SHA-256 with NULL parameters,
+// sha256WithRSAEncryption without, RSAES-OAEP with SHA-256 for the hash and MGF1 and no label.
+const sha256 = { algorithm: objectIdentifier(oid.sha256), parameters: Null.encode(null, 'der') };
+const sha256WithRsa = { algorithm: objectIdentifier(oid.sha256WithRsa) };
+const rsaesOaepSha256 = {
+  algorithm: objectIdentifier(oid.rsaesOaep),
+  parameters: RsaesOaepParams.encode({ hashAlgorithm: sha256, maskGenAlgorithm: { algorithm: objectIdentifier(oid.mgf1), parameters: AlgorithmIdentifier.encode(sha256, 'der') } }, 'der'),
+};
+const data = objectIdentifier(oid.data);
 
 /** Signs `content` as `signer` and encrypts the result to `recipientCertificatePem`: the DER bytes to send. */
 export async function signThenEncrypt(content: Uint8Array, signer: Party, recipientCertificatePem: string): Promise<Uint8Array> {
-  const signerCertificate = readCertificate(signer.certificatePem).certificate;
-  // The same fields pkijs's SignedData.sign writes for an RSASSA-PKCS1-v1_5 SHA-256 key, without signed attributes: the signature is over the content.
-  const signed = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [sha256Identifier()],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: oid.data, eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(content) }) }),
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: signerCertificate.issuer, serialNumber: signerCertificate.serialNumber }),
-        digestAlgorithm: sha256Identifier(),
-        signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: oid.sha256WithRsa }),
-        signature: new asn1js.OctetString({ valueHex: arrayBufferOf(sign('sha256', content, readPrivateKey(signer.privateKeyPem).key)) }),
-      }),
-    ],
-    certificates: [signerCertificate],
-  });
-  const signedDer = new pkijs.ContentInfo({ contentType: oid.signedData, content: signed.toSchema(true) }).toSchema().toBER(false);
+  const signerCertificate = readCertificate(signer.certificatePem);
+  const contentBytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  // Without signed attributes: the signature is over the content. The signer's certificate goes along as the DER it was read from.
+  const signed = SignedData.encode(
+    {
+      version: 1,
+      digestAlgorithms: [sha256],
+      encapContentInfo: { eContentType: data, eContent: contentBytes },
+      certificates: [signerCertificate.der],
+      signerInfos: [
+        {
+          version: 1,
+          sid: { type: 'issuerAndSerialNumber', value: { issuer: signerCertificate.issuer, serialNumber: signerCertificate.serialNumber } },
+          digestAlgorithm: sha256,
+          signatureAlgorithm: sha256WithRsa,
+          signature: sign('sha256', contentBytes, readPrivateKey(signer.privateKeyPem).key),
+        },
+      ],
+    },
+    'der',
+  );
+  const signedDer = ContentInfo.encode({ contentType: objectIdentifier(oid.signedData), content: signed }, 'der');
 
   const recipient = readCertificate(recipientCertificatePem);
-  const enveloped = new pkijs.EnvelopedData();
-  // pkijs writes the recipient (issuer and serial, OAEP parameters); Node does the encryption EnvelopedData.encrypt would do with WebCrypto.
-  enveloped.addRecipientByCertificate(recipient.certificate, { oaepHashAlgorithm: 'SHA-256' }, 1);
   const contentKey = randomBytes(32);
   const iv = randomBytes(16);
   const cipher = createCipheriv('aes-256-cbc', contentKey, iv);
-  const encrypted = Buffer.concat([cipher.update(new Uint8Array(signedDer)), cipher.final()]);
-  enveloped.version = 2;
-  enveloped.encryptedContentInfo = new pkijs.EncryptedContentInfo({
-    contentType: oid.data,
-    contentEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: oid.aes256Cbc, algorithmParams: new asn1js.OctetString({ valueHex: arrayBufferOf(iv) }) }),
-    encryptedContent: new asn1js.OctetString({ valueHex: arrayBufferOf(encrypted) }),
-  });
-  const keyTransport = enveloped.recipientInfos[0]!.value as pkijs.KeyTransRecipientInfo;
-  keyTransport.encryptedKey = new asn1js.OctetString({ valueHex: arrayBufferOf(publicEncrypt({ key: recipient.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, contentKey)) });
-  return new Uint8Array(new pkijs.ContentInfo({ contentType: oid.envelopedData, content: enveloped.toSchema() }).toSchema().toBER(false));
+  const enveloped = EnvelopedData.encode(
+    {
+      version: 2, // as pkijs wrote it before (RFC 5652 §6.1 would have 0 here; receivers read both)
+      recipientInfos: [
+        {
+          version: 0,
+          rid: { type: 'issuerAndSerialNumber', value: { issuer: recipient.issuer, serialNumber: recipient.serialNumber } },
+          keyEncryptionAlgorithm: rsaesOaepSha256,
+          encryptedKey: publicEncrypt({ key: recipient.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, contentKey),
+        },
+      ],
+      encryptedContentInfo: {
+        contentType: data,
+        contentEncryptionAlgorithm: { algorithm: objectIdentifier(oid.aes256Cbc), parameters: OctetString.encode(iv, 'der') },
+        encryptedContent: Buffer.concat([cipher.update(signedDer), cipher.final()]),
+      },
+    },
+    'der',
+  );
+  const sealed = ContentInfo.encode({ contentType: objectIdentifier(oid.envelopedData), content: enveloped }, 'der');
+  return new Uint8Array(sealed.buffer, sealed.byteOffset, sealed.byteLength);
 }
 
 /**
  * Decrypts with our key and verifies the signature against the sender's registered
- * certificate — never one the message brings along, which anyone could make.
+ * certificate — never one the message brings along, which anyone could make. The
+ * asn1.js path opens what it takes; pkijs's path opens the rest and decides every
+ * refusal (CmsRefused), as before.
  */
 export async function decryptThenVerify(message: Uint8Array, recipient: Party, senderCertificatePem: string): Promise<Uint8Array> {
-  let enveloped: ReadEnvelope;
-  try {
-    enveloped = readEnvelope(message);
-  } catch (error) {
-    throw new CmsRefused('not-cms', `not CMS EnvelopedData: ${(error as Error).message}`);
-  }
-  let signedDer: Uint8Array;
-  try {
-    signedDer = await decryptContent(enveloped, readCertificate(recipient.certificatePem), readPrivateKey(recipient.privateKeyPem));
-  } catch (error) {
-    throw new CmsRefused('not-for-us', `cannot be decrypted with our certificate: ${(error as Error).message}`);
-  }
-  let signed: ReadSignedData;
-  try {
-    signed = readSignedData(signedDer);
-  } catch (error) {
-    throw new CmsRefused('not-cms', `the encrypted content is not CMS SignedData: ${(error as Error).message}`);
-  }
-  const content = signed.encapContentInfo.eContent?.getValue();
-  if (!content) throw new CmsRefused('not-cms', 'the SignedData carries no content');
-  const registered = readCertificate(senderCertificatePem);
-  const signer = signed.signerInfos[0];
-  const sid = signer?.sid;
-  if (!signer || !(sid instanceof pkijs.IssuerAndSerialNumber) || !sid.serialNumber.isEqual(registered.certificate.serialNumber) || !sid.issuer.isEqual(registered.certificate.issuer)) {
-    throw new CmsRefused('certificate', "the message is not signed with the sender's registered certificate", new Uint8Array(content));
-  }
-  const verified = verifyWithNode(signer, new Uint8Array(content), registered) ?? (await verifyWithPkijs(signed.full(), registered.certificate));
-  if (!verified) throw new CmsRefused('signature', "the signature does not verify against the sender's registered certificate", new Uint8Array(content));
-  return new Uint8Array(content);
-}
-
-/** The recipient that names our certificate (issuer and serial number); the first one when none does, as before. */
-function recipientIndexFor(enveloped: ReadEnvelope, own: pkijs.Certificate): number {
-  const index = enveloped.recipients.findIndex((recipient) => {
-    const rid = recipient?.rid;
-    return rid instanceof pkijs.IssuerAndSerialNumber && rid.serialNumber.isEqual(own.serialNumber) && rid.issuer.isEqual(own.issuer);
-  });
-  return Math.max(index, 0);
-}
-
-async function decryptContent(enveloped: ReadEnvelope, own: ReadCertificate, key: ReadPrivateKey): Promise<Uint8Array> {
-  const index = recipientIndexFor(enveloped, own.certificate);
-  const recipient = enveloped.recipients[index];
-  const contentAlgorithm = enveloped.encryptedContentInfo.contentEncryptionAlgorithm;
-  const cipherName = cbcCipherName(contentAlgorithm.algorithmId);
-  const oaepHash = recipient ? oaepHashOf(recipient.keyEncryptionAlgorithm) : undefined;
-  if (!recipient || !cipherName || !oaepHash) return new Uint8Array(await decryptWithPkijs(enveloped.full(), index, own.certificate, key.pkcs8));
-
-  const contentKey = privateDecrypt({ key: key.key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, recipient.encryptedKey.valueBlock.valueHexView);
-  const iv = contentAlgorithm.algorithmParams;
-  if (!(iv instanceof asn1js.OctetString)) throw new Error('the content encryption names no IV');
-  const decipher = createDecipheriv(cipherName, contentKey, iv.valueBlock.valueHexView);
-  return Buffer.concat([decipher.update(new Uint8Array(enveloped.encryptedContentInfo.getEncryptedContent())), decipher.final()]);
-}
-
-/**
- * Verifies a PKCS#1 v1.5 RSA signature with Node, over the content or, when the
- * signer added signed attributes, over those after checking their message digest
- * (RFC 5652 §5.4, as pkijs's SignedData.verify does). Undefined for a signature
- * algorithm left to pkijs.
- */
-function verifyWithNode(signerInfo: pkijs.SignerInfo, content: Uint8Array, registered: ReadCertificate): boolean | undefined {
-  const signatureHash = rsaSignatureDigest(signerInfo.signatureAlgorithm.algorithmId, signerInfo.digestAlgorithm.algorithmId);
-  if (!signatureHash) return undefined;
-  let signedBytes = content;
-  if (signerInfo.signedAttrs) {
-    const contentHash = digestName(signerInfo.digestAlgorithm.algorithmId);
-    if (!contentHash) return undefined;
-    const attributes = signerInfo.signedAttrs.attributes;
-    const messageDigest = attributes.find((attribute) => attribute.type === oid.messageDigestAttribute)?.values[0];
-    if (!attributes.some((attribute) => attribute.type === oid.contentTypeAttribute) || !(messageDigest instanceof asn1js.OctetString)) return false;
-    const expected = messageDigest.valueBlock.valueHexView;
-    const actual = createHash(contentHash).update(content).digest();
-    if (expected.byteLength !== actual.byteLength || !timingSafeEqual(expected, actual)) return false;
-    signedBytes = new Uint8Array(signerInfo.signedAttrs.encodedValue);
-  }
-  try {
-    return verify(signatureHash, signedBytes, registered.publicKey, signerInfo.signature.valueBlock.valueHexView);
-  } catch {
-    return false;
-  }
+  return openFast(message, recipient, senderCertificatePem) ?? openWithPkijs(message, recipient, senderCertificatePem);
 }

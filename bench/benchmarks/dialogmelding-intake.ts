@@ -25,7 +25,8 @@ import { Latencies, round } from '../lib/stats.ts';
 import { cpuSecondsBetween, namedProcessesCpu, namedProcessesCpuSeconds } from '../lib/cpu.ts';
 
 const messageCount = 1_500;
-const offeredPerSecond = 350;
+/** The rate the sender offers; INNBOKS_BENCH_DIALOG_RATE raises it to find where the door stops keeping up. */
+const offeredPerSecond = Number(process.env.INNBOKS_BENCH_DIALOG_RATE ?? 350);
 /**
  * Sent through the door before the clock starts and not counted: a server has been
  * running for longer than this benchmark, and a cold one spends its first seconds

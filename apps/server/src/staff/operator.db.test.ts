@@ -131,7 +131,7 @@ describe.each(testDatabaseKinds())('the operator\'s screen on %s', (kind) => {
     expect((await call(operator, 'GET', '/letters/00000000-0000-4000-8000-000000000000/timeline')).status).toBe(404);
   });
 
-  test('dead letters are listed with step and cause; a replay queues the step again once, and a second replay of it does nothing', async () => {
+  test('dead letters are listed with step and cause; a replay queues the step again once, recorded in its own transaction, and a second replay of it does nothing', async () => {
     const { body } = await call(operator, 'GET', '/dead-letters');
     const dead = body.deadLetters as { id: string; step: string; cause: string; letterId: string; citizenReference: string }[];
     expect(dead).toHaveLength(2);
@@ -145,6 +145,11 @@ describe.each(testDatabaseKinds())('the operator\'s screen on %s', (kind) => {
       expect((await call(operator, 'POST', `/dead-letters/${entry.id}/replay`)).status).toBe(200);
       expect((await call(operator, 'POST', `/dead-letters/${entry.id}/replay`)).status).toBe(404);
       expect(await jobsFor(entry.letterId)).toBe(1);
+      // The replay and its audit row are one transaction (the same xmin): a replay that could not be recorded would not have happened.
+      const replayTransaction = await sql<{ xmin: string }>`select xmin::text from dead_letter where id = ${Number(entry.id.slice(1))}`.execute(server.database.db);
+      const auditTransaction = await sql<{ xmin: string }>`select xmin::text from operator_audit where action = 'replay' and object_ids = array[${entry.id}]::text[] and detail = 'queued again'`.execute(server.database.db);
+      expect(auditTransaction.rows).toHaveLength(1);
+      expect(auditTransaction.rows).toEqual(replayTransaction.rows);
     }
     expect((await call(operator, 'POST', '/dead-letters/replay-stopped', { replayed: [dead[0]!.id], left: [dead[1]!.id] })).status).toBe(200);
     expect(((await call(operator, 'GET', '/dead-letters')).body.deadLetters as unknown[]).length).toBe(0);

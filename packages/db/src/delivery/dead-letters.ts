@@ -74,45 +74,58 @@ export async function listDeadLetters(db: Kysely<Database>): Promise<DeadLetterV
  * An operator sends a dead letter again: the failed step is queued anew (the only
  * way a failed attempt moves again) with a fresh set of tries. False: no such entry.
  */
-export async function replayDeadLetter(db: Kysely<Database>, settings: DeliverySettings, id: string, at: Date): Promise<boolean> {
+export async function replayDeadLetter(
+  db: Kysely<Database>,
+  settings: DeliverySettings,
+  id: string,
+  at: Date,
+  /** Written in the replay's own transaction (the operator's audit row): a replay that cannot be recorded does not happen. */
+  record?: (tx: Transaction<Database>, replayed: boolean) => Promise<void>,
+): Promise<boolean> {
+  return deliveryTransaction(db, async (tx) => {
+    const replayed = await replayIn(tx, settings, id, at);
+    await record?.(tx, replayed);
+    return replayed;
+  });
+}
+
+async function replayIn(tx: Transaction<Database>, settings: DeliverySettings, id: string, at: Date): Promise<boolean> {
   const number = Number(id.slice(1));
   if (!Number.isSafeInteger(number)) return false;
-  if (id.startsWith('j')) return requeueDeadJob(db, number, at);
+  if (id.startsWith('j')) return requeueDeadJob(tx, number, at);
   if (!id.startsWith('d')) return false;
-  return deliveryTransaction(db, async (tx) => {
-    const entry = await tx.selectFrom('dead_letter').selectAll().where('id', '=', number).where('replayed_at', 'is', null).forUpdate().executeTakeFirst();
-    if (!entry) return false;
-    await tx.updateTable('dead_letter').set({ replayed_at: at }).where('id', '=', number).execute();
-    const citizenId = entry.citizen_id;
-    const detail = `replayed by an operator (dead letter ${id})`;
-    if (entry.notice_id) {
-      const notice = await tx
-        .updateTable('notice')
-        .set({ state: 'sending', sending_at: at, detail, updated_at: at })
-        .where('citizen_id', '=', citizenId)
-        .where('id', '=', entry.notice_id)
-        .where('state', '=', 'failed')
-        .returning('channel')
-        .executeTakeFirst();
-      if (notice) {
-        const letters = await lettersOfNotice(tx, citizenId, entry.notice_id);
-        await moveAttempts(tx, letters.map((letter) => ({ citizenId: letter.citizenId, messageId: letter.messageId, channel: notice.channel, state: 'queued' as const, at, detail })), { reopen: true });
-        await enqueueJob(tx, sendNoticeJob, { citizenId, noticeId: entry.notice_id }, { runAt: at, maxAttempts: settings.maxAttempts });
-      }
-      return true;
-    }
-    if (!entry.message_id) return true;
-    const ref = { citizenId, messageId: entry.message_id };
-    if (entry.step === 'plan') {
-      await tx.deleteFrom('delivery_plan').where('citizen_id', '=', citizenId).where('message_id', '=', entry.message_id).execute();
-      await moveAttempt(tx, { ...ref, channel: 'inbox', state: 'queued', at, detail }, { reopen: true });
-      await enqueueJob(tx, deliverLetterJob, ref, { runAt: at });
-      return true;
-    }
-    if (entry.step === 'digital-mailbox' || entry.step === 'paper') {
-      const reopened = await moveAttempt(tx, { ...ref, channel: entry.step, state: 'queued', at, detail }, { reopen: true });
-      if (reopened) await enqueueJob(tx, channelJob[entry.step], ref, { runAt: at, maxAttempts: settings.maxAttempts });
+  const entry = await tx.selectFrom('dead_letter').selectAll().where('id', '=', number).where('replayed_at', 'is', null).forUpdate().executeTakeFirst();
+  if (!entry) return false;
+  await tx.updateTable('dead_letter').set({ replayed_at: at }).where('id', '=', number).execute();
+  const citizenId = entry.citizen_id;
+  const detail = `replayed by an operator (dead letter ${id})`;
+  if (entry.notice_id) {
+    const notice = await tx
+      .updateTable('notice')
+      .set({ state: 'sending', sending_at: at, detail, updated_at: at })
+      .where('citizen_id', '=', citizenId)
+      .where('id', '=', entry.notice_id)
+      .where('state', '=', 'failed')
+      .returning('channel')
+      .executeTakeFirst();
+    if (notice) {
+      const letters = await lettersOfNotice(tx, citizenId, entry.notice_id);
+      await moveAttempts(tx, letters.map((letter) => ({ citizenId: letter.citizenId, messageId: letter.messageId, channel: notice.channel, state: 'queued' as const, at, detail })), { reopen: true });
+      await enqueueJob(tx, sendNoticeJob, { citizenId, noticeId: entry.notice_id }, { runAt: at, maxAttempts: settings.maxAttempts });
     }
     return true;
-  });
+  }
+  if (!entry.message_id) return true;
+  const ref = { citizenId, messageId: entry.message_id };
+  if (entry.step === 'plan') {
+    await tx.deleteFrom('delivery_plan').where('citizen_id', '=', citizenId).where('message_id', '=', entry.message_id).execute();
+    await moveAttempt(tx, { ...ref, channel: 'inbox', state: 'queued', at, detail }, { reopen: true });
+    await enqueueJob(tx, deliverLetterJob, ref, { runAt: at });
+    return true;
+  }
+  if (entry.step === 'digital-mailbox' || entry.step === 'paper') {
+    const reopened = await moveAttempt(tx, { ...ref, channel: entry.step, state: 'queued', at, detail }, { reopen: true });
+    if (reopened) await enqueueJob(tx, channelJob[entry.step], ref, { runAt: at, maxAttempts: settings.maxAttempts });
+  }
+  return true;
 }

@@ -132,9 +132,9 @@ export class DeliveryStore {
     return listDeadLetters(this.db);
   }
 
-  /** An operator sends a dead letter again (see dead-letters.ts). False: no such entry. */
-  replay(id: string, at: Date): Promise<boolean> {
-    return replayDeadLetter(this.db, this.settings, id, at);
+  /** An operator sends a dead letter again (see dead-letters.ts), `record` in the same transaction. False: no such entry. */
+  replay(id: string, at: Date, record?: (tx: Transaction<Database>, replayed: boolean) => Promise<void>): Promise<boolean> {
+    return replayDeadLetter(this.db, this.settings, id, at, record);
   }
 
   // ---- the sweeper ---------------------------------------------------------------------

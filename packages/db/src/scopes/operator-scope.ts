@@ -91,9 +91,9 @@ export class OperatorScope {
    */
   async replay(id: string): Promise<boolean> {
     const at = this.now();
-    const replayed = await this.delivery.replay(id, at);
-    await recordOperatorAction(this.db, { ...this.who(), action: 'replay', objectIds: [id], detail: replayed ? 'queued again' : 'nothing to replay', at });
-    return replayed;
+    return this.delivery.replay(id, at, (tx, replayed) =>
+      recordOperatorAction(tx, { ...this.who(), action: 'replay', objectIds: [id], detail: replayed ? 'queued again' : 'nothing to replay', at }),
+    );
   }
 
   /** A replay of many stopped by the operator: which were done, and which were left. */

@@ -91,6 +91,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool.on('error', (error) => {
       if (!closed) console.error(`PostgreSQL connection lost: ${error.message}`);
     });
+    // A connection lost while it runs a statement fails that statement (its caller sees the
+    // error), and pg also emits 'error' on the client, which the pool only listens for while
+    // the client is idle: unheard, that event would end the process. The pool discards the
+    // client when it is released with the error.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

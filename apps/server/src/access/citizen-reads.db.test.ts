@@ -10,11 +10,13 @@ import { testDatabaseKinds } from '../testing/test-database.ts';
 import { startStreamingReplica, type StreamingReplica } from '../testing/streaming-replica.ts';
 import { communication, postLetter } from '../testing/letters.ts';
 import { csrfHeaders, loginAsCitizen, type CookieJar } from '../testing/cookie-jar.ts';
+import { startConnectionCutter, type ConnectionCutter } from '../testing/connection-cutter.ts';
 import { writtenCookie } from './citizen-reads.ts';
 
 describe.runIf(testDatabaseKinds().includes('postgres'))('Citizens read from a streaming replica, and see their own writes at once', () => {
   const adminUrl = process.env.TEST_DATABASE_URL!;
   let replica: StreamingReplica | undefined;
+  let cutter: ConnectionCutter | undefined;
   let server: TestServer;
   let kari: CookieJar;
   let ola: CookieJar;
@@ -47,8 +49,13 @@ describe.runIf(testDatabaseKinds().includes('postgres'))('Citizens read from a s
 
   beforeAll(async () => {
     replica = await startStreamingReplica(adminUrl);
+    // The server reaches the replica through a relay the tests can cut mid-request.
+    const replicaAddress = new URL(replica.urlFor(adminUrl));
+    cutter = await startConnectionCutter({ host: replicaAddress.hostname, port: Number(replicaAddress.port) });
+    const through = cutter;
+    const streaming = replica;
     // A bound far above the test's length: replay is paused for a while on purpose.
-    server = await startTestServer('postgres', { metrics: true, replica: { of: replica, maxLagSeconds: 120 } });
+    server = await startTestServer('postgres', { metrics: true, replica: { of: { urlFor: (url) => through.through(streaming.urlFor(url)) }, maxLagSeconds: 120 } });
     senderToken = await server.tokenFor(hospital().clientId);
     kari = await loginAsCitizen(server.baseUrl, server.citizens[0]!.nationalId);
     ola = await loginAsCitizen(server.baseUrl, server.citizens[1]!.nationalId);
@@ -56,6 +63,7 @@ describe.runIf(testDatabaseKinds().includes('postgres'))('Citizens read from a s
   }, 600_000);
   afterAll(async () => {
     await server?.close();
+    await cutter?.close();
     await replica?.remove();
   });
 
@@ -113,6 +121,17 @@ describe.runIf(testDatabaseKinds().includes('postgres'))('Citizens read from a s
     } finally {
       await replica!.resumeReplay();
     }
+  });
+
+  test('when the replica goes away after the session was read from it, the appointment list still answers, from the primary', async () => {
+    await replica!.caughtUp(server.database.url!);
+    const failedBefore = await reads('primary', 'replica-failed');
+    const cut = cutter!.cutAtStatement(/from "appointment"/);
+    const response = await ola.fetch(`${server.baseUrl}/api/appointments`);
+    await cut;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ upcoming: expect.any(Array), past: expect.any(Array) });
+    expect(await reads('primary', 'replica-failed')).toBe(failedBefore + 1);
   });
 
   test('with the replica stopped, the inbox and the appointments still answer, from the primary, and the process stays ready', async () => {

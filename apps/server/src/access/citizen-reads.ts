@@ -3,6 +3,8 @@
  * the inbox page, search and the appointment list read the session and the screen from
  * the replica, unless this browser has written something the replica has not applied
  * yet (read-your-writes) or the replica is down or too far behind — then the primary.
+ * A replica that fails after the session was read from it (the appointment list's own
+ * statements) has those reads run again on the primary (`guards.readOnly`).
  *
  * Read-your-writes: after a request that changed something of the citizen's (any
  * request through a citizen guard that is not GET/HEAD, and any whose scope ran a
@@ -71,6 +73,19 @@ export class CitizenReads {
       }
       return payload;
     });
+  }
+
+  /**
+   * Whether this error of a read on the replica is the replica's trouble (down, a
+   * conflict with recovery): then it is marked failed, counted, and the caller reads the
+   * primary instead. Any other error is the read's own.
+   */
+  replicaFailed(error: unknown): boolean {
+    const replica = this.parts.replica;
+    if (!replica || !isReplicaTrouble(error)) return false;
+    replica.replica.failed();
+    replica.onRead?.('primary', 'replica-failed');
+    return true;
   }
 
   /** This request changes something of the citizen's: its later reads must see it. */

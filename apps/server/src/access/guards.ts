@@ -33,6 +33,12 @@ export interface Guards {
    * Someone acting for another gets the primary: their reads are recorded.
    */
   citizenReadOnly: Guard;
+  /**
+   * A `citizenReadOnly` route's reads: when they were on the replica and it fails
+   * during them (it went down after the session was read), once more on the primary,
+   * with `citizenScope(request)` now the primary's. Only for reads: they run twice.
+   */
+  readOnly<T>(request: FastifyRequest, read: () => Promise<T>): Promise<T>;
   /** 401 problem unless the request has a live staff session; then `staffScope(request)`. */
   staff: Guard;
   /**
@@ -77,6 +83,8 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
   app.decorateRequest('scope', null);
   const reads = new CitizenReads({ primary: dependencies.db, scopes, sessions: citizenSessions, store: citizenSessionStore, replica: dependencies.replicaReading });
   reads.register(app);
+  /** Requests whose citizen scope reads the replica, with the principal to read the primary instead. */
+  const onReplica = new WeakMap<FastifyRequest, PrincipalOf<'citizen'>>();
 
   /** The citizen's scope on the primary; what it writes (and any request but a GET) sends this browser's next reads to the primary until the replica has it. */
   function writingScope(request: FastifyRequest, principal: CitizenFacingPrincipal) {
@@ -111,6 +119,20 @@ export function registerGuards(app: FastifyInstance, dependencies: GuardDependen
       const found = await reads.session(request, undefined, { prepared: true });
       if (!found) refuseWithoutSession(reply);
       request.scope = found.principal.actingForCitizenId ? writingScope(request, await actingAs(found.principal)) : found.scopes.citizen(found.principal);
+      if (found.scopes !== scopes && !found.principal.actingForCitizenId) onReplica.set(request, found.principal);
+    },
+
+    async readOnly(request, read) {
+      const principal = onReplica.get(request);
+      if (!principal) return read();
+      try {
+        return await read();
+      } catch (error) {
+        if (!reads.replicaFailed(error)) throw error;
+        onReplica.delete(request);
+        request.scope = scopes.citizen(principal);
+        return read();
+      }
     },
 
     async staff(request, reply) {

@@ -38,7 +38,7 @@ export async function registerAppointmentRoutes(app: FastifyInstance, options: A
   // The list reads from the replica when there is one (Timeavtaler is read far more than answered).
   routes.get('/api/appointments', { preHandler: guards.citizenReadOnly }, async (request): Promise<AppointmentList> => {
     const now = clock.now();
-    const records = await appointmentsOf(request).list();
+    const records = await guards.readOnly(request, () => appointmentsOf(request).list());
     return splitByTime(
       records.map((record) => toAppointmentView(record, now, options.appointments)),
       now,

@@ -248,30 +248,25 @@ export const Attribute: Model<Attribute> = asn1.define('Attribute', function () 
   this.seq().obj(this.key('attrType').objid(), this.key('attrValues').setof(Any));
 });
 
-export const SignerInfo: Model<SignerInfo> = asn1.define('SignerInfo', function () {
-  this.seq().obj(
-    this.key('version').int(),
-    this.key('sid').use(CertificateIdentifier),
-    this.key('digestAlgorithm').use(AlgorithmIdentifier),
-    this.key('signedAttrs').implicit(0).optional().setof(Attribute),
-    this.key('signatureAlgorithm').use(AlgorithmIdentifier),
-    this.key('signature').octstr(),
-    this.key('unsignedAttrs').implicit(1).optional().setof(Any),
-  );
-});
+/** A SignerInfo whose signer identifier is read with `sid` (RFC 5652 §5.3). */
+function signerInfoModel(name: string, sid: typeof CertificateIdentifier): Model<SignerInfo> {
+  return asn1.define(name, function () {
+    this.seq().obj(
+      this.key('version').int(),
+      this.key('sid').use(sid),
+      this.key('digestAlgorithm').use(AlgorithmIdentifier),
+      this.key('signedAttrs').implicit(0).optional().setof(Attribute),
+      this.key('signatureAlgorithm').use(AlgorithmIdentifier),
+      this.key('signature').octstr(),
+      this.key('unsignedAttrs').implicit(1).optional().setof(Any),
+    );
+  });
+}
+
+export const SignerInfo = signerInfoModel('SignerInfo', CertificateIdentifier);
 
 /** Read with decodeKeeping(…, ['sid/issuer', 'signedAttrs']). */
-export const SignerInfoAsRead: Model<SignerInfo> = asn1.define('SignerInfoAsRead', function () {
-  this.seq().obj(
-    this.key('version').int(),
-    this.key('sid').use(CertificateIdentifierAsRead),
-    this.key('digestAlgorithm').use(AlgorithmIdentifier),
-    this.key('signedAttrs').implicit(0).optional().setof(Attribute),
-    this.key('signatureAlgorithm').use(AlgorithmIdentifier),
-    this.key('signature').octstr(),
-    this.key('unsignedAttrs').implicit(1).optional().setof(Any),
-  );
-});
+export const SignerInfoAsRead = signerInfoModel('SignerInfoAsRead', CertificateIdentifierAsRead);
 
 /** Written: the content in one OCTET STRING, the signer's certificate(s), no CRLs. */
 export const SignedData: Model<SignedData> = asn1.define('SignedData', function () {

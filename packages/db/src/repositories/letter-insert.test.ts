@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { IncomingLetter } from '@innboks/core';
 import type { OrganizationRow } from '../schema.ts';
 import { compileOnly } from '../testing/compile-only.ts';
+import { sampleIncomingLetter } from '../testing/sample-rows.ts';
 import { newThreadLetterSql } from './letter-insert.ts';
 import { letterMessage, letterThread } from './letter-message.ts';
 
@@ -16,19 +17,7 @@ const hospital: OrganizationRow = {
   municipality: null,
 };
 
-const letter: IncomingLetter = {
-  citizenNationalId: '01010112345',
-  organizationNumber: hospital.org_number,
-  senderDisplay: 'Kardiologisk poliklinikk',
-  identifier: { system: 'urn:test:letters', value: 'letter-1' },
-  subject: 'Svar på undersøkelse',
-  kind: 'letter',
-  priority: 'routine',
-  important: false,
-  textParts: ['Hei!'],
-  attachments: [],
-  inResponseTo: undefined,
-};
+const letter: IncomingLetter = sampleIncomingLetter('01010112345', { organizationNumber: hospital.org_number });
 
 const attachment = { id: '00000000-0000-4000-8000-000000000003', position: 1, title: 'Epikrise', contentType: 'application/pdf', size: 3, sha256: 'x', data: new Uint8Array([1, 2, 3]) };
 

@@ -7,7 +7,7 @@
 import type { IncomingLetter } from '@innboks/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database.ts';
-import { addHospital } from '../testing/sample-rows.ts';
+import { addHospital, sampleIncomingLetter } from '../testing/sample-rows.ts';
 import { CitizenSessionStore } from '../sessions/citizen-sessions.ts';
 import { Representations } from '../representation/representations.ts';
 import { noticeHolders } from '../delivery/letter-reads.ts';
@@ -29,19 +29,7 @@ describe.each(testDatabaseKinds())('One citizen per national id on %s', (kind) =
   });
   afterAll(async () => database?.drop());
 
-  const letterTo = (nationalId: string): IncomingLetter => ({
-    citizenNationalId: nationalId,
-    organizationNumber: '974633574',
-    senderDisplay: 'Kardiologisk poliklinikk',
-    identifier: { system: 'urn:test:letters', value: `letter-${++serial}` },
-    subject: 'Svar på undersøkelse',
-    kind: 'letter',
-    priority: 'routine',
-    important: false,
-    textParts: ['Hei!'],
-    attachments: [],
-    inResponseTo: undefined,
-  });
+  const letterTo = (nationalId: string): IncomingLetter => sampleIncomingLetter(nationalId, { identifier: { system: 'urn:test:letters', value: `letter-${++serial}` } });
   const send = async (nationalId: string) => {
     const outcome = await sender.createLetter(letterTo(nationalId), new Date(), undefined, respond);
     if (outcome.outcome !== 'created') throw new Error(`the letter was not created: ${outcome.outcome}`);

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { IncomingLetter } from '@innboks/core';
 import type { MessageToAppend } from '../repositories/append-message.ts';
 
 export async function addHospital(db: Kysely<Database>): Promise<string> {
@@ -26,6 +27,24 @@ export function sampleLetter(organizationId: string, facts: Partial<MessageToApp
     inResponseTo: null,
     sentAt: new Date('2026-03-20T09:00:00Z'),
     hasAttachments: false,
+    ...facts,
+  };
+}
+
+/** A hospital's letter as a sender sends it (the FHIR door's domain form), with what a test says otherwise. */
+export function sampleIncomingLetter(nationalId: string, facts: Partial<IncomingLetter> = {}): IncomingLetter {
+  return {
+    citizenNationalId: nationalId,
+    organizationNumber: '974633574',
+    senderDisplay: 'Kardiologisk poliklinikk',
+    identifier: { system: 'urn:test:letters', value: 'letter-1' },
+    subject: 'Svar på undersøkelse',
+    kind: 'letter',
+    priority: 'routine',
+    important: false,
+    textParts: ['Hei!'],
+    attachments: [],
+    inResponseTo: undefined,
     ...facts,
   };
 }

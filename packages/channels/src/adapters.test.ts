@@ -68,7 +68,7 @@ describe('HTTP adapters over a real connection', () => {
       const adapter = new HttpDigitalMailbox({ url: mailbox.url, token: 't0ken', timeoutMs: 2000 });
       const receipt = await adapter.deliver({
         letterId: 'letter-1',
-        recipient: { nationalId: '15069021012', provider: 'digipost', address: 'per#1' },
+        recipient: { nationalId: '15869021012', provider: 'digipost', address: 'per#1' },
         sender: { name: 'Kardiologisk poliklinikk', organizationNumber: '910000016' },
         subject: 'Svar',
         sentAt: new Date('2026-06-10T10:00:00Z'),

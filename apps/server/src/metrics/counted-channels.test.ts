@@ -25,7 +25,7 @@ test('the digital mailbox taking a letter, rejecting one and being unavailable a
   const counted = countedChannels(adapters, metrics);
   const letter = (letterId: string) => ({
     letterId,
-    recipient: { nationalId: '01010112345', provider: 'digipost', address: 'kari#1' },
+    recipient: { nationalId: '01810112345', provider: 'digipost', address: 'kari#1' },
     sender: { name: 'Sykehuset', organizationNumber: '983974899' },
     subject: 'Svar',
     sentAt: new Date(),

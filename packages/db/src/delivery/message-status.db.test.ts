@@ -21,7 +21,7 @@ describe.each(testDatabaseKinds())('A letter status on %s', (kind) => {
   });
 
   const newLetter = async (): Promise<LetterRef> => {
-    const citizenId = await upsertCitizen(database.db, '01010112345');
+    const citizenId = await upsertCitizen(database.db, '01810112345');
     const letter = sampleLetter(organizationId);
     await appendMessage(database.db, citizenId, { starts: { category: 'hospital', senderName: 'Sykehuset' } }, letter);
     return { citizenId, messageId: letter.id };

@@ -31,7 +31,7 @@ async function oldRelease(db: Kysely<unknown>) {
   const messageId = randomUUID();
   const appointmentId = randomUUID();
   await sql`insert into organization (id, org_number, name, kind) values (${organizationId}, '974633574', 'Sykehuset', 'hospital')`.execute(db);
-  await sql`insert into citizen (id, national_id, name) values (${citizenId}, '01010112345', 'Kari')`.execute(db);
+  await sql`insert into citizen (id, national_id, name) values (${citizenId}, '01810112345', 'Kari')`.execute(db);
   await sql`
     insert into thread (id, citizen_id, organization_id, category, subject, sender_name, last_activity_at)
     values (${messageId}, ${citizenId}, ${organizationId}, 'hospital', 'Innkalling', 'Sykehuset', ${at})`.execute(db);
@@ -92,7 +92,7 @@ describe.each(testDatabaseKinds())('Migration 0022 on a database with letters, o
   });
 
   test("keeps the old rows' links, now checked with the citizen: a letter cannot point into another citizen's thread", async () => {
-    const other = await database.db.insertInto('citizen').values({ national_id: '02020212345', name: 'Ola' }).returning('id').executeTakeFirstOrThrow();
+    const other = await database.db.insertInto('citizen').values({ national_id: '02820212345', name: 'Ola' }).returning('id').executeTakeFirstOrThrow();
     const letter = sampleLetter(before.organizationId);
     await expect(appendMessage(database.db, other.id, { joins: before.messageId }, letter)).rejects.toMatchObject({ code: '23503' });
     const attachments = await database.db.selectFrom('attachment').select('title').where('citizen_id', '=', before.citizenId).where('message_id', '=', before.messageId).execute();

@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds())('Migration 0025 on a database with citizens, 
   beforeAll(async () => {
     database = await createTestDatabase(kind, { upTo: releaseBefore });
     const db = database.db as Kysely<unknown>;
-    await sql`insert into citizen (id, national_id, name) values (${kari}, '01010112345', 'Kari'), (${ola}, '02020212345', '')`.execute(db);
+    await sql`insert into citizen (id, national_id, name) values (${kari}, '01810112345', 'Kari'), (${ola}, '02820212345', '')`.execute(db);
     await migrateToLatest(db);
   });
   afterAll(async () => database?.drop());
@@ -33,20 +33,20 @@ describe.each(testDatabaseKinds())('Migration 0025 on a database with citizens, 
   test('files every citizen there was under its national id and its own id', async () => {
     const rows = await database.db.selectFrom('citizen_by_national_id').selectAll().orderBy('national_id').execute();
     expect(rows).toEqual([
-      { national_id: '01010112345', citizen_id: kari },
-      { national_id: '02020212345', citizen_id: ola },
+      { national_id: '01810112345', citizen_id: kari },
+      { national_id: '02820212345', citizen_id: ola },
     ]);
   });
 
   test('a letter and a login after the upgrade find the citizens there were', async () => {
-    expect(await upsertCitizen(database.db, '02020212345')).toBe(ola);
-    expect(await new CitizenSessionStore(database.db).subjectForLogin('01010112345', 'Kari')).toBe(kari);
+    expect(await upsertCitizen(database.db, '02820212345')).toBe(ola);
+    expect(await new CitizenSessionStore(database.db).subjectForLogin('01810112345', 'Kari')).toBe(kari);
     const counted = await database.db.selectFrom('citizen').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
     expect(Number(counted.count)).toBe(2);
   });
 
   test('keeps the national id unique in the directory, not in citizen', async () => {
-    await expect(sql`insert into citizen_by_national_id (national_id, citizen_id) values ('01010112345', ${randomUUID()})`.execute(database.db)).rejects.toMatchObject({ code: '23505' });
+    await expect(sql`insert into citizen_by_national_id (national_id, citizen_id) values ('01810112345', ${randomUUID()})`.execute(database.db)).rejects.toMatchObject({ code: '23505' });
     const keys = await sql<{ name: string }>`select conname as name from pg_constraint where conrelid = 'citizen'::regclass and contype = 'u'`.execute(database.db);
     expect(keys.rows).toEqual([]);
   });

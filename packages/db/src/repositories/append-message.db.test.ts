@@ -14,7 +14,7 @@ describe.each(testDatabaseKinds())('Appending a message on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     organizationId = await addHospital(database.db);
-    citizenId = await upsertCitizen(database.db, '01010112345');
+    citizenId = await upsertCitizen(database.db, '01810112345');
   });
   afterAll(async () => {
     await database?.drop();

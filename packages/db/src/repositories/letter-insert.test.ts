@@ -17,7 +17,7 @@ const hospital: OrganizationRow = {
   municipality: null,
 };
 
-const letter: IncomingLetter = sampleIncomingLetter('01010112345', { organizationNumber: hospital.org_number });
+const letter: IncomingLetter = sampleIncomingLetter('01810112345', { organizationNumber: hospital.org_number });
 
 const attachment = { id: '00000000-0000-4000-8000-000000000003', position: 1, title: 'Epikrise', contentType: 'application/pdf', size: 3, sha256: 'x', data: new Uint8Array([1, 2, 3]) };
 

@@ -40,7 +40,7 @@ describe.each(testDatabaseKinds())('One citizen per national id on %s', (kind) =
   const lettersOf = (citizenId: string) => database.db.selectFrom('message').select('id').where('citizen_id', '=', citizenId).execute();
 
   test('two first letters sent at the same moment to a new national id make one citizen with both letters', async () => {
-    for (const nationalId of ['01017012345', '02017012345', '03017012345', '04017012345', '05017012345']) {
+    for (const nationalId of ['01817012345', '02817012345', '03817012345', '04817012345', '05817012345']) {
       const [first, second] = await Promise.all([send(nationalId), send(nationalId)]);
       expect(second.message.citizen_id).toBe(first.message.citizen_id);
       expect(await citizensNamed(nationalId)).toEqual([{ id: first.message.citizen_id }]);
@@ -49,30 +49,33 @@ describe.each(testDatabaseKinds())('One citizen per national id on %s', (kind) =
     }
   });
 
-  test.runIf(kind === 'postgres')('a first letter sent while another transaction is making the same citizen waits for it and lands on that citizen', async () => {
-    const nationalId = '06017012345';
-    let claimed!: (citizenId: string) => void;
-    const claimedId = new Promise<string>((resolve) => (claimed = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    // The other transaction has claimed the national id and not committed: the letter's
-    // snapshot cannot see its row, so only the claim's `do update` can find it.
-    const holder = database.db.transaction().execute(async (tx) => {
-      claimed(await upsertCitizen(tx, nationalId));
-      await released;
+  // Two transactions open at once: PGlite is one connection, so this case is PostgreSQL's alone.
+  if (kind === 'postgres') {
+    test('a first letter sent while another transaction is making the same citizen waits for it and lands on that citizen', async () => {
+      const nationalId = '06817012345';
+      let claimed!: (citizenId: string) => void;
+      const claimedId = new Promise<string>((resolve) => (claimed = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // The other transaction has claimed the national id and not committed: the letter's
+      // snapshot cannot see its row, so only the claim's `do update` can find it.
+      const holder = database.db.transaction().execute(async (tx) => {
+        claimed(await upsertCitizen(tx, nationalId));
+        await released;
+      });
+      const citizenId = await claimedId;
+      const letter = send(nationalId);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      release();
+      await holder;
+      expect((await letter).message.citizen_id).toBe(citizenId);
+      expect(await citizensNamed(nationalId)).toEqual([{ id: citizenId }]);
+      expect(await directoryRows(nationalId)).toEqual([{ citizen_id: citizenId }]);
     });
-    const citizenId = await claimedId;
-    const letter = send(nationalId);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    release();
-    await holder;
-    expect((await letter).message.citizen_id).toBe(citizenId);
-    expect(await citizensNamed(nationalId)).toEqual([{ id: citizenId }]);
-    expect(await directoryRows(nationalId)).toEqual([{ citizen_id: citizenId }]);
-  });
+  }
 
   test('a login, the register, the directory and a parent’s notice find the citizen a letter made', async () => {
-    const nationalId = '07017012345';
+    const nationalId = '07817012345';
     const citizenId = (await send(nationalId)).message.citizen_id;
     expect(await new CitizenSessionStore(database.db).subjectForLogin(nationalId, 'Kari Nordmann')).toBe(citizenId);
     expect((await new Representations(database.db).personFor(nationalId, { name: 'Kari Nordmann', birthDate: '1970-01-07' })).citizenId).toBe(citizenId);
@@ -85,7 +88,7 @@ describe.each(testDatabaseKinds())('One citizen per national id on %s', (kind) =
   });
 
   test('a login first makes the citizen a later letter finds', async () => {
-    const nationalId = '08017012345';
+    const nationalId = '08817012345';
     const citizenId = await new CitizenSessionStore(database.db).subjectForLogin(nationalId, 'Ola Nordmann');
     expect((await send(nationalId)).message.citizen_id).toBe(citizenId);
     expect(await citizensNamed(nationalId)).toEqual([{ id: citizenId }]);

@@ -202,6 +202,7 @@ describe.each(testDatabaseKinds())('Acting for others on %s', (kind) => {
     const thread = await api<{ sentBy?: unknown }>(marit, `/api/municipal/threads/${sent.body.threadId}`);
     expect(thread.status).toBe(200);
     expect((await api(marit, '/api/municipal/services')).status).toBe(200);
+    expect((await api(marit, '/api/municipal/access-log')).status).toBe(200);
     const before = await logRows();
     expect((await api(marit, '/api/municipal/threads/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect(await logRows()).toBe(before);
@@ -213,6 +214,7 @@ describe.each(testDatabaseKinds())('Acting for others on %s', (kind) => {
         ['send', 'municipal-message'],
         ['read', 'municipal-message'],
         ['list', 'municipal-services'],
+        ['list', 'municipal-access-log'],
       ]),
     );
     const { rows } = await sql<{ sent_by_name: string; sent_by_relation: string }>`select sent_by_name, sent_by_relation from message where thread_id = ${sent.body.threadId}`.execute(server.database.db);

@@ -10,7 +10,7 @@ import type { Database } from '../schema.ts';
 import type { RepresentativePrincipal } from '../scopes/principal.ts';
 
 export type RepresentativeAction = 'read' | 'list' | 'update' | 'send' | 'download';
-export type RepresentedObject = 'inbox' | 'thread' | 'attachment' | 'appointments' | 'appointment' | 'appointment-reply' | 'municipal-message' | 'municipal-services' | 'forms' | 'form' | 'form-draft' | 'dialog-answer';
+export type RepresentedObject = 'inbox' | 'thread' | 'attachment' | 'appointments' | 'appointment' | 'appointment-reply' | 'municipal-message' | 'municipal-services' | 'municipal-access-log' | 'forms' | 'form' | 'form-draft' | 'dialog-answer';
 
 export interface RecordedAction {
   action: RepresentativeAction;

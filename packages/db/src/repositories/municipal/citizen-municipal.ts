@@ -193,9 +193,17 @@ export class CitizenMunicipal {
     };
   }
 
-  /** Every time staff saw something of the citizen's, newest first, one entry per visit (core's groupAccessVisits). */
-  async accessLog(limit = 500): Promise<AccessLogEntry[]> {
-    const rows = await this.db
+  /**
+   * Every time staff saw something of the citizen's, newest first, one entry per visit
+   * (core's groupAccessVisits). It tells which services and staff see the person: a
+   * representative's look is recorded.
+   */
+  accessLog(limit = 500): Promise<AccessLogEntry[]> {
+    return recorded(this.db, this.representative?.recorder, (executor) => this.readAccessLog(executor, limit), () => ({ action: 'list', objectKind: 'municipal-access-log' }));
+  }
+
+  private async readAccessLog(executor: Executor, limit: number): Promise<AccessLogEntry[]> {
+    const rows = await executor
       .selectFrom('access_log')
       .leftJoin('thread', (join) => join.onRef('thread.citizen_id', '=', 'access_log.citizen_id').onRef('thread.id', '=', 'access_log.thread_id'))
       .select(['access_log.seq', 'access_log.at', 'access_log.staff_name', 'access_log.service_name', 'access_log.object_type', 'access_log.thread_id', 'thread.subject'])

@@ -19,10 +19,11 @@
  * answers with a receipt, and can be told to fail (file `fail-mode`: `reject` or `error`).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ChannelError, type DigitalMailbox, type DigitalMailboxLetter, type DigitalMailboxReceipt } from '@innboks/core';
 import { postJson, type HttpEndpoint } from './http.ts';
+import { writeWholeFile } from './whole-file.ts';
 
 export function digitalMailboxRequest(letter: DigitalMailboxLetter) {
   return {
@@ -103,9 +104,7 @@ export class StandInDigitalMailbox implements DigitalMailbox {
       text: letter.textParts,
       attachments: letter.attachments.map((attachment) => ({ title: attachment.title, contentType: attachment.contentType, size: attachment.data.length })),
     };
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(stored, null, 2));
-    await rename(temporary, file);
+    await writeWholeFile(file, JSON.stringify(stored, null, 2));
     return receipt;
   }
 

@@ -8,3 +8,4 @@ export * from './letter-pdf.ts';
 export { linesPdf } from './letter-fonts.ts';
 export * from './registers.ts';
 export { renderFormReceiptPdf, osloTime, type FormReceiptPdfInput } from './form-receipt-pdf.ts';
+export { writeWholeFile } from './whole-file.ts';

@@ -15,11 +15,12 @@
  *   → 2xx { "printJobId": "…" }   (a repeat of a letter id: the same job)
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ChannelError, type PrintJob, type PrintService } from '@innboks/core';
 import { postJson, type HttpEndpoint } from './http.ts';
 import { appendJsonLine, readJsonLines } from './jsonl.ts';
+import { writeWholeFile } from './whole-file.ts';
 import { safeName } from './digital-mailbox.ts';
 
 export interface ManifestEntry {
@@ -48,9 +49,7 @@ export class PrintBatchFolder implements PrintService {
     const manifest = path.join(folder, 'manifest.jsonl');
     const listed = (await readJsonLines<ManifestEntry>(manifest)).some((entry) => entry.letterId === job.letterId);
     if (listed && (await exists(target))) return { printJobId: `${batch}/${file}` };
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, job.pdf);
-    await rename(temporary, target);
+    await writeWholeFile(target, job.pdf);
     if (!listed) {
       await appendJsonLine(manifest, {
         file,

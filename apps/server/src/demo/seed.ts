@@ -4,7 +4,8 @@
  * and <data dir>/dev/demo.json tells a newcomer what exists. A second start keeps
  * everything and reuses the keys.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeWholeFile } from '@innboks/channels';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
@@ -78,7 +79,7 @@ export async function seedDemoData({ db, dataDir, baseUrl, clock }: SeedOptions)
     })),
     staff: demoStaff,
   };
-  await writeFile(demoFile, `${JSON.stringify(demo, null, 2)}\n`);
+  await writeWholeFile(demoFile, `${JSON.stringify(demo, null, 2)}\n`);
   return demoFile;
 }
 
@@ -91,7 +92,7 @@ async function senderPublicKey(devDir: string, sender: DemoSender): Promise<JWK>
   } catch {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     privateJwk = { ...(await exportJWK(privateKey)), kid: `${sender.clientId}-1`, alg: 'ES256', use: 'sig' };
-    await writeFile(file, `${JSON.stringify(privateJwk, null, 2)}\n`, { mode: 0o600 });
+    await writeWholeFile(file, `${JSON.stringify(privateJwk, null, 2)}\n`, { mode: 0o600 });
   }
   const { d: _private, ...publicJwk } = privateJwk;
   return publicJwk;

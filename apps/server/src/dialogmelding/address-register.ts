@@ -5,7 +5,8 @@
  * made at first start with a test certificate per demo sender and one for Innboks
  * (private keys only there, never in git).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeWholeFile } from '@innboks/channels';
 import path from 'node:path';
 import { makeTestCertificate, type Party } from '@innboks/dialogmelding';
 import { demoSenders } from '../demo/demo-data.ts';
@@ -92,12 +93,13 @@ export async function ensureStandInRegister(directory: string, innboksHerId: str
     wanted.map(async (party) => {
       const made = await makeTestCertificate(`${party.name} (HER ${party.herId})`);
       const base = party.clientId ?? 'innboks';
-      await writeFile(path.join(directory, `${base}.cert.pem`), made.certificatePem);
-      await writeFile(path.join(directory, `${base}.key.pem`), made.privateKeyPem, { mode: 0o600 });
+      await writeWholeFile(path.join(directory, `${base}.cert.pem`), made.certificatePem);
+      await writeWholeFile(path.join(directory, `${base}.key.pem`), made.privateKeyPem, { mode: 0o600 });
       return { ...party, certificatePath: `${base}.cert.pem`, privateKeyPath: `${base}.key.pem` };
     }),
   );
-  await writeFile(listFile, `${JSON.stringify(entries, null, 2)}\n`);
+  // Whole or not at all: a start killed while writing it must not leave a list that reads as "first start" and makes new certificates.
+  await writeWholeFile(listFile, `${JSON.stringify(entries, null, 2)}\n`);
   return entries;
 }
 
@@ -107,10 +109,10 @@ export async function addStandInParty(directory: string, party: { herId: string;
   const entries = JSON.parse(await readFile(listFile, 'utf8')) as PartyFile[];
   const made = await makeTestCertificate(`${party.name} (HER ${party.herId})`);
   const base = `her-${party.herId}`;
-  await writeFile(path.join(directory, `${base}.cert.pem`), made.certificatePem);
-  await writeFile(path.join(directory, `${base}.key.pem`), made.privateKeyPem, { mode: 0o600 });
+  await writeWholeFile(path.join(directory, `${base}.cert.pem`), made.certificatePem);
+  await writeWholeFile(path.join(directory, `${base}.key.pem`), made.privateKeyPem, { mode: 0o600 });
   entries.push({ ...party, clientId: null, certificatePath: `${base}.cert.pem`, privateKeyPath: `${base}.key.pem` });
-  await writeFile(listFile, `${JSON.stringify(entries, null, 2)}\n`);
+  await writeWholeFile(listFile, `${JSON.stringify(entries, null, 2)}\n`);
   return made;
 }
 
@@ -131,5 +133,5 @@ export async function listInDemoFile(dataDir: string, registerDirectory: string,
   });
   const own = entries.find((entry) => entry.herId === innboksHerId);
   if (own) demo.innboks = { herId: own.herId, certificatePath: relative(own.certificatePath) };
-  await writeFile(demoFile, `${JSON.stringify(demo, null, 2)}\n`);
+  await writeWholeFile(demoFile, `${JSON.stringify(demo, null, 2)}\n`);
 }

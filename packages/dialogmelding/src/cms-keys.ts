@@ -52,10 +52,6 @@ class ReadOnce<T> {
     }
     return entry;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /**
@@ -99,11 +95,6 @@ export function readCertificate(pem: string): ReadCertificate {
 /** The private key in this PEM text, imported the first time it is seen. */
 export function readPrivateKey(pem: string): ReadPrivateKey {
   return privateKeys.get(pem);
-}
-
-/** How many certificates are held read (tests). */
-export function readCertificateCount(): number {
-  return certificates.size;
 }
 
 export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {

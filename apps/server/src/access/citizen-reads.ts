@@ -81,10 +81,16 @@ export class CitizenReads {
    * primary instead. Any other error is the read's own.
    */
   replicaFailed(error: unknown): boolean {
+    if (!this.markedFailed(error)) return false;
+    this.parts.replica?.onRead?.('primary', 'replica-failed');
+    return true;
+  }
+
+  /** The replica is marked failed when the error is its trouble rather than the read's. */
+  private markedFailed(error: unknown): boolean {
     const replica = this.parts.replica;
     if (!replica || !isReplicaTrouble(error)) return false;
     replica.replica.failed();
-    replica.onRead?.('primary', 'replica-failed');
     return true;
   }
 
@@ -115,8 +121,7 @@ export class CitizenReads {
           replica.onRead?.(found?.fromElse ? 'primary' : 'replica', found?.fromElse ? 'session-not-on-replica' : 'replica');
           return found && { principal: found.principal, row: found.row, scopes: found.fromElse ? scopes : replica.scopes };
         } catch (error) {
-          if (!isReplicaTrouble(error)) throw error;
-          replica.replica.failed();
+          if (!this.markedFailed(error)) throw error;
           reason = 'replica-failed';
         }
       }

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { syntheticNationalId, type ContactFacts, type IncomingLetter, type PersonFacts, type RelationFacts } from '@innboks/core';
 import { Directory, openSenderRepository, type Database } from '@innboks/db';
+import { sampleIncomingLetter } from '@innboks/db/testing';
 import {
   digitalMailboxResponder,
   printServiceResponder,
@@ -150,20 +151,13 @@ export async function saveLetter(
   letterCounter += 1;
   const { sender: _sender, ...letterFields } = fields;
   const outcome = await repository.createLetter(
-    {
-      citizenNationalId: nationalId,
+    sampleIncomingLetter(nationalId, {
       organizationNumber: sender.organizationNumber,
-      senderDisplay: 'Kardiologisk poliklinikk',
       identifier: { system: 'urn:test:delivery', value: `letter-${process.pid}-${Date.now()}-${letterCounter}` },
       subject: 'Svar på hjerteundersøkelsen',
-      kind: 'letter',
-      priority: 'routine',
-      important: false,
       textParts: ['Ekkokardiografien viser lett lekkasje i mitralklaffen.'],
-      attachments: [],
-      inResponseTo: undefined,
       ...letterFields,
-    },
+    }),
     at,
     undefined,
     () => ({ statusCode: 201, location: '', body: {} }),

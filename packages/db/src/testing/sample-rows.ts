@@ -1,4 +1,4 @@
-/** Rows the database package's own integration tests start from. */
+/** Rows the database package's own integration tests start from, and the sender's letter the server's test rigs share. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';

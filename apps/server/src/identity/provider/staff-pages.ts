@@ -46,8 +46,6 @@ export interface StaffLoginPageModel {
   error?: string;
 }
 
-export const staffLoginTitle = providerWords.nb.staffLogin.title;
-
 /** The staff test login in the staff member's language (the choice the staff workspace keeps in this browser). */
 export function renderStaffLoginPage(model: StaffLoginPageModel, language: Language = 'nb'): string {
   const words = providerWords[language].staffLogin;
